@@ -1,0 +1,1 @@
+//! Alignment of Arabic and English articles (placeholder).

@@ -1,0 +1,1 @@
+//! Renderers over a parallel text (placeholder).

@@ -1,0 +1,243 @@
+//! The matching view of a text.
+//!
+//! In: a string as written. Out: a [`Normalized`] string in which the
+//! differences that do not matter for recognising headings and comparing
+//! numbers are folded away, with a map from every byte back to the original.
+//!
+//! What is folded:
+//! - NFKC compatibility forms, so Arabic presentation forms (`ﻣﺎﺩﺓ`) become
+//!   ordinary letters and full-width digits become ASCII;
+//! - tatweel (`ـ`), Arabic diacritics and Quranic marks are removed;
+//! - bidi controls, zero-width characters and the BOM are removed;
+//! - CRLF and lone CR become LF; non-breaking and other Unicode spaces and
+//!   tabs become a plain space;
+//! - Arabic-Indic (`٠–٩`) and Extended Arabic-Indic (`۰–۹`) digits become
+//!   ASCII digits;
+//! - Arabic letters are folded for matching: `أ إ آ ٱ → ا`, `ى ی → ي`,
+//!   `ة → ه`, `ک → ك`.
+//!
+//! The original text is never changed: the parser keeps byte spans into it.
+//!
+//! ```
+//! use lexalign::normalize::normalize;
+//! let n = normalize("\u{feff}المــادة (٥)\r\n");
+//! assert_eq!(n.as_str(), "الماده (5)\n");
+//! // Byte 0 of the view ("ا") comes from byte 3 of the input (after the BOM).
+//! assert_eq!(n.original_offset(0), 3);
+//! ```
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A normalized view of a text with a map back to the original bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    text: String,
+    /// `map[i]` is the original byte offset of view byte `i`; one extra entry
+    /// holds the original length.
+    map: Vec<usize>,
+}
+
+impl Normalized {
+    /// The normalized text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original byte offset that view byte `i` comes from. For
+    /// `i == len`, the original length.
+    ///
+    /// # Panics
+    /// Panics if `i` is greater than the length of the view.
+    pub fn original_offset(&self, i: usize) -> usize {
+        self.map[i]
+    }
+
+    /// Maps a byte range of the view to the original range it covers.
+    pub fn original_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let s = self.map[start];
+        let e = if end > start {
+            // End of the original char that produced the last view byte.
+            let last = self.map[end - 1];
+            let mut e = self.map[end];
+            if e < last {
+                e = last;
+            }
+            e
+        } else {
+            s
+        };
+        s..e.max(s)
+    }
+}
+
+/// Normalizes `text` into its matching view. See the [module docs](self).
+pub fn normalize(text: &str) -> Normalized {
+    let mut n = Normalized {
+        text: String::with_capacity(text.len()),
+        map: Vec::with_capacity(text.len() + 1),
+    };
+    normalize_into(text, &mut n);
+    n
+}
+
+/// Normalizes `text` into `out`, reusing its buffers (clears it first).
+pub fn normalize_into(text: &str, out: &mut Normalized) {
+    out.text.clear();
+    out.map.clear();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\r' {
+            if let Some(&(_, '\n')) = chars.peek() {
+                continue;
+            }
+            push(out, '\n', i);
+            continue;
+        }
+        match fold_char(c) {
+            Fold::Keep(c) => push(out, c, i),
+            Fold::Drop => {}
+            Fold::Compat => {
+                for d in std::iter::once(c).nfkc() {
+                    if let Fold::Keep(d) = fold_char(d) {
+                        if !matches!(fold_char(d), Fold::Compat) {
+                            push(out, d, i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.map.push(text.len());
+}
+
+fn push(out: &mut Normalized, c: char, orig: usize) {
+    let before = out.text.len();
+    out.text.push(c);
+    for _ in before..out.text.len() {
+        out.map.push(orig);
+    }
+}
+
+enum Fold {
+    Keep(char),
+    Drop,
+    Compat,
+}
+
+#[inline]
+fn fold_char(c: char) -> Fold {
+    let u = c as u32;
+    if u < 0x80 {
+        return Fold::Keep(if c == '\t' { ' ' } else { c });
+    }
+    match c {
+        '\u{0660}'..='\u{0669}' => Fold::Keep(char::from(b'0' + (u - 0x0660) as u8)),
+        '\u{06F0}'..='\u{06F9}' => Fold::Keep(char::from(b'0' + (u - 0x06F0) as u8)),
+        'أ' | 'إ' | 'آ' | 'ٱ' => Fold::Keep('ا'),
+        'ى' | 'ی' => Fold::Keep('ي'),
+        'ة' => Fold::Keep('ه'),
+        'ک' => Fold::Keep('ك'),
+        '\u{0640}' => Fold::Drop,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0610}'..='\u{061A}' => {
+            Fold::Drop
+        }
+        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' => Fold::Drop,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            Fold::Keep(' ')
+        }
+        '\u{0600}'..='\u{06FF}' => Fold::Keep(c),
+        _ if u < 0x0300 => Fold::Keep(c),
+        _ if (0x2010..=0x2027).contains(&u) => Fold::Keep(c),
+        _ => Fold::Compat,
+    }
+}
+
+/// Folds one character for matching, as [`normalize`] does; `None` when the
+/// character is dropped. Compatibility forms are returned unchanged (use
+/// [`normalize`] for those).
+///
+/// ```
+/// use lexalign::normalize::fold;
+/// assert_eq!(fold('إ'), Some('ا'));
+/// assert_eq!(fold('٣'), Some('3'));
+/// assert_eq!(fold('\u{0640}'), None);
+/// ```
+pub fn fold(c: char) -> Option<char> {
+    match fold_char(c) {
+        Fold::Keep(c) => Some(c),
+        Fold::Drop => None,
+        Fold::Compat => Some(c),
+    }
+}
+
+/// Whether `c` is an Arabic letter (after folding, in the basic Arabic block).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
+        && c != '\u{0640}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Case {
+        name: &'static str,
+        input: &'static str,
+        expected: &'static str,
+    }
+
+    macro_rules! case {
+        ($name:expr, $input:expr, $expected:expr) => {
+            Case {
+                name: $name,
+                input: $input,
+                expected: $expected,
+            }
+        };
+    }
+
+    #[test]
+    fn table() {
+        let cases = [
+            case!("tatweel", "قــــررت", "قررت"),
+            case!("diacritics", "مَادَّةٌ", "ماده"),
+            case!("indic digits", "مادة (١٤)", "ماده (14)"),
+            case!("extended digits", "۱۲۳", "123"),
+            case!("bidi", "\u{200f}مادة\u{202b} 5\u{202c}", "ماده 5"),
+            case!("bom", "\u{feff}Article 1", "Article 1"),
+            case!("crlf", "a\r\nb\rc", "a\nb\nc"),
+            case!("nbsp", "Article\u{a0}5", "Article 5"),
+            case!("alef forms", "أإآٱ", "اااا"),
+            case!("presentation forms", "\u{FEE3}\u{FE8E}\u{FEA9}\u{FE93}", "ماده"),
+            case!("lam-alef ligature", "\u{FEFB}", "لا"),
+            case!("fullwidth", "Ａｒｔ．５", "Art.5"),
+            case!("persian kaf", "أحکام", "احكام"),
+            case!("alef maqsura", "على", "علي"),
+        ];
+        for c in cases {
+            assert_eq!(normalize(c.input).as_str(), c.expected, "case {}", c.name);
+        }
+    }
+
+    #[test]
+    fn map_points_back() {
+        let input = "\u{feff}مــادة (٥)\r\n";
+        let n = normalize(input);
+        let view = n.as_str();
+        let five = view.find('5').unwrap();
+        let r = n.original_range(five, five + 1);
+        assert_eq!(&input[r], "٥");
+        assert_eq!(n.original_offset(view.len()), input.len());
+        let r = n.original_range(0, view.len());
+        assert!(input[r].starts_with("مــادة"));
+    }
+
+    #[test]
+    fn idempotent_on_view() {
+        let input = "ﻣﺎﺩﺓ (٥) مكرر\u{200f} — قــررت، Article\u{a0}Ⅳ";
+        let once = normalize(input);
+        let twice = normalize(once.as_str());
+        assert_eq!(once.as_str(), twice.as_str());
+    }
+}

@@ -1,0 +1,1 @@
+//! Number words, ordinals, Roman numerals and list letters (placeholder).

@@ -1,0 +1,313 @@
+//! The parallel text: Arabic and English articles paired, with confidence,
+//! evidence and flags.
+//!
+//! A [`ParallelText`] is what [`align`](crate::align) gives back. It owns the
+//! two source [`Document`]s and a list of [`Pair`]s in document order; every
+//! article of both documents appears in exactly one pair, either matched or
+//! alone (a one-sided pair with an empty other side).
+
+use std::collections::BTreeMap;
+
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Serialize};
+
+use crate::document::{Article, Document, Label};
+
+/// A flag raised on a pair.
+///
+/// Serialised in `snake_case` (`"only_arabic"`, `"likely_partial"`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Flag {
+    /// The Arabic article has no English counterpart.
+    OnlyArabic,
+    /// The English article has no Arabic counterpart.
+    OnlyEnglish,
+    /// Paired, but the labels differ (renumbering).
+    NumberMismatch,
+    /// Numbers occur on one side only; see [`Evidence::numbers_only_arabic`]
+    /// and [`Evidence::numbers_only_english`].
+    NumericMismatch,
+    /// The translation is much shorter, or has far fewer list items, than
+    /// the calibrated length ratio predicts.
+    LikelyPartial,
+    /// Two articles of one side pair with one of the other, where the
+    /// Arabic side holds one article: two English articles merged into one
+    /// Arabic, or one Arabic split into two English.
+    Split,
+    /// Two Arabic articles pair with one English article.
+    Merged,
+    /// The label of an article in this pair occurs more than once in its
+    /// document.
+    DuplicateNumber,
+    /// The numbering jumps just before this pair on one side.
+    NumberingGap,
+}
+
+impl Flag {
+    /// The flag's name as used in JSON and reports (`"only_arabic"` …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::OnlyArabic => "only_arabic",
+            Flag::OnlyEnglish => "only_english",
+            Flag::NumberMismatch => "number_mismatch",
+            Flag::NumericMismatch => "numeric_mismatch",
+            Flag::LikelyPartial => "likely_partial",
+            Flag::Split => "split",
+            Flag::Merged => "merged",
+            Flag::DuplicateNumber => "duplicate_number",
+            Flag::NumberingGap => "numbering_gap",
+        }
+    }
+
+    /// A sentence explaining the flag to a translator.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Flag::OnlyArabic => "This Arabic article has no English counterpart.",
+            Flag::OnlyEnglish => "This English article has no Arabic counterpart.",
+            Flag::NumberMismatch => "The two articles are paired but carry different numbers.",
+            Flag::NumericMismatch => "Some numbers (years, law numbers, amounts) appear on one side only.",
+            Flag::LikelyPartial => "The translation looks partial: much shorter, or missing list items.",
+            Flag::Split => "One Arabic article corresponds to two English articles.",
+            Flag::Merged => "Two Arabic articles correspond to one English article.",
+            Flag::DuplicateNumber => "An article number in this pair occurs more than once in its document.",
+            Flag::NumberingGap => "The article numbering jumps just before this pair.",
+        }
+    }
+}
+
+/// The evidence behind a pair's score: each signal and its value.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Evidence {
+    /// Whether the canonical labels are equal (`None` when a side has none).
+    pub label_match: Option<bool>,
+    /// Agreement of relative position in the two documents, 0–1.
+    pub position: f64,
+    /// Agreement of the enclosing divisions, 0–1 (`None` when neither side
+    /// has divisions).
+    pub division: Option<f64>,
+    /// Rarity-weighted overlap of the numbers in the two texts, 0–1 (`None`
+    /// when neither side has numbers).
+    pub numeric: Option<f64>,
+    /// Numbers found on both sides.
+    pub numbers_shared: Vec<String>,
+    /// Numbers found only in the Arabic text.
+    pub numbers_only_arabic: Vec<String>,
+    /// Numbers found only in the English text.
+    pub numbers_only_english: Vec<String>,
+    /// English length / Arabic length, in characters.
+    pub length_ratio: f64,
+    /// How well the length ratio fits the document's calibrated ratio, 0–1.
+    pub length: f64,
+    /// Number of list items on the Arabic side.
+    pub items_arabic: usize,
+    /// Number of list items on the English side.
+    pub items_english: usize,
+    /// The combined score the aligner used for this pair.
+    pub score: f64,
+}
+
+/// A reference to one article in a pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct ArticleRef {
+    /// Position of the article in its document.
+    pub index: usize,
+    /// Its canonical label, if numbered.
+    pub label: Option<Label>,
+    /// Its heading as written.
+    pub heading: String,
+}
+
+impl ArticleRef {
+    /// A reference to `article`.
+    pub fn of(article: &Article) -> ArticleRef {
+        ArticleRef {
+            index: article.index,
+            label: article.label.clone(),
+            heading: article.heading.clone(),
+        }
+    }
+}
+
+/// One step of the alignment: Arabic and English articles that correspond.
+///
+/// One side is empty for an article that exists in one language only; one
+/// side holds two articles for a merge or split.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Pair {
+    /// The Arabic article(s), in order.
+    pub arabic: Vec<ArticleRef>,
+    /// The English article(s), in order.
+    pub english: Vec<ArticleRef>,
+    /// Confidence that the pairing is right, 0–1 (for a one-sided pair:
+    /// confidence that the article really has no counterpart).
+    pub confidence: f64,
+    /// Flags raised on this pair.
+    pub flags: Vec<Flag>,
+    /// The signals behind the score.
+    pub evidence: Evidence,
+}
+
+impl Pair {
+    /// Whether both sides hold at least one article.
+    pub fn is_matched(&self) -> bool {
+        !self.arabic.is_empty() && !self.english.is_empty()
+    }
+
+    /// Whether the pair carries this flag.
+    pub fn has_flag(&self, flag: Flag) -> bool {
+        self.flags.contains(&flag)
+    }
+}
+
+/// The document-level verdict: do the two texts look like versions of the
+/// same law?
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Verdict {
+    /// `true` when the two documents look like versions of the same law.
+    pub same_law: bool,
+    /// Overall agreement, 0–1.
+    pub score: f64,
+    /// Sentences saying why.
+    pub reasons: Vec<String>,
+}
+
+/// Coverage figures for a parallel text.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Coverage {
+    /// Articles in the Arabic document.
+    pub arabic_articles: usize,
+    /// Articles in the English document.
+    pub english_articles: usize,
+    /// Pairs with both sides present.
+    pub matched_pairs: usize,
+    /// Arabic articles with an English counterpart.
+    pub arabic_matched: usize,
+    /// English articles with an Arabic counterpart.
+    pub english_matched: usize,
+    /// Share of Arabic articles with an English counterpart, 0–1.
+    pub arabic_coverage: f64,
+    /// Share of English articles with an Arabic counterpart, 0–1.
+    pub english_coverage: f64,
+    /// Number of pairs carrying each flag, by flag name.
+    pub flags: BTreeMap<String, usize>,
+}
+
+impl Coverage {
+    /// Computes coverage figures from pairs.
+    pub fn from_pairs(arabic_articles: usize, english_articles: usize, pairs: &[Pair]) -> Coverage {
+        let mut c = Coverage {
+            arabic_articles,
+            english_articles,
+            ..Coverage::default()
+        };
+        for p in pairs {
+            if p.is_matched() {
+                c.matched_pairs += 1;
+                c.arabic_matched += p.arabic.len();
+                c.english_matched += p.english.len();
+            }
+            for f in &p.flags {
+                *c.flags.entry(f.as_str().to_string()).or_insert(0) += 1;
+            }
+        }
+        let share = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
+        c.arabic_coverage = share(c.arabic_matched, arabic_articles);
+        c.english_coverage = share(c.english_matched, english_articles);
+        c
+    }
+}
+
+/// Arabic and English versions of a legal text, article by article.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct ParallelText {
+    arabic: Document,
+    english: Document,
+    pairs: Vec<Pair>,
+    verdict: Verdict,
+    coverage: Coverage,
+}
+
+impl ParallelText {
+    /// Assembles a parallel text from its parts; coverage is computed from
+    /// the pairs. Used by the aligner; other crates normally get a
+    /// `ParallelText` from [`align`](crate::align).
+    pub fn from_parts(arabic: Document, english: Document, pairs: Vec<Pair>, verdict: Verdict) -> ParallelText {
+        let coverage = Coverage::from_pairs(arabic.articles.len(), english.articles.len(), &pairs);
+        ParallelText {
+            arabic,
+            english,
+            pairs,
+            verdict,
+            coverage,
+        }
+    }
+
+    /// The Arabic source document.
+    pub fn arabic(&self) -> &Document {
+        &self.arabic
+    }
+
+    /// The English source document.
+    pub fn english(&self) -> &Document {
+        &self.english
+    }
+
+    /// All pairs, in document order.
+    pub fn pairs(&self) -> &[Pair] {
+        &self.pairs
+    }
+
+    /// The document-level verdict.
+    pub fn verdict(&self) -> &Verdict {
+        &self.verdict
+    }
+
+    /// Coverage figures.
+    pub fn coverage(&self) -> &Coverage {
+        &self.coverage
+    }
+
+    /// The pair holding the Arabic article with this label.
+    pub fn by_arabic_label(&self, label: &Label) -> Option<&Pair> {
+        self.pairs
+            .iter()
+            .find(|p| p.arabic.iter().any(|a| a.label.as_ref() == Some(label)))
+    }
+
+    /// The pair holding the English article with this label.
+    pub fn by_english_label(&self, label: &Label) -> Option<&Pair> {
+        self.pairs
+            .iter()
+            .find(|p| p.english.iter().any(|a| a.label.as_ref() == Some(label)))
+    }
+
+    /// Arabic articles with no English counterpart.
+    pub fn only_arabic(&self) -> impl Iterator<Item = &ArticleRef> + '_ {
+        self.pairs
+            .iter()
+            .filter(|p| p.english.is_empty())
+            .flat_map(|p| p.arabic.iter())
+    }
+
+    /// English articles with no Arabic counterpart.
+    pub fn only_english(&self) -> impl Iterator<Item = &ArticleRef> + '_ {
+        self.pairs
+            .iter()
+            .filter(|p| p.arabic.is_empty())
+            .flat_map(|p| p.english.iter())
+    }
+
+    /// Pairs carrying at least one flag.
+    pub fn flagged(&self) -> impl Iterator<Item = &Pair> + '_ {
+        self.pairs.iter().filter(|p| !p.flags.is_empty())
+    }
+}
