@@ -1,1 +1,824 @@
-//! Alignment of Arabic and English articles (placeholder).
+//! Alignment: pairing the articles of an Arabic and an English document.
+//!
+//! In: two [`Document`]s (or texts, parsed here). Out: a [`ParallelText`]
+//! whose [`Pair`]s cover every article of both documents exactly once, in
+//! document order, each with a confidence, its [`Evidence`] and [`Flag`]s,
+//! plus a document-level [`Verdict`](crate::Verdict).
+//!
+//! How it works:
+//! 1. *Features* ([`features`](self) module, private): for every article the
+//!    numbers it mentions (digits folded, dates split, `74ف` read as 1974,
+//!    the heading excluded) weighted by how rare they are in the two
+//!    documents, its length, its list items and its enclosing division.
+//! 2. *Scores*: every candidate (1–1, 2–1, 1–2) gets a log-odds score from
+//!    the numbers, the Gale–Church style length fit (mean and spread of the
+//!    English/Arabic length ratio calibrated on the document pair), the
+//!    relative position, the division and the list items; see [`Weights`].
+//! 3. *Labels, never trusted blindly*: a first dynamic-programming pass uses
+//!    content alone; the label offsets along its path (0 when the numbering
+//!    agrees, +1 when the English numbering is shifted, changing where an
+//!    article was dropped and the rest renumbered) are segmented, and the
+//!    second pass rewards labels that agree *given the local offset*.
+//! 4. *Dynamic programming* over a band around a guide path anchored on
+//!    pairs with equal unique labels, so long codes cost linear time and
+//!    memory; the band is widened when the best path touches its edge.
+//! 5. *Flags and verdict*: one-sided articles, renumbering, numbers on one
+//!    side only, partial translations, merges and splits, duplicate numbers
+//!    and numbering gaps; and whether the two texts look like versions of
+//!    the same law at all (pair confidences are scaled by that belief).
+//!
+//! ```
+//! use lexalign::{Article, Document, Label, Language, Span};
+//! # fn doc(language: Language, bodies: &[&str]) -> Document {
+//! #     Document {
+//! #         language, span: Span::default(), title: None, preamble: Default::default(),
+//! #         divisions: vec![], closing: None, boilerplate: None, segments: vec![], diagnostics: vec![],
+//! #         articles: bodies.iter().enumerate().map(|(i, t)| Article {
+//! #             index: i, label: Some(Label::number(i as u32 + 1)), heading: format!("{}", i + 1),
+//! #             heading_span: Span::default(), title: None, text: t.to_string(), paragraphs: vec![],
+//! #             items: vec![], division: None, span: Span::default(),
+//! #         }).collect(),
+//! #     }
+//! # }
+//! let ar = doc(Language::Arabic, &["يعمل بهذا القانون من تاريخ 1/1/2013.", "ينشر في الجريدة الرسمية."]);
+//! let en = doc(Language::English, &["This law enters into force on 1/1/2013.", "It shall be published in the Official Gazette."]);
+//! let pt = lexalign::align_documents(&ar, &en);
+//! assert_eq!(pt.pairs().len(), 2);
+//! assert!(pt.pairs().iter().all(|p| p.is_matched()));
+//! ```
+
+mod dp;
+mod features;
+mod score;
+mod verdict;
+
+use crate::document::{Document, Label, Language};
+use crate::error::{Error, Result};
+use crate::parallel::{ArticleRef, Evidence, Flag, Pair, ParallelText};
+
+use dp::{Band, Gains, Move};
+use features::{ArticleFeatures, PairFeatures};
+use score::{sigmoid, tail, LengthModel, Scorer};
+
+pub use score::Weights;
+
+/// Aligns an Arabic and an English text, given in either order, with the
+/// default [`Aligner`].
+///
+/// Each text is parsed with [`parse_document`](crate::parse_document); the
+/// language of each is taken from the parsed document.
+///
+/// # Errors
+/// - [`Error::Empty`] when a text is empty (or the parser finds nothing);
+/// - [`Error::SameLanguage`] when both texts are in the same language;
+/// - [`Error::NoArticles`] when a text has no articles.
+///
+/// ```no_run
+/// let ar = std::fs::read_to_string("law.ar.txt")?;
+/// let en = std::fs::read_to_string("law.en.txt")?;
+/// let pt = lexalign::align(&ar, &en)?;
+/// for p in pt.pairs() {
+///     println!("{:?} ↔ {:?} ({:.2})", p.arabic, p.english, p.confidence);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn align(a: &str, b: &str) -> Result<ParallelText> {
+    Aligner::default().align(a, b)
+}
+
+/// Aligns the two versions held in one bilingual file, with the default
+/// [`Aligner`].
+///
+/// # Errors
+/// - [`Error::Empty`] when the text is empty;
+/// - [`Error::MissingLanguage`] when only one language is found;
+/// - [`Error::NoArticles`] when a version has no articles.
+///
+/// ```no_run
+/// let text = std::fs::read_to_string("seeds/001_173673d9bc598e3e.txt")?;
+/// let pt = lexalign::align_bilingual(&text)?;
+/// println!("{}", pt.verdict().same_law);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn align_bilingual(text: &str) -> Result<ParallelText> {
+    Aligner::default().align_bilingual(text)
+}
+
+/// Aligns two parsed documents with the default [`Aligner`]. The documents
+/// are cloned into the result. See the [module docs](self) for an example.
+pub fn align_documents(arabic: &Document, english: &Document) -> ParallelText {
+    Aligner::default().align_documents(arabic, english)
+}
+
+/// The alignment engine: immutable, cheap to clone, `Send + Sync`; build one
+/// with [`Aligner::builder`] to change options, or use
+/// [`Aligner::default`].
+///
+/// ```
+/// use lexalign::{Aligner, Weights};
+/// let aligner = Aligner::builder()
+///     .weights(Weights { label: 3.0, ..Weights::default() })
+///     .band(32)
+///     .min_confidence(0.6)
+///     .build();
+/// assert_eq!(aligner.weights().label, 3.0);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aligner {
+    weights: Weights,
+    band: usize,
+    partial_ratio: f64,
+    min_confidence: f64,
+    high_confidence: f64,
+}
+
+impl Default for Aligner {
+    fn default() -> Aligner {
+        Aligner {
+            weights: Weights::default(),
+            band: 12,
+            partial_ratio: 0.5,
+            min_confidence: 0.5,
+            high_confidence: 0.8,
+        }
+    }
+}
+
+/// Builder for an [`Aligner`]; see [`Aligner::builder`].
+#[derive(Debug, Clone, Default)]
+pub struct AlignerBuilder {
+    inner: Aligner,
+}
+
+impl AlignerBuilder {
+    /// Weights of the signals. Default: [`Weights::default()`].
+    pub fn weights(mut self, weights: Weights) -> AlignerBuilder {
+        self.inner.weights = weights;
+        self
+    }
+
+    /// Initial half-width of the band around the guide path, in articles.
+    /// The band is doubled automatically when the best path touches its
+    /// edge. Default `12`; at least 1.
+    pub fn band(mut self, half_width: usize) -> AlignerBuilder {
+        self.inner.band = half_width.max(1);
+        self
+    }
+
+    /// A pair is flagged [`Flag::LikelyPartial`] when one side is shorter
+    /// than this share of what the calibrated length ratio predicts from
+    /// the other. Default `0.5`. (A milder shortfall, below 0.85, is also
+    /// flagged when the short side has at most half the list items or
+    /// paragraphs of the other.)
+    pub fn partial_ratio(mut self, ratio: f64) -> AlignerBuilder {
+        self.inner.partial_ratio = ratio.clamp(0.0, 1.0);
+        self
+    }
+
+    /// Minimum pair probability for two articles to be paired rather than
+    /// left one-sided. Default `0.5`.
+    pub fn min_confidence(mut self, p: f64) -> AlignerBuilder {
+        self.inner.min_confidence = p.clamp(1e-6, 1.0 - 1e-6);
+        self
+    }
+
+    /// Probability from which a pair counts as "high-scoring" in the
+    /// document-level verdict. Default `0.8`.
+    pub fn high_confidence(mut self, p: f64) -> AlignerBuilder {
+        self.inner.high_confidence = p.clamp(0.0, 1.0);
+        self
+    }
+
+    /// The aligner.
+    pub fn build(self) -> Aligner {
+        self.inner
+    }
+}
+
+impl Aligner {
+    /// A builder starting from the defaults.
+    pub fn builder() -> AlignerBuilder {
+        AlignerBuilder::default()
+    }
+
+    /// The signal weights in use.
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    /// Aligns an Arabic and an English text given in either order; see
+    /// [`align`](crate::align()).
+    pub fn align(&self, a: &str, b: &str) -> Result<ParallelText> {
+        let da = crate::parse_document(a)?;
+        let db = crate::parse_document(b)?;
+        if da.language == db.language {
+            return Err(Error::SameLanguage {
+                language: da.language,
+            });
+        }
+        let (ar, en) = if da.language == Language::Arabic {
+            (da, db)
+        } else {
+            (db, da)
+        };
+        if ar.articles.is_empty() || en.articles.is_empty() {
+            return Err(Error::NoArticles);
+        }
+        Ok(self.align_owned(ar, en))
+    }
+
+    /// Aligns the two versions held in one bilingual text; see
+    /// [`align_bilingual`](crate::align_bilingual()). When the text holds
+    /// several documents of a language, the one with most articles is used.
+    pub fn align_bilingual(&self, text: &str) -> Result<ParallelText> {
+        let parsed = crate::parse(text)?;
+        let mut ar: Option<Document> = None;
+        let mut en: Option<Document> = None;
+        for d in parsed.documents {
+            let slot = match d.language {
+                Language::Arabic => &mut ar,
+                Language::English => &mut en,
+            };
+            if slot
+                .as_ref()
+                .map_or(true, |s| s.articles.len() < d.articles.len())
+            {
+                *slot = Some(d);
+            }
+        }
+        match (ar, en) {
+            (Some(ar), Some(en)) => {
+                if ar.articles.is_empty() || en.articles.is_empty() {
+                    return Err(Error::NoArticles);
+                }
+                Ok(self.align_owned(ar, en))
+            }
+            (Some(_), None) => Err(Error::MissingLanguage {
+                found: Language::Arabic,
+                missing: Language::English,
+            }),
+            (None, Some(_)) => Err(Error::MissingLanguage {
+                found: Language::English,
+                missing: Language::Arabic,
+            }),
+            (None, None) => Err(Error::Empty),
+        }
+    }
+
+    /// Aligns two parsed documents (cloned into the result).
+    pub fn align_documents(&self, arabic: &Document, english: &Document) -> ParallelText {
+        self.align_owned(arabic.clone(), english.clone())
+    }
+
+    fn align_owned(&self, arabic: Document, english: Document) -> ParallelText {
+        let (pairs, verdict) = self.run(&arabic, &english);
+        ParallelText::from_parts(arabic, english, pairs, verdict)
+    }
+
+    fn run(&self, ar: &Document, en: &Document) -> (Vec<Pair>, crate::Verdict) {
+        let f = PairFeatures::new(ar, en, false);
+        let (n, m) = (f.arabic.len(), f.english.len());
+        let anchors = label_anchors(&f.arabic, &f.english);
+        let calib: Vec<(f64, f64)> = anchors
+            .iter()
+            .map(|&(i, j)| (f.arabic[i].chars, f.english[j].chars))
+            .collect();
+        let total_ar: f64 = f.arabic.iter().map(|a| a.chars).sum();
+        let total_en: f64 = f.english.iter().map(|a| a.chars).sum();
+        let len = LengthModel::calibrate(&calib, total_ar, total_en);
+        let scorer = Scorer {
+            f: &f,
+            w: self.weights,
+            len,
+        };
+        let theta = logit(self.min_confidence);
+        let mut w = self.band;
+        let (band, path, full) = loop {
+            let band = Band::around(n, m, &anchors, w);
+            let content = content_gains(&scorer, &band);
+            let gains1: Vec<Gains> = content
+                .iter()
+                .map(|g| {
+                    [
+                        g[0] - theta as f32,
+                        g[1] - theta as f32,
+                        g[2] - theta as f32,
+                    ]
+                })
+                .collect();
+            let path1 = dp::best_path(&band, &gains1);
+            let offsets = label_offsets(&f, &path1, &content, &band);
+            let full = with_labels(&scorer, &band, &content, &offsets);
+            let gains2: Vec<Gains> = full
+                .iter()
+                .map(|g| {
+                    [
+                        g[0] - theta as f32,
+                        g[1] - theta as f32,
+                        g[2] - theta as f32,
+                    ]
+                })
+                .collect();
+            let path = dp::best_path(&band, &gains2);
+            let cut = path.iter().any(|&(mv, i, j)| {
+                let (di, dj) = mv.size();
+                band.on_inner_edge(i, j) || band.on_inner_edge(i + di, j + dj)
+            });
+            if !cut || w >= n.max(m) {
+                break (band, path, full);
+            }
+            w *= 2;
+        };
+        let mut built = build_pairs(self, ar, en, &scorer, &band, &path, &full);
+        let verdict = verdict::verdict(ar, en, &f, &built, self.high_confidence);
+        let p_same = sigmoid(15.0 * (verdict.score - 0.5));
+        for p in &mut built {
+            if p.is_matched() {
+                p.confidence *= p_same;
+            }
+        }
+        (built, verdict)
+    }
+}
+
+fn logit(p: f64) -> f64 {
+    (p / (1.0 - p)).ln()
+}
+
+/// Pairs of articles with equal labels that are unique in both documents,
+/// reduced to the longest chain increasing on both sides.
+fn label_anchors(ar: &[ArticleFeatures], en: &[ArticleFeatures]) -> Vec<(usize, usize)> {
+    use std::collections::HashMap;
+    let key = |a: &ArticleFeatures| a.label_number.map(|n| (n, a.label_suffix.clone()));
+    let mut count_en: HashMap<(u32, Option<String>), (usize, usize)> = HashMap::new();
+    for (j, e) in en.iter().enumerate() {
+        if let Some(k) = key(e) {
+            let c = count_en.entry(k).or_insert((0, j));
+            c.0 += 1;
+        }
+    }
+    let mut count_ar: HashMap<(u32, Option<String>), usize> = HashMap::new();
+    for a in ar {
+        if let Some(k) = key(a) {
+            *count_ar.entry(k).or_insert(0) += 1;
+        }
+    }
+    let cands: Vec<(usize, usize)> = ar
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let k = key(a)?;
+            if count_ar.get(&k) != Some(&1) {
+                return None;
+            }
+            match count_en.get(&k) {
+                Some(&(1, j)) => Some((i, j)),
+                _ => None,
+            }
+        })
+        .collect();
+    longest_increasing(&cands)
+}
+
+/// Longest chain of `(i, j)` (sorted by `i`, distinct `i`) increasing in `j`.
+fn longest_increasing(c: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut tails: Vec<usize> = Vec::new(); // index into c
+    let mut prev: Vec<Option<usize>> = vec![None; c.len()];
+    for (k, &(_, j)) in c.iter().enumerate() {
+        let pos = tails.partition_point(|&t| c[t].1 < j);
+        if pos > 0 {
+            prev[k] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut cur = tails.last().copied();
+    while let Some(k) = cur {
+        out.push(c[k]);
+        cur = prev[k];
+    }
+    out.reverse();
+    out
+}
+
+/// Content scores (no label) of the linking moves ending in every cell.
+fn content_gains(s: &Scorer<'_>, band: &Band) -> Vec<Gains> {
+    let mut g = vec![[f32::NEG_INFINITY; 3]; band.cells()];
+    for i in 0..=band.n {
+        for j in band.lo[i]..=band.hi[i] {
+            let c = band.index(i, j).unwrap();
+            if i >= 1 && j >= 1 && band.index(i - 1, j - 1).is_some() {
+                g[c][0] = s.content(i - 1, 1, j - 1, 1) as f32;
+            }
+            if i >= 2 && j >= 1 && band.index(i - 2, j - 1).is_some() {
+                g[c][1] = s.content(i - 2, 2, j - 1, 1) as f32;
+            }
+            if i >= 1 && j >= 2 && band.index(i - 1, j - 2).is_some() {
+                g[c][2] = s.content(i - 1, 1, j - 2, 2) as f32;
+            }
+        }
+    }
+    g
+}
+
+/// The label term of a candidate given the local label offsets (expected
+/// English number minus Arabic number, per Arabic article).
+fn label_term(
+    w: &Weights,
+    f: &PairFeatures,
+    offsets: &[i64],
+    i: usize,
+    ka: usize,
+    j: usize,
+    ke: usize,
+) -> f64 {
+    let mut any = false;
+    for a in i..i + ka {
+        let fa = &f.arabic[a];
+        let Some(na) = fa.label_number else { continue };
+        for e in j..j + ke {
+            let fe = &f.english[e];
+            let Some(ne) = fe.label_number else { continue };
+            any = true;
+            if ne as i64 - na as i64 == offsets[a] && fa.label_suffix == fe.label_suffix {
+                return w.label;
+            }
+        }
+    }
+    if any {
+        -w.label_mismatch
+    } else {
+        0.0
+    }
+}
+
+fn with_labels(s: &Scorer<'_>, band: &Band, content: &[Gains], offsets: &[i64]) -> Vec<Gains> {
+    let mut out = content.to_vec();
+    for i in 0..=band.n {
+        for j in band.lo[i]..=band.hi[i] {
+            let c = band.index(i, j).unwrap();
+            let g = &mut out[c];
+            if g[0].is_finite() {
+                g[0] += label_term(&s.w, s.f, offsets, i - 1, 1, j - 1, 1) as f32;
+            }
+            if g[1].is_finite() {
+                g[1] += label_term(&s.w, s.f, offsets, i - 2, 2, j - 1, 1) as f32;
+            }
+            if g[2].is_finite() {
+                g[2] += label_term(&s.w, s.f, offsets, i - 1, 1, j - 2, 2) as f32;
+            }
+        }
+    }
+    out
+}
+
+/// Segments the label offsets along the content-only path into runs of a
+/// constant offset (a small Viterbi over the path's links), and gives every
+/// Arabic article the offset of its run. Offset 0 is preferred when the
+/// evidence is weak.
+fn label_offsets(
+    f: &PairFeatures,
+    path: &[(Move, usize, usize)],
+    content: &[Gains],
+    band: &Band,
+) -> Vec<i64> {
+    let n = f.arabic.len();
+    // (arabic index, offset, confidence)
+    let mut links: Vec<(usize, i64, f64)> = Vec::new();
+    for &(mv, i, j) in path {
+        let slot = match mv {
+            Move::M11 => 0,
+            Move::M21 => 1,
+            Move::M12 => 2,
+            _ => continue,
+        };
+        let (di, dj) = mv.size();
+        let c = band.index(i + di, j + dj).unwrap();
+        let conf = sigmoid(content[c][slot] as f64);
+        for a in i..i + di {
+            for e in j..j + dj {
+                let (fa, fe) = (&f.arabic[a], &f.english[e]);
+                if let (Some(na), Some(ne)) = (fa.label_number, fe.label_number) {
+                    if fa.label_suffix == fe.label_suffix {
+                        links.push((a, ne as i64 - na as i64, conf));
+                    }
+                }
+            }
+        }
+    }
+    let mut out = vec![0i64; n];
+    if links.is_empty() {
+        return out;
+    }
+    // Candidate offsets: 0 and the offsets of confident links, strongest first.
+    let mut tally: Vec<(i64, f64)> = vec![(0, f64::INFINITY)];
+    for &(_, d, c) in &links {
+        if c < 0.5 {
+            continue;
+        }
+        match tally.iter_mut().find(|t| t.0 == d) {
+            Some(t) => t.1 += c,
+            None => tally.push((d, c)),
+        }
+    }
+    tally.sort_by(|a, b| b.1.total_cmp(&a.1));
+    tally.truncate(12);
+    let states: Vec<i64> = tally.iter().map(|t| t.0).collect();
+    let k = states.len();
+    const SWITCH: f64 = 1.6;
+    let mut score: Vec<f64> = states
+        .iter()
+        .map(|&s| if s == 0 { 0.5 } else { 0.0 })
+        .collect();
+    let mut back: Vec<Vec<u8>> = Vec::with_capacity(links.len());
+    for &(_, d, c) in &links {
+        let (bi, bv) = score
+            .iter()
+            .enumerate()
+            .fold(
+                (0, f64::NEG_INFINITY),
+                |acc, (x, &v)| if v > acc.1 { (x, v) } else { acc },
+            );
+        let mut bk = vec![0u8; k];
+        let mut next = vec![0.0; k];
+        for s in 0..k {
+            let (from, v) = if score[s] >= bv - SWITCH {
+                (s, score[s])
+            } else {
+                (bi, bv - SWITCH)
+            };
+            bk[s] = from as u8;
+            let emit = if states[s] == d {
+                c
+            } else if states[s] == 0 {
+                0.05
+            } else {
+                0.0
+            };
+            next[s] = v + emit;
+        }
+        score = next;
+        back.push(bk);
+    }
+    let mut s = score
+        .iter()
+        .enumerate()
+        .fold(
+            (0, f64::NEG_INFINITY),
+            |acc, (x, &v)| if v > acc.1 { (x, v) } else { acc },
+        )
+        .0;
+    let mut assigned = vec![0i64; links.len()];
+    for t in (0..links.len()).rev() {
+        assigned[t] = states[s];
+        s = back[t][s] as usize;
+    }
+    // Spread to all Arabic articles: forward fill, first run backwards.
+    let mut have = vec![false; n];
+    for (t, &(a, _, _)) in links.iter().enumerate() {
+        out[a] = assigned[t];
+        have[a] = true;
+    }
+    let first = links[0].0;
+    for a in 0..first {
+        out[a] = out[first];
+    }
+    for a in first + 1..n {
+        if !have[a] {
+            out[a] = out[a - 1];
+        }
+    }
+    out
+}
+
+fn refs(doc: &Document, range: std::ops::Range<usize>) -> Vec<ArticleRef> {
+    doc.articles[range].iter().map(ArticleRef::of).collect()
+}
+
+fn build_pairs(
+    al: &Aligner,
+    ar: &Document,
+    en: &Document,
+    s: &Scorer<'_>,
+    band: &Band,
+    path: &[(Move, usize, usize)],
+    full: &[Gains],
+) -> Vec<Pair> {
+    let f = s.f;
+    // Best pair score each article could have had (for one-sided confidence).
+    let mut best_ar = vec![f64::NEG_INFINITY; f.arabic.len()];
+    let mut best_en = vec![f64::NEG_INFINITY; f.english.len()];
+    for i in 1..=band.n {
+        for j in band.lo[i].max(1)..=band.hi[i] {
+            let v = full[band.index(i, j).unwrap()][0] as f64;
+            if v > best_ar[i - 1] {
+                best_ar[i - 1] = v;
+            }
+            if v > best_en[j - 1] {
+                best_en[j - 1] = v;
+            }
+        }
+    }
+    let dup_ar = duplicates(ar);
+    let dup_en = duplicates(en);
+    let gap_ar = gaps(ar);
+    let gap_en = gaps(en);
+    let mut pairs = Vec::with_capacity(path.len());
+    for &(mv, i, j) in path {
+        let (di, dj) = mv.size();
+        let mut flags = Vec::new();
+        let mut evidence = Evidence::default();
+        let confidence;
+        if di == 0 || dj == 0 {
+            let (doc_f, k, best) = if dj == 0 {
+                flags.push(Flag::OnlyArabic);
+                (&f.arabic[i], i, best_ar[i])
+            } else {
+                flags.push(Flag::OnlyEnglish);
+                (&f.english[j], j, best_en[j])
+            };
+            confidence = if best.is_finite() {
+                1.0 - sigmoid(best)
+            } else {
+                1.0
+            };
+            let nums: Vec<String> = doc_f
+                .numbers
+                .iter()
+                .map(|&x| f.table.values[x as usize].to_string())
+                .collect();
+            if dj == 0 {
+                evidence.numbers_only_arabic = nums;
+                evidence.items_arabic = doc_f.items;
+            } else {
+                evidence.numbers_only_english = nums;
+                evidence.items_english = doc_f.items;
+            }
+            let _ = k;
+            evidence.score = if best.is_finite() { best } else { 0.0 };
+        } else {
+            let sig = s.signals(i, di, j, dj);
+            let slot = match mv {
+                Move::M11 => 0,
+                Move::M21 => 1,
+                _ => 2,
+            };
+            let score = full[band.index(i + di, j + dj).unwrap()][slot] as f64;
+            confidence = sigmoid(score);
+            let (a_side, e_side) = (&f.arabic[i..i + di], &f.english[j..j + dj]);
+            let mut shared = Vec::new();
+            let mut only_a = Vec::new();
+            let mut only_e = Vec::new();
+            s.numeric(a_side, e_side, |v, side| {
+                let t = f.table.values[v as usize].to_string();
+                match side {
+                    0 => shared.push(t),
+                    1 => only_a.push(t),
+                    _ => only_e.push(t),
+                }
+            });
+            let any_numbers = !(shared.is_empty() && only_a.is_empty() && only_e.is_empty());
+            let la: Vec<&Label> = ar.articles[i..i + di]
+                .iter()
+                .filter_map(|a| a.label.as_ref())
+                .collect();
+            let le: Vec<&Label> = en.articles[j..j + dj]
+                .iter()
+                .filter_map(|a| a.label.as_ref())
+                .collect();
+            let label_match = if la.is_empty() || le.is_empty() {
+                None
+            } else {
+                Some(la.iter().any(|a| le.contains(a)))
+            };
+            if label_match == Some(false) {
+                flags.push(Flag::NumberMismatch);
+            }
+            if !only_a.is_empty() || !only_e.is_empty() {
+                flags.push(Flag::NumericMismatch);
+            }
+            if likely_partial(al, s, a_side, e_side) {
+                flags.push(Flag::LikelyPartial);
+            }
+            match mv {
+                Move::M12 => flags.push(Flag::Split),
+                Move::M21 => flags.push(Flag::Merged),
+                _ => {}
+            }
+            evidence = Evidence {
+                label_match,
+                position: sig.position,
+                division: sig.division,
+                numeric: if any_numbers {
+                    let tot = sig.shared + sig.only_ar + sig.only_en;
+                    Some(if tot > 0.0 { sig.shared / tot } else { 0.0 })
+                } else {
+                    None
+                },
+                numbers_shared: shared,
+                numbers_only_arabic: only_a,
+                numbers_only_english: only_e,
+                length_ratio: sig.ratio,
+                length: sig.len_p,
+                items_arabic: sig.items_ar,
+                items_english: sig.items_en,
+                score,
+            };
+        }
+        if (i..i + di).any(|a| dup_ar[a]) || (j..j + dj).any(|e| dup_en[e]) {
+            flags.push(Flag::DuplicateNumber);
+        }
+        if (i..i + di).any(|a| gap_ar[a]) || (j..j + dj).any(|e| gap_en[e]) {
+            flags.push(Flag::NumberingGap);
+        }
+        pairs.push(Pair {
+            arabic: refs(ar, i..i + di),
+            english: refs(en, j..j + dj),
+            confidence: confidence.clamp(0.0, 1.0),
+            flags,
+            evidence,
+        });
+    }
+    pairs
+}
+
+/// Whether one side of a pair is much shorter, or has far fewer list items
+/// or paragraphs, than the calibrated length ratio predicts.
+fn likely_partial(
+    al: &Aligner,
+    s: &Scorer<'_>,
+    a: &[ArticleFeatures],
+    e: &[ArticleFeatures],
+) -> bool {
+    let la: f64 = a.iter().map(|x| x.chars).sum();
+    let le: f64 = e.iter().map(|x| x.chars).sum();
+    let c = s.len.mu.exp();
+    let r_en = (le / la) / c; // English relative to prediction
+    let r_ar = (la / le) * c;
+    let (r, short, long) = if r_en <= r_ar {
+        (r_en, e, a)
+    } else {
+        (r_ar, a, e)
+    };
+    if (short.iter().map(|x| x.chars).sum::<f64>()) < 1.0 {
+        return false;
+    }
+    let items_s: usize = short.iter().map(|x| x.items).sum();
+    let items_l: usize = long.iter().map(|x| x.items).sum();
+    let units_s: usize = short.iter().map(|x| x.units.max(1)).sum();
+    let units_l: usize = long.iter().map(|x| x.units.max(1)).sum();
+    let _ = tail;
+    r < al.partial_ratio
+        || (r < 0.85 && units_l >= 3 && 2 * units_s <= units_l)
+        || (r < 0.85 && items_l >= 3 && 2 * items_s <= items_l)
+}
+
+fn duplicates(doc: &Document) -> Vec<bool> {
+    use std::collections::HashMap;
+    let mut count: HashMap<&Label, usize> = HashMap::new();
+    for a in &doc.articles {
+        if let Some(l) = &a.label {
+            *count.entry(l).or_insert(0) += 1;
+        }
+    }
+    doc.articles
+        .iter()
+        .map(|a| a.label.as_ref().is_some_and(|l| count[l] > 1))
+        .collect()
+}
+
+fn gaps(doc: &Document) -> Vec<bool> {
+    let mut out = vec![false; doc.articles.len()];
+    for k in 1..doc.articles.len() {
+        if let (Some(p), Some(c)) = (&doc.articles[k - 1].label, &doc.articles[k].label) {
+            if c.number > p.number + 1 {
+                out[k] = true;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lis() {
+        let c = [(0, 0), (1, 5), (2, 1), (3, 2), (4, 3)];
+        assert_eq!(longest_increasing(&c), vec![(0, 0), (2, 1), (3, 2), (4, 3)]);
+        assert!(longest_increasing(&[]).is_empty());
+    }
+
+    #[test]
+    fn public_types_are_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Aligner>();
+        check::<AlignerBuilder>();
+        check::<Weights>();
+    }
+}

@@ -1,0 +1,302 @@
+//! Per-article signals: the numbers an article mentions (with rarity
+//! weights), its length, its list items and its place in the structure.
+//!
+//! Everything here is computed once per article; the scorer then compares
+//! these summaries, which keeps the alignment itself cheap.
+
+use std::collections::HashMap;
+
+use crate::document::{Article, DivisionKind, Document};
+use crate::normalize::{fold, is_arabic_letter};
+
+/// A number found in running text, after digit folding.
+pub(crate) type Value = u64;
+
+/// What the aligner knows about one article.
+#[derive(Debug, Clone)]
+pub(crate) struct ArticleFeatures {
+    /// Number part of the label, if any.
+    pub label_number: Option<u32>,
+    /// Suffix of the label (`bis`…), if any.
+    pub label_suffix: Option<String>,
+    /// Distinct numbers of the body, as ids into [`NumberTable`], sorted.
+    pub numbers: Vec<u32>,
+    /// Characters of the body that carry content (no spaces, marks).
+    pub chars: f64,
+    /// Characters of the body outside list items.
+    pub lead_chars: f64,
+    /// Number of list items.
+    pub items: usize,
+    /// Number of blocks: paragraphs plus list items.
+    pub units: usize,
+    /// Ordinals of the list items (0 when unknown).
+    pub ordinals: Vec<u32>,
+    /// The enclosing division, summarised.
+    pub division: Option<DivisionKey>,
+}
+
+/// The enclosing division of an article, reduced to what can be compared
+/// across languages.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DivisionKey {
+    pub kind: DivisionKind,
+    pub number: Option<u32>,
+    /// Position among the divisions of the same kind in the document.
+    pub ordinal: usize,
+    /// Title folded for fuzzy comparison, and whether it is Arabic script.
+    pub title: Option<(String, bool)>,
+}
+
+/// Numbers of both documents with their rarity weights.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NumberTable {
+    pub values: Vec<Value>,
+    pub weights: Vec<f64>,
+}
+
+/// Features of both documents of a pair.
+#[derive(Debug, Clone)]
+pub(crate) struct PairFeatures {
+    pub arabic: Vec<ArticleFeatures>,
+    pub english: Vec<ArticleFeatures>,
+    pub table: NumberTable,
+}
+
+impl PairFeatures {
+    /// Computes the features of both documents; rarity weights are computed
+    /// over the articles of both, so the two roles are treated alike.
+    pub fn new(arabic: &Document, english: &Document, number_words: bool) -> PairFeatures {
+        let mut ids: HashMap<Value, u32> = HashMap::new();
+        let mut table = NumberTable::default();
+        let mut df: Vec<u32> = Vec::new();
+        let mut build = |doc: &Document| -> Vec<ArticleFeatures> {
+            let ordinals = division_ordinals(doc);
+            doc.articles
+                .iter()
+                .map(|a| {
+                    let mut vals = numbers_in(&a.text);
+                    if number_words {
+                        vals.extend(word_numbers(&a.text));
+                    }
+                    vals.sort_unstable();
+                    vals.dedup();
+                    let mut nums: Vec<u32> = vals
+                        .iter()
+                        .map(|v| {
+                            *ids.entry(*v).or_insert_with(|| {
+                                table.values.push(*v);
+                                df.push(0);
+                                (table.values.len() - 1) as u32
+                            })
+                        })
+                        .collect();
+                    nums.sort_unstable();
+                    for &n in &nums {
+                        df[n as usize] += 1;
+                    }
+                    article_features(doc, a, nums, &ordinals)
+                })
+                .collect()
+        };
+        let ar = build(arabic);
+        let en = build(english);
+        let total = (ar.len() + en.len()).max(1) as f64;
+        table.weights = df
+            .iter()
+            .map(|&d| ((total + 1.0) / d.max(1) as f64).ln().max(0.05))
+            .collect();
+        PairFeatures {
+            arabic: ar,
+            english: en,
+            table,
+        }
+    }
+}
+
+fn division_ordinals(doc: &Document) -> Vec<usize> {
+    let mut counts: HashMap<DivisionKind, usize> = HashMap::new();
+    doc.divisions
+        .iter()
+        .map(|d| {
+            let c = counts.entry(d.kind).or_insert(0);
+            *c += 1;
+            *c - 1
+        })
+        .collect()
+}
+
+fn article_features(
+    doc: &Document,
+    a: &Article,
+    numbers: Vec<u32>,
+    div_ordinals: &[usize],
+) -> ArticleFeatures {
+    let chars = content_chars(&a.text) as f64;
+    let item_chars: usize = a.items.iter().map(|i| content_chars(&i.text)).sum();
+    let lead_chars = if a.items.is_empty() {
+        chars
+    } else {
+        let p: usize = a.paragraphs.iter().map(|p| content_chars(&p.text)).sum();
+        if p > 0 {
+            p as f64
+        } else {
+            (chars - item_chars as f64).max(0.0)
+        }
+    };
+    let division = a
+        .division
+        .and_then(|i| doc.divisions.get(i))
+        .map(|d| DivisionKey {
+            kind: d.kind,
+            number: d.number,
+            ordinal: div_ordinals.get(d.index).copied().unwrap_or(0),
+            title: d.title.as_ref().map(|t| {
+                let f: String = t
+                    .chars()
+                    .filter_map(fold)
+                    .collect::<String>()
+                    .to_lowercase();
+                let ar = f.chars().any(is_arabic_letter);
+                (f, ar)
+            }),
+        });
+    ArticleFeatures {
+        label_number: a.label.as_ref().map(|l| l.number),
+        label_suffix: a.label.as_ref().and_then(|l| l.suffix.clone()),
+        numbers,
+        chars: chars.max(1.0),
+        lead_chars: lead_chars.max(1.0),
+        items: a.items.len(),
+        units: a.items.len() + a.paragraphs.len(),
+        ordinals: a.items.iter().map(|i| i.ordinal.unwrap_or(0)).collect(),
+        division,
+    }
+}
+
+/// Characters that carry content: not whitespace, not dropped by folding
+/// (diacritics, tatweel, bidi marks).
+pub(crate) fn content_chars(s: &str) -> usize {
+    s.chars()
+        .filter(|&c| !c.is_whitespace() && (c.is_ascii() || fold(c).is_some()))
+        .count()
+}
+
+/// The numbers written with digits in `s`, after digit folding.
+///
+/// - Arabic-Indic and Extended Arabic-Indic digits count as digits;
+/// - `1,000` and `١٬٠٠٠` are one thousand;
+/// - dates (`01/01/1430`) and decimals are split into their parts, leading
+///   zeros dropped;
+/// - a two-digit year followed by Arabic `ف`, `م`, `هـ` or `ميلادي`
+///   (`74ف`) is read as 19xx;
+/// - runs longer than 15 digits (phone numbers, ids) are ignored.
+pub(crate) fn numbers_in(s: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = s
+        .chars()
+        .filter_map(|c| if c.is_ascii() { Some(c) } else { fold(c) })
+        .collect();
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_alphabetic()) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut value: Value = 0;
+        let mut digits = 0;
+        let mut grouped = false;
+        loop {
+            while j < n && chars[j].is_ascii_digit() {
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(chars[j] as Value - '0' as Value);
+                digits += 1;
+                j += 1;
+            }
+            // Thousands separator followed by exactly three digits.
+            if j + 3 < n + 1
+                && j < n
+                && (chars[j] == ',' || chars[j] == '\u{066C}')
+                && (1..=3).all(|k| j + k < n && chars[j + k].is_ascii_digit())
+                && !(j + 4 < n && chars[j + 4].is_ascii_digit())
+                && (digits <= 3 || grouped)
+            {
+                grouped = true;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if digits > 15 {
+            i = j;
+            continue;
+        }
+        if digits == 2 && !grouped && short_year_follows(&chars, j) {
+            value += 1900;
+        }
+        out.push(value);
+        i = j;
+    }
+    out
+}
+
+/// Whether a year marker (`ف`, `م`, `هـ`, `ميلادي`) follows position `j`,
+/// possibly after one space.
+fn short_year_follows(chars: &[char], mut j: usize) -> bool {
+    if j < chars.len() && chars[j] == ' ' {
+        j += 1;
+    }
+    let letter_at = |k: usize| k < chars.len() && is_arabic_letter(chars[k]);
+    if j >= chars.len() {
+        return false;
+    }
+    if matches!(chars[j], 'ف' | 'م' | 'ه') && !letter_at(j + 1) {
+        return true;
+    }
+    let word: String = chars[j..].iter().take(6).collect();
+    word.starts_with("ميلادي")
+}
+
+/// Numbers written as words (`fifteen days`, `خمسة عشر يوما`), when the
+/// numerals module can read them.
+fn word_numbers(_s: &str) -> Vec<Value> {
+    // `crate::numerals::number_words_in` is not available yet.
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_are_folded() {
+        assert_eq!(numbers_in("المادة (٤٤) من القانون"), vec![44]);
+        assert_eq!(numbers_in("Article (44) of the Code"), vec![44]);
+    }
+
+    #[test]
+    fn short_years() {
+        assert_eq!(
+            numbers_in("القانون رقم (39) لسنة 74ف بإصدار"),
+            vec![39, 1974]
+        );
+        assert_eq!(numbers_in("لسنة 74 ف."), vec![1974]);
+        assert_eq!(numbers_in("لسنة 81 ميلادية"), vec![1981]);
+        assert_eq!(numbers_in("مدة 15 فقرة"), vec![15]);
+        assert_eq!(numbers_in("Law No. (39) of 1974"), vec![39, 1974]);
+    }
+
+    #[test]
+    fn dates_and_groups() {
+        assert_eq!(numbers_in("from 01/01/1430 FBP"), vec![1, 1, 1430]);
+        assert_eq!(numbers_in("1/1/1430 ميلادية"), vec![1, 1, 1430]);
+        assert_eq!(numbers_in("LYD 1,000,000 and 2,5"), vec![1_000_000, 2, 5]);
+        assert_eq!(numbers_in("١٬٠٠٠ دينار"), vec![1000]);
+        assert_eq!(
+            numbers_in("code A4 and 12345678901234567890"),
+            Vec::<u64>::new()
+        );
+    }
+}

@@ -1,0 +1,369 @@
+//! Scoring a candidate pair: each signal gives a log-odds contribution and
+//! the sum is the pair's score (a logit: `sigmoid(score)` is the pair's
+//! probability before the document-level verdict is taken into account).
+
+use super::features::{ArticleFeatures, PairFeatures};
+
+/// The weight of each signal in the combined score.
+///
+/// Every signal yields a log-odds contribution in a bounded range; the
+/// weight multiplies it. Setting a weight to `0.0` switches the signal off.
+///
+/// ```
+/// use lexalign::Weights;
+/// let w = Weights { label: 1.0, ..Weights::default() };
+/// assert_eq!(w.numeric, Weights::default().numeric);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Weights {
+    /// Reward for labels that agree (equal, or equal once a consistent
+    /// renumbering offset is allowed for). Default `2.5`.
+    pub label: f64,
+    /// Penalty for labels that disagree. Default `1.0`.
+    pub label_mismatch: f64,
+    /// Multiplier of the numeric-overlap evidence (shared rare numbers
+    /// count up, numbers on one side only count down). Default `1.0`.
+    pub numeric: f64,
+    /// Multiplier of the length evidence (Gale–Church style fit of the
+    /// length ratio to the calibrated ratio). Default `1.0`.
+    pub length: f64,
+    /// Multiplier of the relative-position evidence. Default `0.5`.
+    pub position: f64,
+    /// Multiplier of the enclosing-division evidence. Default `0.7`.
+    pub division: f64,
+    /// Multiplier of the list-item evidence (counts and markers).
+    /// Default `0.8`.
+    pub items: f64,
+    /// Log-odds cost of a merge or split (2–1 or 1–2) step. Default `1.5`.
+    pub merge_penalty: f64,
+    /// Log-odds of a pair about which nothing is known. Default `-1.0`.
+    pub prior: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            label: 2.5,
+            label_mismatch: 1.0,
+            numeric: 1.0,
+            length: 1.0,
+            position: 0.5,
+            division: 0.7,
+            items: 0.8,
+            merge_penalty: 1.5,
+            prior: -1.0,
+        }
+    }
+}
+
+/// Calibrated length model: the log of the English/Arabic length ratio is
+/// taken as normal with mean `mu` and standard deviation `sigma`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LengthModel {
+    pub mu: f64,
+    pub sigma: f64,
+}
+
+impl LengthModel {
+    /// A prior for English/Arabic legal text when nothing better is known.
+    pub const PRIOR: LengthModel = LengthModel {
+        mu: 0.45,
+        sigma: 0.3,
+    };
+
+    /// Estimates the model from length pairs `(arabic, english)` believed to
+    /// correspond, robustly (median and median absolute deviation), falling
+    /// back on the totals and then on the prior.
+    pub fn calibrate(pairs: &[(f64, f64)], total_ar: f64, total_en: f64) -> LengthModel {
+        let mut r: Vec<f64> = pairs
+            .iter()
+            .filter(|(a, e)| *a >= 20.0 && *e >= 20.0)
+            .map(|(a, e)| (e / a).ln())
+            .collect();
+        if r.len() >= 5 {
+            r.sort_by(|a, b| a.total_cmp(b));
+            let med = r[r.len() / 2];
+            let mut dev: Vec<f64> = r.iter().map(|x| (x - med).abs()).collect();
+            dev.sort_by(|a, b| a.total_cmp(b));
+            let mad = dev[dev.len() / 2] * 1.4826;
+            return LengthModel {
+                mu: med,
+                sigma: mad.clamp(0.08, 0.5),
+            };
+        }
+        if total_ar > 0.0 && total_en > 0.0 {
+            let mu = (total_en / total_ar).ln();
+            if (mu - Self::PRIOR.mu).abs() < 1.0 {
+                return LengthModel { mu, sigma: 0.25 };
+            }
+        }
+        Self::PRIOR
+    }
+
+    /// z-score of an (arabic, english) length pair.
+    pub fn z(&self, ar: f64, en: f64) -> f64 {
+        let var = self.sigma * self.sigma + 8.0 / (ar + en);
+        ((en / ar).ln() - self.mu) / var.sqrt()
+    }
+}
+
+/// Two-sided tail probability of a standard normal: `P(|Z| >= |z|)`.
+pub(crate) fn tail(z: f64) -> f64 {
+    erfc(z.abs() / std::f64::consts::SQRT_2)
+}
+
+/// Complementary error function (Numerical Recipes `erfcc`, |error| < 1.2e-7).
+fn erfc(x: f64) -> f64 {
+    let z = x.abs();
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let r = t
+        * (-z * z - 1.26551223
+            + t * (1.00002368
+                + t * (0.37409196
+                    + t * (0.09678418
+                        + t * (-0.18628806
+                            + t * (0.27886807
+                                + t * (-1.13520398
+                                    + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
+            .exp();
+    if x >= 0.0 {
+        r
+    } else {
+        2.0 - r
+    }
+}
+
+/// Logistic function.
+pub(crate) fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// The signals of one candidate, before weighting.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Signals {
+    pub shared: f64,
+    pub only_ar: f64,
+    pub only_en: f64,
+    pub len_p: f64,
+    pub ratio: f64,
+    pub position: f64,
+    pub division: Option<f64>,
+    pub items_ar: usize,
+    pub items_en: usize,
+}
+
+/// Scores candidates between two documents.
+pub(crate) struct Scorer<'a> {
+    pub f: &'a PairFeatures,
+    pub w: Weights,
+    pub len: LengthModel,
+}
+
+impl<'a> Scorer<'a> {
+    /// Content score (everything but the label) of Arabic articles
+    /// `i..i+ka` against English articles `j..j+ke` (`ka`, `ke` in 1..=2).
+    pub fn content(&self, i: usize, ka: usize, j: usize, ke: usize) -> f64 {
+        let s = self.signals(i, ka, j, ke);
+        self.combine(&s, ka + ke > 2, i, ka, j, ke)
+    }
+
+    pub fn combine(
+        &self,
+        s: &Signals,
+        multi: bool,
+        i: usize,
+        ka: usize,
+        j: usize,
+        ke: usize,
+    ) -> f64 {
+        let w = &self.w;
+        let mut x = w.prior;
+        // Numbers: shared rare numbers are strong evidence, one-sided ones
+        // count against (softly: translations drop lists with numbers).
+        x += w.numeric * (0.8 * s.shared.min(8.0) - 0.35 * (s.only_ar + s.only_en).min(8.0));
+        // Length.
+        x += w.length * (s.len_p / 0.15).ln().clamp(-3.5, 1.9);
+        // Position (weak; the DP already enforces order).
+        let dev = 1.0 - s.position;
+        x += w.position * (1.0 - 8.0 * dev).clamp(-2.0, 1.0);
+        // Division.
+        if let Some(d) = s.division {
+            x += w.division * (2.0 * d - 1.0);
+        }
+        // Items.
+        x += w.items * self.items_llr(i, ka, j, ke, s);
+        if multi {
+            x -= w.merge_penalty;
+        }
+        x
+    }
+
+    fn items_llr(&self, i: usize, ka: usize, j: usize, ke: usize, s: &Signals) -> f64 {
+        let (ia, ie) = (s.items_ar, s.items_en);
+        if ia == 0 && ie == 0 {
+            return 0.0;
+        }
+        if ia == 0 || ie == 0 {
+            return -0.2;
+        }
+        let ratio = ia.min(ie) as f64 / ia.max(ie) as f64;
+        let mut v = 2.0 * ratio - 1.0;
+        if ka == 1 && ke == 1 && ia == ie {
+            let oa = &self.f.arabic[i].ordinals;
+            let oe = &self.f.english[j].ordinals;
+            if oa == oe && oa.iter().all(|&o| o > 0) {
+                v += 0.3;
+            }
+        }
+        v
+    }
+
+    /// Raw signals of a candidate.
+    pub fn signals(&self, i: usize, ka: usize, j: usize, ke: usize) -> Signals {
+        let ar = &self.f.arabic[i..i + ka];
+        let en = &self.f.english[j..j + ke];
+        let (shared, only_ar, only_en) = self.numeric(ar, en, |_, _| {});
+        let la: f64 = ar.iter().map(|a| a.chars).sum();
+        let le: f64 = en.iter().map(|a| a.chars).sum();
+        let items_ar: usize = ar.iter().map(|a| a.items).sum();
+        let items_en: usize = en.iter().map(|a| a.items).sum();
+        let mut len_p = tail(self.len.z(la, le));
+        // A translation that leaves out a list: compare the text around it.
+        if items_en == 0 && items_ar > 0 {
+            let lead: f64 = ar.iter().map(|a| a.lead_chars).sum();
+            len_p = len_p.max(0.8 * tail(self.len.z(lead, le)));
+        } else if items_ar == 0 && items_en > 0 {
+            let lead: f64 = en.iter().map(|a| a.lead_chars).sum();
+            len_p = len_p.max(0.8 * tail(self.len.z(la, lead)));
+        }
+        let n = self.f.arabic.len().max(1) as f64;
+        let m = self.f.english.len().max(1) as f64;
+        let pa = (i as f64 + ka as f64 / 2.0) / n;
+        let pe = (j as f64 + ke as f64 / 2.0) / m;
+        Signals {
+            shared,
+            only_ar,
+            only_en,
+            len_p,
+            ratio: le / la,
+            position: 1.0 - (pa - pe).abs(),
+            division: division_agreement(&ar[0], &en[0]),
+            items_ar,
+            items_en,
+        }
+    }
+
+    /// Rarity-weighted overlap: (shared, only Arabic, only English) weights.
+    /// `visit(value index, side)` is called for every number, with side
+    /// 0 = shared, 1 = Arabic only, 2 = English only.
+    pub fn numeric(
+        &self,
+        ar: &[ArticleFeatures],
+        en: &[ArticleFeatures],
+        mut visit: impl FnMut(u32, u8),
+    ) -> (f64, f64, f64) {
+        let merged_a;
+        let a: &[u32] = if ar.len() == 1 {
+            &ar[0].numbers
+        } else {
+            merged_a = union(ar);
+            &merged_a
+        };
+        let merged_e;
+        let e: &[u32] = if en.len() == 1 {
+            &en[0].numbers
+        } else {
+            merged_e = union(en);
+            &merged_e
+        };
+        let wt = &self.f.table.weights;
+        let (mut s, mut oa, mut oe) = (0.0, 0.0, 0.0);
+        let (mut x, mut y) = (0, 0);
+        while x < a.len() || y < e.len() {
+            if y == e.len() || (x < a.len() && a[x] < e[y]) {
+                oa += wt[a[x] as usize];
+                visit(a[x], 1);
+                x += 1;
+            } else if x == a.len() || e[y] < a[x] {
+                oe += wt[e[y] as usize];
+                visit(e[y], 2);
+                y += 1;
+            } else {
+                s += wt[a[x] as usize];
+                visit(a[x], 0);
+                x += 1;
+                y += 1;
+            }
+        }
+        (s, oa, oe)
+    }
+}
+
+fn union(arts: &[ArticleFeatures]) -> Vec<u32> {
+    let mut v: Vec<u32> = arts
+        .iter()
+        .flat_map(|a| a.numbers.iter().copied())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Agreement of the enclosing divisions, 0–1; `None` when neither article
+/// is in a division.
+pub(crate) fn division_agreement(a: &ArticleFeatures, e: &ArticleFeatures) -> Option<f64> {
+    match (&a.division, &e.division) {
+        (None, None) => None,
+        (Some(_), None) | (None, Some(_)) => Some(0.4),
+        (Some(x), Some(y)) => {
+            if x.kind != y.kind {
+                return Some(0.3);
+            }
+            let mut d = match (x.number, y.number) {
+                (Some(p), Some(q)) => {
+                    if p == q {
+                        1.0
+                    } else {
+                        0.0
+                    }
+                }
+                _ => {
+                    if x.ordinal == y.ordinal {
+                        0.8
+                    } else {
+                        0.2
+                    }
+                }
+            };
+            if let (Some((t, ta)), Some((u, ua))) = (&x.title, &y.title) {
+                if ta == ua {
+                    d = 0.5 * d + 0.5 * strsim::normalized_levenshtein(t, u);
+                }
+            }
+            Some(d)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tail_is_sane() {
+        assert!((tail(0.0) - 1.0).abs() < 1e-6);
+        assert!((tail(1.96) - 0.05).abs() < 1e-3);
+        assert!((tail(-1.96) - 0.05).abs() < 1e-3);
+    }
+
+    #[test]
+    fn calibration_is_robust() {
+        let mut pairs: Vec<(f64, f64)> = (0..20)
+            .map(|k| (100.0 + k as f64, 150.0 + 1.5 * k as f64))
+            .collect();
+        pairs.push((1000.0, 50.0)); // a partial translation
+        let m = LengthModel::calibrate(&pairs, 0.0, 0.0);
+        assert!((m.mu - 1.5f64.ln()).abs() < 0.01, "{m:?}");
+    }
+}
