@@ -1,0 +1,844 @@
+//! Second pass: from line records to a [`Document`].
+//!
+//! In: the input text, the [`Line`]s of one document's region and its
+//! language. Out: the document structure, with every byte of the region
+//! assigned to exactly one [`Segment`].
+//!
+//! Steps: units (lines, or pieces of lines holding several headings) →
+//! broken headings joined → table of contents set apart → article headings
+//! chosen as the most plausible numbering sequence (quoted articles and
+//! cross-references left as body text) → zones (front, law, closing,
+//! boilerplate) → structure.
+
+use super::heading::{self, ArticleMatch, DivisionMatch, NumStyle};
+use super::line::{self, Line, Marker, PieceKind};
+use crate::document::*;
+use crate::normalize::normalize;
+
+#[derive(Debug, Clone)]
+enum Kind {
+    Blank,
+    Text,
+    Item(Marker),
+    /// The first part of a heading broken over lines; belongs to the next
+    /// article heading.
+    Fragment,
+    Art(ArticleMatch),
+    Div(DivisionMatch),
+}
+
+#[derive(Debug, Clone)]
+struct Unit {
+    /// Segment range (line terminators included where the unit ends a line).
+    start: usize,
+    end: usize,
+    /// Visible text range.
+    tstart: usize,
+    tend: usize,
+    /// For headings: where the inline rest starts (== tend when none).
+    rest: usize,
+    line: usize,
+    kind: Kind,
+    /// Heading was chosen (for Art) or demoted.
+    quoted: bool,
+}
+
+impl Unit {
+    fn is_blank(&self) -> bool {
+        matches!(self.kind, Kind::Blank)
+    }
+}
+
+fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(lines.len());
+    for (li, l) in lines.iter().enumerate() {
+        if l.is_blank() {
+            out.push(Unit { start: l.start, end: l.next, tstart: l.tstart, tend: l.tend, rest: l.tend, line: li, kind: Kind::Blank, quoted: false });
+            continue;
+        }
+        if l.pieces.is_empty() {
+            let kind = match l.marker {
+                Some(m) => Kind::Item(m),
+                None => Kind::Text,
+            };
+            out.push(Unit { start: l.start, end: l.next, tstart: l.tstart, tend: l.tend, rest: l.tend, line: li, kind, quoted: false });
+            continue;
+        }
+        let n = l.pieces.len();
+        for (k, p) in l.pieces.iter().enumerate() {
+            let start = if k == 0 { l.start } else { p.start };
+            let end = if k + 1 == n { l.next } else { l.pieces[k + 1].start };
+            let kind = match &p.kind {
+                PieceKind::Article(m) => Kind::Art(m.clone()),
+                PieceKind::Division(m) => Kind::Div(m.clone()),
+                PieceKind::Text => {
+                    let nview = normalize(&text[p.start..p.end]);
+                    match line::list_marker(nview.as_str()) {
+                        Some((len, ordinal, letter)) => Kind::Item(Marker {
+                            text_start: p.start + nview.original_offset(len.min(nview.as_str().len())),
+                            ordinal,
+                            letter,
+                        }),
+                        None => Kind::Text,
+                    }
+                }
+            };
+            out.push(Unit { start, end, tstart: p.start, tend: p.end, rest: p.rest, line: li, kind, quoted: false });
+        }
+    }
+    out
+}
+
+/// Joins headings broken over lines: `ما` / `دة (14)`, `مادة` / `(4):`,
+/// `Article` / `1 - Definitions`.
+fn join_broken(text: &str, units: &mut [Unit]) {
+    let mut i = 0;
+    while i < units.len() {
+        if !matches!(units[i].kind, Kind::Text) || units[i].tend - units[i].tstart > 24 {
+            i += 1;
+            continue;
+        }
+        let first = text[units[i].tstart..units[i].tend].trim_matches(['*', '#', ' ']);
+        let fview = normalize(first);
+        let fragment = heading::is_keyword_fragment(fview.as_str());
+        let bare = heading::is_bare_keyword(fview.as_str());
+        if !(fragment || bare) {
+            i += 1;
+            continue;
+        }
+        // The next non-blank unit, within a few blank lines.
+        let mut j = i + 1;
+        while j < units.len() && units[j].is_blank() && j - i <= 6 {
+            j += 1;
+        }
+        if j >= units.len() || (fragment && j != i + 1) || !matches!(units[j].kind, Kind::Text | Kind::Item(_)) {
+            i += 1;
+            continue;
+        }
+        let second = text[units[j].tstart..units[j].tend].trim_start_matches(['*', ' ']);
+        let joiner = if fragment { "" } else { " " };
+        let joined = format!("{first}{joiner}{second}");
+        let view = normalize(&joined);
+        let v = view.as_str().trim_end_matches(['*', ' ']);
+        if let Some(m) = heading::match_article(v) {
+            // Map the rest back into the second line.
+            let rest_in_joined = view.original_offset(m.rest.min(v.len()));
+            let second_off = first.len() + joiner.len();
+            let rest = if m.rest >= v.len() {
+                units[j].tend
+            } else {
+                let second_start = units[j].tend - second.len();
+                second_start + rest_in_joined.saturating_sub(second_off).min(second.len())
+            };
+            units[i].kind = Kind::Fragment;
+            units[j].kind = Kind::Art(m);
+            units[j].rest = rest;
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// A table of contents lists the headings before the body: the first
+/// heading's label comes again later, and the headings in between have
+/// (almost) no text. Returns the index of the first unit after it.
+fn table_of_contents(text: &str, units: &[Unit]) -> Option<(usize, usize)> {
+    let heads: Vec<usize> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| matches!(u.kind, Kind::Art(_)))
+        .map(|(i, _)| i)
+        .collect();
+    let first = heads.first()?;
+    let Kind::Art(m0) = &units[*first].kind else { return None };
+    let again = heads.iter().skip(3).find(|&&h| matches!(&units[h].kind, Kind::Art(m) if m.label == m0.label))?;
+    let listed = heads.iter().take_while(|&&h| h < *again).count();
+    let body: usize = units[*first..*again]
+        .iter()
+        .filter(|u| matches!(u.kind, Kind::Text | Kind::Item(_)))
+        .map(|u| text[u.tstart..u.tend].chars().count())
+        .sum();
+    (body / listed.max(1) < 60).then_some((*first, *again))
+}
+
+/// Chooses which article headings are real: the most plausible numbering
+/// sequence by dynamic programming over the candidates.
+fn choose_headings(text: &str, lines: &[Line], units: &mut [Unit], from: usize) -> Vec<usize> {
+    // Mark candidates inside quotation context (amending laws).
+    let mut cands: Vec<usize> = Vec::new();
+    let mut outer: Option<(u32, NumStyle)> = None;
+    let mut last: Option<(u32, NumStyle)> = None;
+    for i in from..units.len() {
+        match &units[i].kind {
+            Kind::Text | Kind::Item(_) => {
+                if lines[units[i].line].cues.amend {
+                    outer = last;
+                }
+            }
+            Kind::Art(m) => {
+                let quote_char = text[units[i].start..units[i].tstart.max(units[i].start)]
+                    .chars()
+                    .chain(text[units[i].tstart..].chars().take(1))
+                    .any(|c| matches!(c, '"' | '“' | '«' | '„'));
+                let mut quoted = quote_char;
+                if let Some((n, style)) = outer {
+                    if m.label.number == n + 1 && m.style == style {
+                        outer = None;
+                    } else {
+                        quoted = true;
+                    }
+                }
+                units[i].quoted = quoted;
+                last = Some((m.label.number, m.style));
+                cands.push(i);
+            }
+            _ => {}
+        }
+    }
+    let m = cands.len();
+    if m == 0 {
+        return cands;
+    }
+    let info: Vec<(&ArticleMatch, bool)> = cands
+        .iter()
+        .map(|&i| match &units[i].kind {
+            Kind::Art(a) => (a, units[i].quoted),
+            _ => unreachable!("candidates are article units"),
+        })
+        .collect();
+    let skip = |k: usize| if info[k].1 { 0.3 } else { 1.5 };
+    let mut skip_prefix = vec![0.0; m + 1];
+    for k in 0..m {
+        skip_prefix[k + 1] = skip_prefix[k] + skip(k);
+    }
+    let trans = |i: usize, j: usize| -> f64 {
+        let (a, _) = info[i];
+        let (b, _) = info[j];
+        let d = b.label.number as i64 - a.label.number as i64;
+        let mut c = match d {
+            1 if b.label.suffix.is_none() => 0.0,
+            1 => 0.3,
+            0 if b.label.suffix.is_some() && a.label.suffix != b.label.suffix => 0.0,
+            0 => 1.0,
+            2..=3 => 0.4 * (d - 1) as f64,
+            4..=20 => 1.2 + 0.02 * d as f64,
+            d if d > 20 => 3.0,
+            _ => 4.0,
+        };
+        if a.style != b.style {
+            c += 0.3;
+        }
+        c
+    };
+    const WINDOW: usize = 40;
+    let mut best = vec![f64::INFINITY; m];
+    let mut prev = vec![usize::MAX; m];
+    for j in 0..m {
+        let n = info[j].0.label.number;
+        let start_cost = if n == 1 { 0.0 } else { 0.8 };
+        best[j] = skip_prefix[j] + start_cost;
+        let lo = j.saturating_sub(WINDOW);
+        for i in lo..j {
+            let c = best[i] + (skip_prefix[j] - skip_prefix[i + 1]) + trans(i, j);
+            if c < best[j] {
+                best[j] = c;
+                prev[j] = i;
+            }
+        }
+    }
+    let mut end = 0;
+    let mut end_cost = f64::INFINITY;
+    for j in 0..m {
+        let c = best[j] + (skip_prefix[m] - skip_prefix[j + 1]);
+        if c < end_cost {
+            end_cost = c;
+            end = j;
+        }
+    }
+    let mut keep = vec![false; m];
+    let mut k = end;
+    loop {
+        keep[k] = true;
+        if prev[k] == usize::MAX {
+            break;
+        }
+        k = prev[k];
+    }
+    let mut chosen = Vec::new();
+    for (k, &ui) in cands.iter().enumerate() {
+        if keep[k] {
+            chosen.push(ui);
+        } else {
+            units[ui].kind = Kind::Text;
+            units[ui].quoted = true;
+        }
+    }
+    chosen
+}
+
+fn block(text: &str, start: usize, end: usize) -> Block {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    Block { text: t.to_string(), span: Span::new(start + lead, start + lead + t.len()) }
+}
+
+fn clean_title(s: &str) -> String {
+    s.trim()
+        .trim_matches(|c: char| c == '*' || c == '#' || c == '_' || c == ':' || c == '-' || c == '–' || c.is_whitespace())
+        .to_string()
+}
+
+fn title_like_line(l: &Line, max_words: u32) -> bool {
+    l.words <= max_words && !matches!(l.last, '.' | ':' | ';' | '؛' | '،' | ',' | '-') && l.marker.is_none()
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    doc: Document,
+    /// Open divisions, innermost last.
+    stack: Vec<usize>,
+}
+
+impl<'t> Builder<'t> {
+    fn seg(&mut self, start: usize, end: usize, role: Role) {
+        if end > start {
+            if let Some(last) = self.doc.segments.last_mut() {
+                if last.role == role && last.span.end == start && role == Role::Blank {
+                    last.span.end = end;
+                    return;
+                }
+            }
+            self.doc.segments.push(Segment { span: Span::new(start, end), role });
+        }
+    }
+
+    fn diag(&mut self, kind: DiagnosticKind, message: String, span: Option<Span>) {
+        self.doc.diagnostics.push(Diagnostic { kind, message, span });
+    }
+}
+
+/// Builds the document for `lines` (a region of `text`). Lines from
+/// `boilerplate_from` on (an index into `lines`) are known not to be part of
+/// the law (text in the other script after it).
+pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_from: Option<usize>) -> Document {
+    let span = match (lines.first(), lines.last()) {
+        (Some(a), Some(b)) => Span::new(a.start, b.next),
+        _ => Span::new(0, 0),
+    };
+    let mut b = Builder {
+        text,
+        doc: Document {
+            language,
+            span,
+            title: None,
+            preamble: Preamble::default(),
+            divisions: Vec::new(),
+            articles: Vec::new(),
+            closing: None,
+            boilerplate: None,
+            segments: Vec::new(),
+            diagnostics: Vec::new(),
+        },
+        stack: Vec::new(),
+    };
+    let mut us = units(text, lines);
+    let law_end_unit = boilerplate_from
+        .map(|bl| us.iter().position(|u| u.line >= bl).unwrap_or(us.len()))
+        .unwrap_or(us.len());
+    let mut tail: Vec<Unit> = us.split_off(law_end_unit);
+    join_broken(text, &mut us);
+
+    // YAML front matter.
+    let mut front_end = 0;
+    if let Some(first) = us.iter().position(|u| !u.is_blank()) {
+        if text[us[first].tstart..us[first].tend].trim() == "---" {
+            if let Some(close) = us[first + 1..].iter().position(|u| text[u.tstart..u.tend].trim() == "---") {
+                front_end = first + 1 + close + 1;
+            }
+        }
+    }
+    // Table of contents.
+    let mut toc_end = front_end;
+    let mut toc = None;
+    if let Some((s, e)) = table_of_contents(text, &us[front_end..]) {
+        let toc_start = front_end + s;
+        toc_end = front_end + e;
+        toc = Some((toc_start, toc_end));
+        // The headings listed in it are not headings.
+        for u in &mut us[toc_start..toc_end] {
+            if matches!(u.kind, Kind::Art(_) | Kind::Div(_) | Kind::Fragment) {
+                u.kind = Kind::Text;
+            }
+        }
+        let s = Span::new(us[toc_start].start, us[toc_end].start);
+        b.diag(DiagnosticKind::TableOfContents, "a table of contents lists the headings before the body; it was set apart as front matter".into(), Some(s));
+    }
+    let chosen = choose_headings(text, lines, &mut us, toc_end);
+    // A fragment whose heading was not kept is text.
+    for i in 0..us.len() {
+        if matches!(us[i].kind, Kind::Fragment) {
+            let next = us[i + 1..].iter().find(|u| !u.is_blank());
+            if !next.is_some_and(|u| matches!(u.kind, Kind::Art(_))) {
+                us[i].kind = Kind::Text;
+            }
+        }
+    }
+    for u in &us {
+        if u.quoted && matches!(u.kind, Kind::Text) {
+            let s = Span::new(u.tstart, u.tend);
+            let msg = format!("heading-like text {:?} was read as body text (quoted article, cross-reference or out of sequence)", truncate(&text[u.tstart..u.tend], 40));
+            b.diag(DiagnosticKind::UncertainHeading, msg, Some(s));
+        }
+    }
+    let first_head = us
+        .iter()
+        .enumerate()
+        .skip(toc_end)
+        .find(|(i, u)| matches!(u.kind, Kind::Div(_)) || chosen.first() == Some(i) || matches!(u.kind, Kind::Fragment) && chosen.iter().any(|&c| c > *i))
+        .map(|(i, _)| i)
+        .unwrap_or(us.len());
+    // A fragment belongs to the heading after it; find the true first head.
+    let last_art = chosen.last().copied();
+
+    // Closing block and same-script boilerplate after the last article.
+    let (closing_start, boiler_start) = match last_art {
+        Some(la) => closing_and_boilerplate(text, lines, &us, la),
+        None => (us.len(), us.len()),
+    };
+
+    // Front zone: title, preamble.
+    front(&mut b, lines, &us[..first_head.min(us.len())], front_end, toc);
+
+    // The law.
+    let mut cur: Option<usize> = None; // current article
+    let mut pending_fragment: Option<usize> = None; // start of a broken heading
+    let mut expect_title_for_div: Option<usize> = None;
+    let mut expect_title_for_art = false;
+    let mut i = first_head;
+    while i < closing_start.min(us.len()) {
+        let u = us[i].clone();
+        match &u.kind {
+            Kind::Blank => b.seg(u.start, u.end, Role::Blank),
+            Kind::Fragment => {
+                pending_fragment = Some(u.tstart);
+                let idx = b.doc.articles.len();
+                b.seg(u.start, u.end, Role::ArticleHeading(idx));
+            }
+            Kind::Div(m) => {
+                cur = None;
+                expect_title_for_art = false;
+                let rank = m.kind.rank();
+                while let Some(&top) = b.stack.last() {
+                    if b.doc.divisions[top].kind.rank() >= rank {
+                        b.stack.pop();
+                    } else {
+                        break;
+                    }
+                }
+                let idx = b.doc.divisions.len();
+                let head_end = if u.rest < u.tend { u.rest } else { u.tend };
+                let heading = clean_title(&text[u.tstart..head_end]);
+                let title = (u.rest < u.tend).then(|| clean_title(&text[u.rest..u.tend])).filter(|t| !t.is_empty());
+                let has_title = title.is_some();
+                b.doc.divisions.push(Division { index: idx, kind: m.kind, number: Some(m.number), heading, title, parent: b.stack.last().copied(), span: Span::new(u.tstart, u.tend) });
+                b.stack.push(idx);
+                b.seg(u.start, u.end, Role::Division(idx));
+                expect_title_for_div = (!has_title).then_some(idx);
+            }
+            Kind::Art(m) => {
+                expect_title_for_div = None;
+                let hstart = pending_fragment.take().unwrap_or(u.tstart);
+                let head_end = if u.rest < u.tend { u.rest } else { u.tend };
+                let heading_text = text[hstart..head_end].trim().trim_matches(['*', '#', ' ']).trim_end_matches([':', '-', '–', ' ']).trim().to_string();
+                let division = b.stack.last().copied();
+                // A heading repeated around a division title: the same article.
+                let repeat = cur.and_then(|c| {
+                    let a = &b.doc.articles[c];
+                    (a.label.as_ref() == Some(&m.label) && a.text.is_empty()).then_some(c)
+                }).or_else(|| {
+                    let c = b.doc.articles.len().checked_sub(1)?;
+                    let a = &b.doc.articles[c];
+                    (cur.is_none() && a.label.as_ref() == Some(&m.label) && a.text.is_empty() && a.paragraphs.is_empty() && a.items.is_empty()).then_some(c)
+                });
+                let idx = match repeat {
+                    Some(c) => {
+                        b.doc.articles[c].division = division;
+                        c
+                    }
+                    None => {
+                        let idx = b.doc.articles.len();
+                        b.doc.articles.push(Article {
+                            index: idx,
+                            label: Some(m.label.clone()),
+                            heading: heading_text,
+                            heading_span: Span::new(hstart, head_end.max(hstart)),
+                            title: None,
+                            text: String::new(),
+                            paragraphs: Vec::new(),
+                            items: Vec::new(),
+                            division,
+                            span: Span::new(hstart, u.tend),
+                        });
+                        idx
+                    }
+                };
+                cur = Some(idx);
+                expect_title_for_art = u.rest >= u.tend;
+                if u.rest < u.tend {
+                    let rest = &text[u.rest..u.tend];
+                    if heading::is_title_like(rest) && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                        b.doc.articles[idx].title = Some(clean_title(rest));
+                        b.seg(u.start, u.end, Role::ArticleHeading(idx));
+                    } else {
+                        b.seg(u.start, u.rest, Role::ArticleHeading(idx));
+                        b.seg(u.rest, u.end, Role::ArticleBody(idx));
+                        let blk = block(text, u.rest, u.tend);
+                        b.doc.articles[idx].paragraphs.push(blk);
+                    }
+                } else {
+                    b.seg(u.start, u.end, Role::ArticleHeading(idx));
+                }
+                b.doc.articles[idx].span.end = b.doc.articles[idx].span.end.max(u.tend);
+            }
+            Kind::Text | Kind::Item(_) => {
+                let l = &lines[u.line];
+                let next_nb = us[i + 1..closing_start.min(us.len())].iter().position(|x| !x.is_blank()).map(|k| i + 1 + k);
+                if let Some(d) = expect_title_for_div.take() {
+                    let is_single = l.pieces.is_empty();
+                    if matches!(u.kind, Kind::Text) && (!is_single || title_like_line(l, 14)) {
+                        b.doc.divisions[d].title = Some(clean_title(&text[u.tstart..u.tend]));
+                        b.doc.divisions[d].span.end = u.tend;
+                        b.seg(u.start, u.end, Role::Division(d));
+                        i += 1;
+                        continue;
+                    }
+                }
+                if let Some(c) = cur {
+                    // An article title on the line after the heading.
+                    if expect_title_for_art {
+                        expect_title_for_art = false;
+                        let followed_by_body = next_nb.is_some_and(|n| matches!(us[n].kind, Kind::Text | Kind::Item(_)));
+                        if matches!(u.kind, Kind::Text) && l.pieces.is_empty() && title_like_line(l, 5) && followed_by_body && b.doc.articles[c].title.is_none() {
+                            b.doc.articles[c].title = Some(clean_title(&text[u.tstart..u.tend]));
+                            b.seg(u.start, u.end, Role::ArticleHeading(c));
+                            i += 1;
+                            continue;
+                        }
+                    }
+                    // An unnumbered division heading standing between articles.
+                    if matches!(u.kind, Kind::Text) && l.pieces.is_empty() && next_nb.is_some_and(|n| matches!(us[n].kind, Kind::Art(_))) && unnumbered_heading(text, l, language) && {
+                        let a = &b.doc.articles[c];
+                        !(a.paragraphs.is_empty() && a.items.is_empty()) && prev_ends_sentence(lines, &us, i)
+                    } {
+                        cur = None;
+                        while let Some(&top) = b.stack.last() {
+                            if b.doc.divisions[top].kind == DivisionKind::Unnumbered {
+                                b.stack.pop();
+                            } else {
+                                break;
+                            }
+                        }
+                        let idx = b.doc.divisions.len();
+                        b.doc.divisions.push(Division { index: idx, kind: DivisionKind::Unnumbered, number: None, heading: clean_title(&text[u.tstart..u.tend]), title: None, parent: b.stack.last().copied(), span: Span::new(u.tstart, u.tend) });
+                        b.stack.push(idx);
+                        b.seg(u.start, u.end, Role::Division(idx));
+                        i += 1;
+                        continue;
+                    }
+                    expect_title_for_art = false;
+                    let role = match u.kind {
+                        Kind::Item(m) => {
+                            let mut marker_end = m.text_start.clamp(u.tstart, u.tend);
+                            while marker_end > u.tstart && !text.is_char_boundary(marker_end) {
+                                marker_end -= 1;
+                            }
+                            b.doc.articles[c].items.push(ListItem {
+                                marker: text[u.tstart..marker_end].trim().to_string(),
+                                ordinal: m.ordinal,
+                                text: text[marker_end..u.tend].trim().to_string(),
+                                span: Span::new(u.tstart, u.tend),
+                            });
+                            Role::ArticleItem(c)
+                        }
+                        _ => {
+                            b.doc.articles[c].paragraphs.push(block(text, u.tstart, u.tend));
+                            Role::ArticleBody(c)
+                        }
+                    };
+                    b.seg(u.start, u.end, role);
+                    b.doc.articles[c].span.end = u.tend;
+                } else {
+                    // Text between a division heading and the first article.
+                    let role = match b.stack.last() {
+                        Some(&d) => Role::Division(d),
+                        None => Role::Preamble,
+                    };
+                    if role == Role::Preamble {
+                        b.doc.preamble.lines.push(block(text, u.tstart, u.tend));
+                    }
+                    b.seg(u.start, u.end, role);
+                }
+            }
+        }
+        i += 1;
+    }
+    // Article texts.
+    for a in &mut b.doc.articles {
+        let body_start = a.heading_span.end;
+        let body_end = a.span.end.max(body_start);
+        a.text = text[body_start..body_end].trim().trim_start_matches(['*', ':', '-', ' ']).trim().to_string();
+        a.text = a.text.trim_end_matches(['*', ' ']).to_string();
+        fix_letter_order(a);
+    }
+    // Closing.
+    let cl_end = boiler_start.min(us.len());
+    if closing_start < cl_end {
+        let s = us[closing_start].tstart;
+        let e = us[closing_start..cl_end].iter().rev().find(|u| !u.is_blank()).map_or(s, |u| u.tend);
+        b.doc.closing = Some(block(text, s, e.max(s)));
+        for u in &us[closing_start..cl_end] {
+            let role = if u.is_blank() { Role::Blank } else { Role::Closing };
+            b.seg(u.start, u.end, role);
+        }
+    }
+    // Boilerplate: same-script after the closing, and the other-script tail.
+    let mut boiler: Vec<Unit> = us.split_off(boiler_start.min(us.len()));
+    boiler.append(&mut tail);
+    if let Some(first) = boiler.iter().find(|u| !u.is_blank()) {
+        let s = first.tstart;
+        let e = boiler.iter().rev().find(|u| !u.is_blank()).map_or(s, |u| u.tend);
+        b.doc.boilerplate = Some(block(text, s, e));
+    }
+    for u in &boiler {
+        let role = if u.is_blank() { Role::Blank } else { Role::Boilerplate };
+        b.seg(u.start, u.end, role);
+    }
+    diagnostics(&mut b);
+    b.doc
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    let t: String = s.chars().take(n).collect();
+    if t.len() < s.len() {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+fn prev_ends_sentence(lines: &[Line], us: &[Unit], i: usize) -> bool {
+    us[..i]
+        .iter()
+        .rev()
+        .find(|u| !u.is_blank())
+        .is_some_and(|u| matches!(lines[u.line].last, '.' | ';' | '؛' | '!' | '?'))
+}
+
+fn unnumbered_heading(text: &str, l: &Line, language: Language) -> bool {
+    let t = &text[l.tstart..l.tend];
+    if t.contains('\t') || t.contains("..") || t.contains(':') {
+        return false;
+    }
+    if l.words == 0 || l.words > 8 || l.has_digit || l.ends_sentence() || l.marker.is_some() {
+        return false;
+    }
+    match language {
+        Language::English => l.capitalised * 2 >= l.words && l.capitalised >= 1,
+        Language::Arabic => l.arabic > 0,
+    }
+}
+
+/// Arabic list letters are read in abjad order (أ ب ج د هـ…) unless the
+/// article's markers follow the alphabetical order (أ ب ت ث…).
+fn fix_letter_order(a: &mut Article) {
+    use crate::numerals::{arabic_letter_ordinal, LetterOrder};
+    let letters: Vec<(usize, String)> = a
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, it)| {
+            let m = normalize(&it.marker);
+            let l: String = m.as_str().chars().filter(|c| crate::normalize::is_arabic_letter(*c)).collect();
+            (l.chars().count() == 1).then_some((i, l))
+        })
+        .collect();
+    if letters.len() < 2 {
+        return;
+    }
+    let score = |order: LetterOrder| -> usize {
+        letters
+            .windows(2)
+            .filter(|w| {
+                let a = arabic_letter_ordinal(&w[0].1, order);
+                let b = arabic_letter_ordinal(&w[1].1, order);
+                matches!((a, b), (Some(x), Some(y)) if y == x + 1)
+            })
+            .count()
+    };
+    if score(LetterOrder::Alphabetical) > score(LetterOrder::Abjad) {
+        for (i, l) in letters {
+            a.items[i].ordinal = arabic_letter_ordinal(&l, LetterOrder::Alphabetical);
+        }
+    }
+}
+
+fn closing_and_boilerplate(_text: &str, lines: &[Line], us: &[Unit], last_art: usize) -> (usize, usize) {
+    let n = us.len();
+    // The last article keeps at least its first body unit.
+    let first_body = us[last_art + 1..].iter().position(|u| !u.is_blank()).map_or(n, |k| last_art + 1 + k);
+    let search_from = (first_body + 1).min(n);
+    let cue = us[search_from..].iter().position(|u| matches!(u.kind, Kind::Text | Kind::Item(_)) && lines[u.line].cues.closing).map(|k| search_from + k);
+    let boiler_cue = |from: usize| us[from..].iter().position(|u| matches!(u.kind, Kind::Text | Kind::Item(_)) && lines[u.line].cues.boilerplate).map(|k| from + k);
+    match cue {
+        Some(c) => {
+            // Signature lines just before the closing formula.
+            let mut start = c;
+            let mut k = c;
+            let mut taken = 0;
+            while k > search_from && taken < 4 {
+                k -= 1;
+                if us[k].is_blank() {
+                    continue;
+                }
+                let l = &lines[us[k].line];
+                if matches!(us[k].kind, Kind::Text) && l.words <= 12 && !matches!(l.last, '.' | ':' | ';' | '؛' | '،' | ',') && !l.has_heading() {
+                    start = k;
+                    taken += 1;
+                } else {
+                    break;
+                }
+            }
+            // The closing runs on over short lines.
+            let mut end = c + 1;
+            while end < n {
+                let u = &us[end];
+                if u.is_blank() {
+                    end += 1;
+                    continue;
+                }
+                let l = &lines[u.line];
+                if l.cues.boilerplate || (!l.cues.closing && l.words > 14) || matches!(u.kind, Kind::Art(_) | Kind::Div(_)) {
+                    break;
+                }
+                end += 1;
+            }
+            // Trailing blanks go with the boilerplate only if there is some.
+            (start, end)
+        }
+        None => {
+            let b = boiler_cue(search_from).unwrap_or(n);
+            (b, b)
+        }
+    }
+}
+
+/// The front zone: YAML front matter and table of contents (already
+/// known), title, preamble lines, recitals, enacting formula.
+fn front(b: &mut Builder<'_>, lines: &[Line], us: &[Unit], front_end: usize, toc: Option<(usize, usize)>) {
+    let text = b.text;
+    let in_front = |i: usize| i < front_end || toc.is_some_and(|(s, e)| i >= s && i < e);
+    // Title: the block up to the first line naming the instrument and its
+    // number, with the "on …" lines after it.
+    let head: Vec<usize> = us
+        .iter()
+        .enumerate()
+        .filter(|(i, u)| !u.is_blank() && !in_front(*i))
+        .map(|(i, _)| i)
+        .take_while(|&i| {
+            let c = &lines[us[i].line].cues;
+            !(c.recital_intro || c.enacting || matches!(us[i].kind, Kind::Item(_)))
+        })
+        .take(5)
+        .collect();
+    let mut title_range: Option<(usize, usize)> = None;
+    let kw = head.iter().position(|&i| lines[us[i].line].cues.title_kw).or_else(|| {
+        // `قرار أمين اللجنة …` / `رقم (15) لسنة 1430`: the number on the next line.
+        head.windows(2)
+            .position(|w| lines[us[w[0]].line].cues.instrument && lines[us[w[1]].line].cues.number_line)
+    });
+    if let Some(kw) = kw {
+        let mut end = kw;
+        while end + 1 < head.len() && {
+            let c = &lines[us[head[end + 1]].line].cues;
+            c.subtitle || c.number_line
+        } {
+            end += 1;
+        }
+        // Lines right above the instrument line (the issuer) stay preamble.
+        title_range = Some((head[kw], head[end]));
+    } else if let Some(&f) = head.first() {
+        if lines[us[f].line].words <= 25 {
+            title_range = Some((f, f));
+        }
+    }
+    let mut after_intro = false;
+    for (i, u) in us.iter().enumerate() {
+        if u.is_blank() {
+            b.seg(u.start, u.end, Role::Blank);
+            continue;
+        }
+        if in_front(i) {
+            b.seg(u.start, u.end, Role::Front);
+            continue;
+        }
+        if let Some((s, e)) = title_range {
+            if i >= s && i <= e {
+                b.seg(u.start, u.end, Role::Title);
+                if i == e {
+                    let mut t = block(text, us[s].tstart, us[e].tend);
+                    t.text = t.text.trim_matches(['*', '#', ' ']).to_string();
+                    b.doc.title = Some(t);
+                }
+                continue;
+            }
+        }
+        let c = &lines[u.line].cues;
+        let blk = block(text, u.tstart, u.tend);
+        if c.enacting {
+            b.doc.preamble.enacting = Some(blk);
+            b.seg(u.start, u.end, Role::Enacting);
+        } else if c.recital_intro && !c.recital {
+            after_intro = true;
+            b.doc.preamble.lines.push(blk);
+            b.seg(u.start, u.end, Role::Preamble);
+        } else if matches!(u.kind, Kind::Item(_)) || c.recital || (after_intro && c.recital_intro) {
+            b.doc.preamble.recitals.push(blk);
+            b.seg(u.start, u.end, Role::Recital);
+        } else {
+            b.doc.preamble.lines.push(blk);
+            b.seg(u.start, u.end, Role::Preamble);
+        }
+    }
+}
+
+fn diagnostics(b: &mut Builder<'_>) {
+    if b.doc.articles.is_empty() {
+        b.diag(DiagnosticKind::NoArticles, "no article headings were found: the text may not be legislation".into(), None);
+        return;
+    }
+    let mut seen: std::collections::HashMap<Label, usize> = std::collections::HashMap::new();
+    let mut msgs = Vec::new();
+    for a in &b.doc.articles {
+        if let Some(l) = &a.label {
+            if let Some(&first) = seen.get(l) {
+                msgs.push((DiagnosticKind::DuplicateNumber, format!("article {l} occurs more than once (articles {} and {})", first, a.index), Some(a.heading_span)));
+            } else {
+                seen.insert(l.clone(), a.index);
+            }
+        }
+    }
+    for w in b.doc.articles.windows(2) {
+        if let (Some(x), Some(y)) = (&w[0].label, &w[1].label) {
+            if y.number > x.number + 1 {
+                msgs.push((DiagnosticKind::NumberingGap, format!("numbering jumps from {x} to {y}"), Some(w[1].heading_span)));
+            } else if y.number < x.number {
+                msgs.push((DiagnosticKind::OutOfOrder, format!("numbering goes back from {x} to {y}"), Some(w[1].heading_span)));
+            }
+        }
+    }
+    for (k, m, s) in msgs {
+        b.diag(k, m, s);
+    }
+}

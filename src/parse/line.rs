@@ -1,0 +1,523 @@
+//! First pass: one record of features per line of the input.
+//!
+//! In: the input text. Out: a [`Line`] per line with its byte range, its
+//! script, a few cues (closing formula, recital, enacting formula…) and its
+//! pieces: the article and division headings found on it, mapped back to
+//! original byte offsets. Later passes work on these records only.
+
+use super::heading::{self, ArticleMatch, DivisionMatch};
+use crate::normalize::{self, Normalized};
+use crate::numerals;
+
+/// What a piece of a line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PieceKind {
+    Article(ArticleMatch),
+    Division(DivisionMatch),
+    Text,
+}
+
+/// A piece of a line; ranges are original byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub start: usize,
+    pub end: usize,
+    pub kind: PieceKind,
+    /// For headings: where the rest (title or body) starts, original offset.
+    pub rest: usize,
+}
+
+/// A list marker at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Marker {
+    /// Original byte offset where the item text starts.
+    pub text_start: usize,
+    pub ordinal: Option<u32>,
+    /// An Arabic list letter, for deciding the letter order later.
+    pub letter: Option<char>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Cues {
+    pub closing: bool,
+    pub enacting: bool,
+    pub recital_intro: bool,
+    pub recital: bool,
+    pub title_kw: bool,
+    pub instrument: bool,
+    pub number_line: bool,
+    pub subtitle: bool,
+    pub boilerplate: bool,
+    pub amend: bool,
+    pub quote_start: bool,
+    pub bare_keyword: bool,
+    pub keyword_fragment: bool,
+}
+
+/// One line of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// Start of the line.
+    pub start: usize,
+    /// End of the line's content (before the line terminator).
+    pub end: usize,
+    /// Start of the next line (after the terminator).
+    pub next: usize,
+    /// Trimmed content range (original offsets); empty when blank.
+    pub tstart: usize,
+    pub tend: usize,
+    pub arabic: u32,
+    pub latin: u32,
+    pub words: u32,
+    pub has_digit: bool,
+    /// Last visible character of the matching view.
+    pub last: char,
+    /// First visible character is an upper-case Latin letter.
+    pub capitalised: u32,
+    pub pieces: Vec<Piece>,
+    pub marker: Option<Marker>,
+    pub cues: Cues,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.tstart >= self.tend
+    }
+
+    pub fn has_heading(&self) -> bool {
+        !self.pieces.is_empty()
+    }
+
+    pub fn first_article(&self) -> Option<(usize, &ArticleMatch)> {
+        self.pieces.iter().enumerate().find_map(|(i, p)| match &p.kind {
+            PieceKind::Article(a) => Some((i, a)),
+            _ => None,
+        })
+    }
+
+    pub fn ends_sentence(&self) -> bool {
+        matches!(self.last, '.' | ':' | ';' | '؛' | '!' | '?' | '-' | '،' | ',')
+    }
+}
+
+/// Splits `text` into lines and analyses each.
+pub(crate) fn analyse(text: &str) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(text.len() / 60 + 1);
+    let mut norm = Normalized::default();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = start;
+        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
+            end += 1;
+        }
+        let mut next = end;
+        if next < bytes.len() {
+            if bytes[next] == b'\r' && bytes.get(next + 1) == Some(&b'\n') {
+                next += 2;
+            } else {
+                next += 1;
+            }
+        }
+        lines.push(analyse_line(text, start, end, next, &mut norm));
+        start = next;
+    }
+    lines
+}
+
+fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut Normalized) -> Line {
+    let raw = &text[start..end];
+    normalize::normalize_into(raw, norm);
+    let n = norm.as_str();
+    let mut line = Line {
+        start,
+        end,
+        next,
+        tstart: end,
+        tend: end,
+        arabic: 0,
+        latin: 0,
+        words: 0,
+        has_digit: false,
+        last: ' ',
+        capitalised: 0,
+        pieces: Vec::new(),
+        marker: None,
+        cues: Cues::default(),
+    };
+    let trimmed = n.trim();
+    if trimmed.is_empty() {
+        return line;
+    }
+    let lead = n.len() - n.trim_start().len();
+    line.tstart = start + norm.original_offset(lead);
+    line.tend = start + norm.original_range(lead, lead + trimmed.len()).end;
+    let mut in_word = false;
+    let mut word_start = true;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+            word_start = true;
+            continue;
+        }
+        if !in_word {
+            line.words += 1;
+            in_word = true;
+        }
+        if c.is_ascii_alphabetic() {
+            line.latin += 1;
+            if word_start && c.is_ascii_uppercase() {
+                line.capitalised += 1;
+            }
+        } else if normalize::is_arabic_letter(c) {
+            line.arabic += 1;
+        } else if c.is_ascii_digit() {
+            line.has_digit = true;
+        }
+        word_start = false;
+    }
+    // Markdown: heading marks and bold/italic markers do not count.
+    let md = strip_md(trimmed);
+    line.last = md.trim_end_matches(['*', '_', ' ']).chars().last().unwrap_or(' ');
+    let md_off = lead + (trimmed.len() - trimmed.trim_start_matches(['#', ' ', '>']).len());
+
+    // Pieces: split on `**` (several headings run together on one line).
+    let body = &n[md_off..lead + trimmed.len()];
+    if might_be_heading(body) {
+        find_pieces(body, md_off, start, norm, &mut line);
+    }
+    if line.pieces.is_empty() {
+        let s = md;
+        line.cues = cues(s);
+        line.marker = list_marker(s).map(|(len, ordinal, letter)| {
+            let view_pos = lead + (trimmed.len() - md.len()) + len;
+            Marker {
+                text_start: start + norm.original_offset(view_pos.min(n.len())),
+                ordinal,
+                letter,
+            }
+        });
+        line.cues.bare_keyword = heading::is_bare_keyword(s);
+        line.cues.keyword_fragment = line.words == 1 && heading::is_keyword_fragment(s);
+    }
+    line
+}
+
+fn strip_md(s: &str) -> &str {
+    s.trim_start_matches(['#', '>', ' '])
+        .trim_matches(|c| c == '*' || c == '_' || c == ' ')
+}
+
+/// A cheap test before the heading matchers run.
+fn might_be_heading(s: &str) -> bool {
+    s.contains("ماده")
+        || s.contains("باب")
+        || s.contains("فصل")
+        || s.contains("فرع")
+        || s.contains("قسم")
+        || s.contains("كتاب")
+        || s.bytes().any(|b| matches!(b, b'a' | b'A' | b'p' | b'P' | b'c' | b'C' | b's' | b'S' | b't' | b'T' | b'b' | b'B'))
+            && {
+                let l = s.trim_start_matches(['*', '_', ' ', '#']);
+                let head: String = l.chars().take(8).collect::<String>().to_ascii_lowercase();
+                ["art", "part", "chapter", "section", "title", "book"]
+                    .iter()
+                    .any(|k| head.starts_with(k))
+                    || s.contains("**")
+            }
+}
+
+/// Finds the heading pieces of a line. `body` is the view from `off`;
+/// `base` the line's original start.
+fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mut Line) {
+    let mut raw_pieces: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    for part in body.split("**") {
+        let lead = part.len() - part.trim_start_matches([' ', '_', '#']).len();
+        let t = part.trim_start_matches([' ', '_', '#']).trim_end_matches([' ', '_']);
+        if !t.is_empty() {
+            raw_pieces.push((pos + lead, pos + lead + t.len()));
+        }
+        pos += part.len() + 2;
+    }
+    let orig = |v: usize| base + norm.original_offset(off + v);
+    let orig_end = |a: usize, b: usize| base + norm.original_range(off + a, off + b).end;
+    let mut pieces = Vec::new();
+    let mut any_heading = false;
+    let mut first = true;
+    for (a, b) in raw_pieces {
+        let s = &body[a..b];
+        // Only the first piece of a line, or a piece after a heading, can be
+        // a heading: `… وكذلك **مادة (5)**` inside a sentence is not one.
+        let may_head = first || any_heading;
+        first = false;
+        if may_head {
+            if let Some(m) = heading::match_article(s) {
+                let rest = a + m.rest.min(s.len());
+                pieces.push(Piece {
+                    start: orig(a),
+                    end: orig_end(a, b),
+                    rest: if rest >= b { orig_end(a, b) } else { orig(rest) },
+                    kind: PieceKind::Article(m),
+                });
+                any_heading = true;
+                continue;
+            }
+            if let Some(m) = heading::match_division(s) {
+                let rest_rel = m.rest.min(s.len());
+                // A division heading that ends with an article heading.
+                let tail = heading::trailing_article(&s[rest_rel..]).map(|t| rest_rel + t);
+                let div_end = tail.unwrap_or(s.len());
+                let rest = a + rest_rel;
+                pieces.push(Piece {
+                    start: orig(a),
+                    end: orig_end(a, a + s[..div_end].trim_end().len()),
+                    rest: if rest >= a + div_end { orig_end(a, a + div_end) } else { orig(rest) },
+                    kind: PieceKind::Division(m),
+                });
+                if let Some(t) = tail {
+                    if let Some(am) = heading::match_article(&s[t..]) {
+                        pieces.push(Piece {
+                            start: orig(a + t),
+                            end: orig_end(a, b),
+                            rest: orig_end(a, b),
+                            kind: PieceKind::Article(am),
+                        });
+                    }
+                }
+                any_heading = true;
+                continue;
+            }
+        }
+        pieces.push(Piece {
+            start: orig(a),
+            end: orig_end(a, b),
+            rest: orig_end(a, b),
+            kind: PieceKind::Text,
+        });
+    }
+    if any_heading {
+        line.pieces = pieces;
+    }
+}
+
+fn starts_with_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        s.len() >= w.len()
+            && s.is_char_boundary(w.len())
+            && s[..w.len()].eq_ignore_ascii_case(w)
+            && s[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+fn cues(s: &str) -> Cues {
+    let mut c = Cues::default();
+    let words = s.split_whitespace().count();
+    let lower_needed = s.bytes().any(|b| b.is_ascii_alphabetic());
+    let lower;
+    let l: &str = if lower_needed {
+        lower = s.to_ascii_lowercase();
+        &lower
+    } else {
+        s
+    };
+    let l = l.trim_start_matches(['-', '–', '•', '*', ' ']);
+    c.closing = words <= 16
+        && starts_with_any(
+            l,
+            &[
+                "صدر في", "صدر ب", "صدر عن", "صدر بتاريخ", "حرر في", "حرر ب", "الموافق", "تحريرا في",
+                "issued on", "issued in", "issued at", "issued", "done at", "done in", "done on",
+                "corresponding to", "promulgated on", "promulgated at", "dated",
+            ],
+        );
+    let core = l.trim_end_matches([':', '-', '.', ' ', '*']);
+    c.enacting = words <= 9
+        && (starts_with_any(core, &["قرر", "قررت", "قررنا", "يقرر", "اصدر", "اصدرنا", "نصدر", "رسمنا", "رسم بما", "اصدرت", "اقر"])
+            || [
+                "decided", "decreed", "decides", "decrees", "has decided", "as follows",
+                "following law", "following decree", "hereby decree", "promulgates", "resolved",
+                "resolves", "enacted",
+            ]
+            .iter()
+            .any(|e| core.ends_with(e))
+            || core.contains("issued the following")
+            || core.contains("promulgated the following"));
+    c.recital_intro = starts_with_any(
+        l,
+        &[
+            "بعد الاطلاع", "وبعد الاطلاع", "بناء علي", "وبناء علي", "استنادا", "upon review",
+            "upon reviewing", "having reviewed", "having regard", "after review", "after reviewing",
+            "after perusal", "pursuant to", "in accordance with", "based on", "having perused",
+        ],
+    );
+    c.recital = starts_with_any(l, &["وعلي", "علي", "and ", "having regard"])
+        || s.starts_with(['-', '–', '•', '*']);
+    c.instrument = words <= 30
+        && !l.starts_with('-')
+        && [
+            "قانون", "قرار", "مرسوم", "لائحه", "نظام", "امر", "law", "decree", "resolution",
+            "regulation", "order", "decision", "act", "constitution", "declaration",
+        ]
+        .iter()
+        .any(|k| l.contains(k));
+    c.number_line = words <= 12 && starts_with_any(l, &["رقم", "no.", "no", "number"]);
+    c.title_kw = c.instrument && (l.contains("رقم") || l.contains("no.") || l.contains("number") || l.contains('('));
+    c.subtitle = words <= 30
+        && starts_with_any(
+            l,
+            &[
+                "بشان", "في شان", "بتنظيم", "باصدار", "بتعديل", "بانشاء", "بتقرير", "باعتماد", "on",
+                "concerning", "regarding", "relating", "establishing", "amending", "organising",
+                "organizing", "issuing", "promulgating",
+            ],
+        );
+    c.boilerplate = [
+        "subscribe", "newsletter", "cookie", "all rights reserved", "related articles",
+        "read more", "copyright", "follow us", "mailbox", "no spam", "spam", "comments",
+        "share this", "الاخبار الجيده", "النشره البريديه", "اشترك", "جميع الحقوق", "رسائل غير مرغوب",
+        "تصميمنا الجديد", "new legal database", "thrilled to announce",
+    ]
+    .iter()
+    .any(|k| l.contains(k));
+    c.amend = s.trim_end_matches(['-', ' ']).ends_with(':')
+        && [
+            "يستبدل", "تستبدل", "يضاف", "تضاف", "يعدل", "تعدل", "يستعاض", "يلغي ويستعاض", "replaced",
+            "amended", "inserted", "added", "substituted", "to read", "shall read", "reworded",
+        ]
+        .iter()
+        .any(|k| l.contains(k));
+    c.quote_start = s.starts_with(['"', '“', '«', '\'', '„']);
+    c
+}
+
+/// Reads a list marker at the start of `s` (a trimmed view piece). Returns
+/// (bytes of the marker and following spaces, ordinal, Arabic letter).
+pub(crate) fn list_marker(s: &str) -> Option<(usize, Option<u32>, Option<char>)> {
+    let total = s.len();
+    let mut t = s;
+    let mut bullet = false;
+    while let Some(c) = t.chars().next() {
+        if matches!(c, '-' | '–' | '—' | '•' | '*' | '·' | '▪' | '◦') {
+            bullet = true;
+            t = t[c.len_utf8()..].trim_start();
+        } else {
+            break;
+        }
+    }
+    let done = |rest: &str| total - rest.trim_start().len();
+    // (1), (أ), (a), (iv)
+    if let Some(inner) = t.strip_prefix('(') {
+        if let Some(close) = inner.find(')') {
+            if close <= 8 {
+                let tok = inner[..close].trim();
+                if let Some((ord, letter)) = token_ordinal(tok) {
+                    return Some((done(&inner[close + 1..]), Some(ord), letter));
+                }
+            }
+        }
+    }
+    // 1- 1. 1) أ- هـ- a) iv.
+    let tok_end = t
+        .find(|c: char| matches!(c, '-' | '.' | ')' | '–' | '/' | ':'))
+        .filter(|&i| i <= 8);
+    if let Some(i) = tok_end {
+        let tok = t[..i].trim();
+        if !tok.contains(' ') {
+            if let Some((ord, letter)) = token_ordinal(tok) {
+                let after = &t[i + t[i..].chars().next().map_or(1, char::len_utf8)..];
+                // `1.5` or `2012/1` are numbers, not markers.
+                if !after.starts_with(|c: char| c.is_ascii_digit()) {
+                    return Some((done(after), Some(ord), letter));
+                }
+            }
+        }
+    }
+    // أولا: / First:
+    if let Some((v, len)) = numerals::arabic_ordinal_adverb(t) {
+        let after = t[len..].trim_start();
+        if let Some(a) = after.strip_prefix([':', '-', '–']) {
+            return Some((done(a), Some(v), None));
+        }
+    }
+    if let Some((v, len)) = numerals::english_number(t) {
+        let after = t[len..].trim_start();
+        if let Some(a) = after.strip_prefix([':', '-', '–']) {
+            if len > 0 && t[..len].chars().next().is_some_and(char::is_uppercase) {
+                return Some((done(a), Some(v), None));
+            }
+        }
+    }
+    if bullet && !t.is_empty() {
+        return Some((done(t), None, None));
+    }
+    None
+}
+
+fn token_ordinal(tok: &str) -> Option<(u32, Option<char>)> {
+    if tok.is_empty() {
+        return None;
+    }
+    if tok.bytes().all(|b| b.is_ascii_digit()) {
+        if tok.len() > 3 {
+            return None;
+        }
+        return tok.parse().ok().map(|v| (v, None));
+    }
+    let mut chars = tok.chars();
+    let c = chars.next()?;
+    let rest = chars.as_str();
+    if normalize::is_arabic_letter(c) && (rest.is_empty() || rest == "ـ") {
+        let v = numerals::arabic_letter_ordinal(&tok[..c.len_utf8()], numerals::LetterOrder::Abjad)?;
+        return Some((v, Some(c)));
+    }
+    if c.is_ascii_lowercase() && rest.is_empty() {
+        return Some((c as u32 - 'a' as u32 + 1, None));
+    }
+    if tok.len() <= 5 && tok.bytes().all(|b| b"ivxlIVXL".contains(&b)) {
+        return numerals::roman(tok).map(|v| (v, None));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        let cases: &[(&str, Option<u32>)] = &[
+            ("1. Libyan Intelligence Services", Some(1)),
+            ("1- يشترط", Some(1)),
+            ("- 7- الحكم عليه", Some(7)),
+            ("أ- تنفيذ برنامج", Some(1)),
+            ("هـ- مراجعة الطلبات", Some(5)),
+            ("(b) the minister", Some(2)),
+            ("iv) item", Some(4)),
+            ("- فرع شئون النيابات.", None),
+            ("أولا: نيابة", Some(1)),
+            ("First: Armed People", Some(1)),
+            ("2012/1 something", None),
+        ];
+        for (input, ord) in cases {
+            let n = crate::normalize::normalize(input);
+            let m = list_marker(n.as_str());
+            assert!(m.is_some(), "{input}");
+            assert_eq!(m.unwrap().1, *ord, "{input}");
+        }
+        assert!(list_marker("The JSOR shall").is_none());
+        assert!(list_marker("الجهاز: جهاز المخابرات").is_none());
+    }
+
+    #[test]
+    fn lines_and_spans() {
+        let text = "\u{feff}مادة (1)\r\nنص.\r\n\r\nالباب الثاني**الفصل الأول****مادة (5)**\n";
+        let lines = analyse(text);
+        assert_eq!(lines.len(), 4);
+        assert_eq!(&text[lines[0].tstart..lines[0].tend], "مادة (1)");
+        assert!(lines[2].is_blank());
+        assert_eq!(lines[3].pieces.len(), 3);
+        let last = &lines[3].pieces[2];
+        assert_eq!(&text[last.start..last.end], "مادة (5)");
+    }
+}

@@ -1,0 +1,271 @@
+//! Parsing: from text to [`Document`]s.
+//!
+//! In: a legal text as written — Arabic, English, or one file holding both
+//! versions in either order, with website boilerplate around them. Out:
+//! [`Parsed`], one [`Document`] per language version found.
+//!
+//! The stages, each in its own module:
+//! - `line`: one record of features per line (script, cues, headings found
+//!   in the matching view of [`crate::normalize`]);
+//! - `heading`: the article and division heading recognisers;
+//! - `build`: from line records to the document structure.
+//!
+//! This module splits the input into language runs first: a run of Arabic
+//! lines and a run of English lines each become a document when they hold
+//! articles; runs without articles after a law are its boilerplate.
+
+mod build;
+mod heading;
+mod line;
+
+use crate::document::{Diagnostic, DiagnosticKind, Document, Language};
+use crate::error::{Error, Result};
+use line::{Line, PieceKind};
+
+/// The documents found in one input, in order of appearance.
+///
+/// Their spans partition the input: every byte belongs to exactly one
+/// document.
+///
+/// ```
+/// let text = "Article 1\nThe law applies.\nمادة (1)\nيطبق القانون.\n";
+/// let parsed = lexalign::parse(text).unwrap();
+/// assert_eq!(parsed.documents.len(), 2);
+/// assert_eq!(parsed.english().unwrap().articles.len(), 1);
+/// assert_eq!(parsed.arabic().unwrap().articles.len(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Parsed {
+    /// Documents in order of appearance.
+    pub documents: Vec<Document>,
+}
+
+impl Parsed {
+    /// The Arabic document with the most articles, if any.
+    pub fn arabic(&self) -> Option<&Document> {
+        self.main(Language::Arabic)
+    }
+
+    /// The English document with the most articles, if any.
+    pub fn english(&self) -> Option<&Document> {
+        self.main(Language::English)
+    }
+
+    fn main(&self, language: Language) -> Option<&Document> {
+        self.documents
+            .iter()
+            .filter(|d| d.language == language)
+            .max_by_key(|d| d.articles.len())
+    }
+}
+
+/// Parses a legal text into its language versions.
+///
+/// Returns [`Error::Empty`] when the text holds nothing but whitespace.
+/// Everything else parses: a text with no articles gives a document with
+/// none and a [`DiagnosticKind::NoArticles`] diagnostic.
+///
+/// ```
+/// let doc = &lexalign::parse("المادة الأولى\nتعريفات\nنص.\nمادة (2)\nنص.").unwrap().documents[0];
+/// assert_eq!(doc.articles[0].label.as_ref().unwrap().to_string(), "1");
+/// assert_eq!(doc.articles[1].heading, "مادة (2)");
+/// ```
+pub fn parse(text: &str) -> Result<Parsed> {
+    let lines = line::analyse(text);
+    if lines.iter().all(Line::is_blank) {
+        return Err(Error::Empty);
+    }
+    let runs = language_runs(&lines);
+    let mut documents = Vec::new();
+    // Runs with articles are documents; a run without articles belongs to
+    // the document before it (boilerplate) or, at the start, the one after.
+    let with_articles: Vec<bool> = runs.iter().map(|r| heading_count(&lines[r.first..r.last]) > 0).collect();
+    if !with_articles.iter().any(|&x| x) {
+        let language = majority(&lines);
+        documents.push(build::build(text, &lines, language, None));
+    } else {
+        let mut k = 0;
+        while k < runs.len() {
+            if !with_articles[k] {
+                k += 1;
+                continue;
+            }
+            let first = if documents.is_empty() { 0 } else { runs[k].first };
+            let mut last = runs[k].last;
+            let mut boiler = None;
+            let mut j = k + 1;
+            while j < runs.len() && !with_articles[j] {
+                boiler.get_or_insert(runs[j].first - first);
+                last = runs[j].last;
+                j += 1;
+            }
+            let mut doc = build::build(text, &lines[first..last], runs[k].language, boiler);
+            if boiler.is_some() {
+                doc.diagnostics.push(Diagnostic {
+                    kind: DiagnosticKind::MixedLanguage,
+                    message: format!("text in the other script after the {} law was set apart as boilerplate", runs[k].language),
+                    span: doc.boilerplate.as_ref().map(|b| b.span),
+                });
+            }
+            documents.push(doc);
+            k = j;
+        }
+    }
+    for d in &mut documents {
+        if d.language == Language::Arabic {
+            check_visual_order(text, d);
+        }
+    }
+    Ok(Parsed { documents })
+}
+
+/// Parses bytes, checking that they are UTF-8 first.
+///
+/// ```
+/// let err = lexalign::parse_bytes(b"Article 1\n\xff").unwrap_err();
+/// assert_eq!(err, lexalign::Error::NotUtf8 { offset: 10 });
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 { offset: e.valid_up_to() })?;
+    parse(text)
+}
+
+/// Parses a text known to hold one language version: no bilingual split,
+/// the language is the majority script.
+///
+/// ```
+/// let doc = lexalign::parse_document("Article 1\nText.\nArticle 2\nText.").unwrap();
+/// assert_eq!(doc.articles.len(), 2);
+/// assert_eq!(doc.language, lexalign::Language::English);
+/// ```
+pub fn parse_document(text: &str) -> Result<Document> {
+    let lines = line::analyse(text);
+    if lines.iter().all(Line::is_blank) {
+        return Err(Error::Empty);
+    }
+    let language = majority(&lines);
+    let mut doc = build::build(text, &lines, language, None);
+    if language == Language::Arabic {
+        check_visual_order(text, &mut doc);
+    }
+    Ok(doc)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    language: Language,
+    first: usize,
+    last: usize,
+    mass: u32,
+}
+
+fn script(l: &Line) -> Option<Language> {
+    if l.arabic + l.latin < 3 {
+        None
+    } else if l.arabic >= l.latin {
+        Some(Language::Arabic)
+    } else {
+        Some(Language::English)
+    }
+}
+
+fn majority(lines: &[Line]) -> Language {
+    let (a, l) = lines.iter().fold((0u64, 0u64), |(a, l), x| (a + x.arabic as u64, l + x.latin as u64));
+    if a >= l && a > 0 {
+        Language::Arabic
+    } else {
+        Language::English
+    }
+}
+
+/// Splits the lines into runs of one script, absorbing small runs (stray
+/// Latin words in Arabic text and the reverse) into their neighbours.
+fn language_runs(lines: &[Line]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let s = script(l);
+        match (runs.last_mut(), s) {
+            (Some(r), None) => r.last = i + 1,
+            (Some(r), Some(lang)) if r.language == lang => {
+                r.last = i + 1;
+                r.mass += l.arabic + l.latin;
+            }
+            (_, Some(lang)) => runs.push(Run { language: lang, first: i, last: i + 1, mass: l.arabic + l.latin }),
+            (None, None) => {}
+        }
+    }
+    if runs.is_empty() {
+        return vec![Run { language: majority(lines), first: 0, last: lines.len(), mass: 0 }];
+    }
+    runs[0].first = 0;
+    runs.last_mut().expect("runs is not empty").last = lines.len();
+    // Absorb small runs: a run of fewer than 300 letters is noise.
+    loop {
+        let Some(k) = runs.iter().enumerate().filter(|(_, r)| r.mass < 300).min_by_key(|(_, r)| r.mass).map(|(k, _)| k) else { break };
+        if runs.len() == 1 {
+            break;
+        }
+        let r = runs.remove(k);
+        if k > 0 {
+            runs[k - 1].last = r.last;
+            runs[k - 1].mass += r.mass;
+        } else {
+            runs[0].first = r.first;
+            runs[0].mass += r.mass;
+        }
+        // Join neighbours of the same script.
+        let mut merged: Vec<Run> = Vec::with_capacity(runs.len());
+        for r in runs.drain(..) {
+            match merged.last_mut() {
+                Some(m) if m.language == r.language => {
+                    m.last = r.last;
+                    m.mass += r.mass;
+                }
+                _ => merged.push(r),
+            }
+        }
+        runs = merged;
+    }
+    runs
+}
+
+fn heading_count(lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .map(|l| {
+            let heads = l.pieces.iter().filter(|p| matches!(p.kind, PieceKind::Article(_))).count();
+            // `ما` / `دة (14)`: a broken heading counts too.
+            heads + usize::from(l.cues.keyword_fragment || l.cues.bare_keyword)
+        })
+        .sum()
+}
+
+/// Detects Arabic stored in visual (reversed) order: common words read
+/// backwards (`يف` for `في`, `نم` for `من`, `ةداملا` for `المادة`)
+/// outnumber the same words read forwards.
+fn check_visual_order(text: &str, doc: &mut Document) {
+    let region = &text[doc.span.range()];
+    let mut end = region.len().min(64 * 1024);
+    while !region.is_char_boundary(end) {
+        end -= 1;
+    }
+    let view = crate::normalize::normalize(&region[..end]);
+    let (mut fwd, mut rev) = (0usize, 0usize);
+    for w in view.as_str().split(|c: char| !crate::normalize::is_arabic_letter(c)) {
+        match w {
+            "في" | "من" | "علي" | "الي" | "الماده" | "ان" | "التي" => fwd += 1,
+            "يف" | "نم" | "يلع" | "يلا" | "هداملا" | "نا" | "يتلا" => rev += 1,
+            _ => {}
+        }
+    }
+    if rev > 10 && rev > 2 * fwd {
+        doc.diagnostics.push(Diagnostic {
+            kind: DiagnosticKind::VisualOrder,
+            message: format!(
+                "the Arabic text appears to be stored in visual (reversed) order ({rev} reversed common words against {fwd}); headings may not be found"
+            ),
+            span: Some(doc.span),
+        });
+    }
+}

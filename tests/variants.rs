@@ -1,0 +1,237 @@
+//! Variants of the seeds made in the test: every heading re-written in each
+//! listed form, and noise injected (tatweel, Arabic-Indic digits,
+//! presentation forms, bidi marks, CRLF, BOM). Each variant must parse to
+//! the same labels as the original.
+
+use std::fs;
+use std::path::Path;
+
+use lexalign::{Document, Language};
+
+fn seeds() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut v: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), fs::read_to_string(&p).unwrap()))
+        .collect();
+    v.sort();
+    v
+}
+
+fn labels(docs: &[Document]) -> Vec<(Language, Vec<String>)> {
+    docs.iter()
+        .filter(|d| !d.articles.is_empty())
+        .map(|d| (d.language, d.articles.iter().map(|a| a.label.as_ref().map_or("-".into(), ToString::to_string)).collect()))
+        .collect()
+}
+
+const EN_UNITS: [&str; 20] = [
+    "", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Thirteen",
+    "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen",
+];
+const EN_TENS: [&str; 10] = ["", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"];
+
+fn english_words(n: u32) -> String {
+    let mut parts = Vec::new();
+    if n >= 100 {
+        parts.push(format!("{} Hundred", EN_UNITS[(n / 100) as usize]));
+    }
+    let r = n % 100;
+    if r > 0 {
+        if r < 20 {
+            parts.push(EN_UNITS[r as usize].to_string());
+        } else if r % 10 == 0 {
+            parts.push(EN_TENS[(r / 10) as usize].to_string());
+        } else {
+            parts.push(format!("{}-{}", EN_TENS[(r / 10) as usize], EN_UNITS[(r % 10) as usize]));
+        }
+    }
+    parts.join(" ")
+}
+
+const AR_FEM: [&str; 11] = ["", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة"];
+const AR_FEM_TEEN: [&str; 10] = ["", "الحادية", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة"];
+const AR_TENS: [&str; 10] = ["", "", "العشرون", "الثلاثون", "الأربعون", "الخمسون", "الستون", "السبعون", "الثمانون", "التسعون"];
+
+/// Feminine ordinal with the article, as in `المادة الخامسة والعشرون`.
+fn arabic_ordinal(n: u32) -> String {
+    let below = |r: u32| -> String {
+        match r {
+            1..=10 => AR_FEM[r as usize].to_string(),
+            11..=19 => format!("{} عشرة", AR_FEM_TEEN[(r - 10) as usize]),
+            _ if r % 10 == 0 => AR_TENS[(r / 10) as usize].to_string(),
+            _ => format!("{} و{}", AR_FEM_TEEN[(r % 10) as usize], AR_TENS[(r / 10) as usize]),
+        }
+    };
+    match n {
+        1..=99 => below(n),
+        100 => "المائة".into(),
+        101..=199 => format!("{} بعد المائة", below(n - 100)),
+        _ => panic!("not needed"),
+    }
+}
+
+fn indic(n: u32) -> String {
+    n.to_string().chars().map(|c| char::from_u32('٠' as u32 + c.to_digit(10).unwrap()).unwrap()).collect()
+}
+
+type Form = fn(u32) -> String;
+
+const EN_FORMS: [(&str, Form); 9] = [
+    ("Article (N)", |n| format!("Article ({n})")),
+    ("Article N", |n| format!("Article {n}")),
+    ("ARTICLE N", |n| format!("ARTICLE {n}")),
+    ("Art. N", |n| format!("Art. {n}")),
+    ("Article N:", |n| format!("Article {n}:")),
+    ("Article N -", |n| format!("Article {n} -")),
+    ("Article Words", |n| format!("Article {}", english_words(n))),
+    ("**Article N**", |n| format!("**Article {n}**")),
+    ("### Article N", |n| format!("### Article {n}")),
+];
+
+const AR_FORMS: [(&str, Form); 11] = [
+    ("مادة (N)", |n| format!("مادة ({n})")),
+    ("المادة (N)", |n| format!("المادة ({n})")),
+    ("المادة N", |n| format!("المادة {n}")),
+    ("مادة N:", |n| format!("مادة {n}:")),
+    ("(N) مادة", |n| format!("({n}) مادة")),
+    ("المادة ordinal", |n| format!("المادة {}", arabic_ordinal(n))),
+    ("مادة (indic)", |n| format!("مادة ({})", indic(n))),
+    ("**مادة (N)**", |n| format!("**مادة ({n})**")),
+    ("## المادة N", |n| format!("## المادة {n}")),
+    ("broken ما / دة", |n| format!("ما\nدة ({n})")),
+    ("المادة(N):", |n| format!("المادة({n}):")),
+];
+
+/// Rewrites every numbered article heading of `text` with `form`.
+fn rewrite(text: &str, language: Language, form: Form) -> String {
+    let parsed = lexalign::parse(text).unwrap();
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    for d in parsed.documents.iter().filter(|d| d.language == language) {
+        for a in &d.articles {
+            if let Some(l) = &a.label {
+                if l.suffix.is_none() && l.number < 200 {
+                    edits.push((a.heading_span.start, a.heading_span.end, form(l.number)));
+                }
+            }
+        }
+    }
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = text.to_string();
+    for (s, e, mut r) in edits {
+        // A heading broken over lines starts its own line: extraction breaks
+        // a heading line, it does not glue a fragment to the line before.
+        let at_line_start = text[..s].trim_end_matches([' ', '*', '#']).ends_with('\n') || s == 0;
+        if r.contains('\n') && !at_line_start {
+            r.insert(0, '\n');
+        }
+        out.replace_range(s..e, &r);
+    }
+    out
+}
+
+#[test]
+fn heading_forms() {
+    let mut failures = Vec::new();
+    for (name, text) in seeds() {
+        let want = labels(&lexalign::parse(&text).unwrap().documents);
+        for (lang, forms) in [(Language::English, &EN_FORMS[..]), (Language::Arabic, &AR_FORMS[..])] {
+            if !want.iter().any(|(l, _)| *l == lang) {
+                continue;
+            }
+            for (fname, form) in forms {
+                let v = rewrite(&text, lang, *form);
+                let got = labels(&lexalign::parse(&v).unwrap().documents);
+                if got != want {
+                    failures.push(format!("{name}: form {fname:?}: got {got:?}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn tatweel(s: &str) -> String {
+    // After every third Arabic letter that joins forward.
+    let mut out = String::with_capacity(s.len() * 2);
+    let mut k = 0;
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        let joins = matches!(c, 'ب' | 'ت' | 'ث' | 'ج' | 'ح' | 'خ' | 'س' | 'ش' | 'ص' | 'ض' | 'ط' | 'ظ' | 'ع' | 'غ' | 'ف' | 'ق' | 'ك' | 'ل' | 'م' | 'ن' | 'ه' | 'ي');
+        let next_letter = chars.get(i + 1).is_some_and(|n| ('\u{0621}'..='\u{064A}').contains(n));
+        if joins && next_letter {
+            k += 1;
+            if k % 3 == 0 {
+                out.push_str("ـــ");
+            }
+        }
+    }
+    out
+}
+
+fn arabic_indic_digits(s: &str) -> String {
+    // Digits inside Arabic lines only; English lines keep ASCII.
+    s.split_inclusive('\n')
+        .map(|line| {
+            if line.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
+                line.chars().map(|c| if c.is_ascii_digit() { char::from_u32('٠' as u32 + c.to_digit(10).unwrap()).unwrap() } else { c }).collect()
+            } else {
+                line.to_string()
+            }
+        })
+        .collect()
+}
+
+fn presentation_forms(s: &str) -> String {
+    // Isolated presentation forms for a few letters (NFKC folds them back).
+    s.chars()
+        .map(|c| match c {
+            'ا' => '\u{FE8D}',
+            'د' => '\u{FEA9}',
+            'م' => '\u{FEE1}',
+            'ة' => '\u{FE93}',
+            'ل' => '\u{FEDD}',
+            _ => c,
+        })
+        .collect()
+}
+
+fn bidi_marks(s: &str) -> String {
+    s.split_inclusive('\n')
+        .map(|line| {
+            if line.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
+                format!("\u{200F}\u{202B}{}", line.replacen(' ', " \u{200F}", 2))
+            } else {
+                line.to_string()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn noise() {
+    let transforms: [(&str, fn(&str) -> String); 7] = [
+        ("tatweel", tatweel),
+        ("arabic-indic digits", arabic_indic_digits),
+        ("presentation forms", presentation_forms),
+        ("bidi marks", bidi_marks),
+        ("crlf", |s| s.replace('\n', "\r\n")),
+        ("bom", |s| format!("\u{feff}{s}")),
+        ("diacritics", |s| s.replace("مادة", "مَادَّة").replace("المادة", "المَادَّةُ")),
+    ];
+    let mut failures = Vec::new();
+    for (name, text) in seeds() {
+        let want = labels(&lexalign::parse(&text).unwrap().documents);
+        for (tname, t) in &transforms {
+            let v = t(&text);
+            let got = labels(&lexalign::parse(&v).unwrap().documents);
+            if got != want {
+                failures.push(format!("{name}: {tname}: got {got:?}\nwant {want:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
