@@ -22,7 +22,7 @@
 
 use std::fmt::Write as _;
 
-use super::{article, escape_xml, labels, percent, PairStatus, Summary, DEFAULT_MIN_CONFIDENCE};
+use super::{article, escape_text, labels, percent, PairStatus, Summary, DEFAULT_MIN_CONFIDENCE};
 use crate::{ArticleRef, Document, Flag, Language, Pair, ParallelText};
 
 /// Options for [`render`].
@@ -145,21 +145,21 @@ fn write_side(out: &mut String, doc: &Document, refs: &[ArticleRef]) {
                 let _ = write!(
                     out,
                     "<div class=\"head\">{}</div>",
-                    escape_xml(a.heading.trim())
+                    escape_text(a.heading.trim())
                 );
                 if let Some(t) = a.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-                    let _ = write!(out, "<div class=\"atitle\">{}</div>", escape_xml(t));
+                    let _ = write!(out, "<div class=\"atitle\">{}</div>", escape_text(t));
                 }
                 let body = a.text.trim();
                 if !body.is_empty() {
-                    let _ = write!(out, "<div class=\"body\">{}</div>", escape_xml(body));
+                    let _ = write!(out, "<div class=\"body\">{}</div>", escape_text(body));
                 }
             }
             None => {
                 let _ = write!(
                     out,
                     "<div class=\"head\">{}</div>",
-                    escape_xml(r.heading.trim())
+                    escape_text(r.heading.trim())
                 );
             }
         }
@@ -171,7 +171,7 @@ fn write_side(out: &mut String, doc: &Document, refs: &[ArticleRef]) {
 fn notes(pair: &Pair, status: PairStatus, min_confidence: f64) -> Vec<String> {
     let mut v = Vec::new();
     for f in &pair.flags {
-        let mut s = format!("<code>{}</code>: {}", f.as_str(), escape_xml(f.explain()));
+        let mut s = format!("<code>{}</code>: {}", f.as_str(), escape_text(f.explain()));
         let e = &pair.evidence;
         match f {
             Flag::NumericMismatch => {
@@ -185,8 +185,8 @@ fn notes(pair: &Pair, status: PairStatus, min_confidence: f64) -> Vec<String> {
                 let _ = write!(
                     s,
                     " Only in Arabic: {}; only in English: {}.",
-                    escape_xml(&side(&e.numbers_only_arabic)),
-                    escape_xml(&side(&e.numbers_only_english))
+                    escape_text(&side(&e.numbers_only_arabic)),
+                    escape_text(&side(&e.numbers_only_english))
                 );
             }
             Flag::LikelyPartial => {
@@ -229,7 +229,7 @@ fn write_summary(out: &mut String, pt: &ParallelText, s: &Summary, min_confidenc
     if !v.reasons.is_empty() {
         out.push_str("<ul>");
         for r in &v.reasons {
-            let _ = write!(out, "<li>{}</li>", escape_xml(r));
+            let _ = write!(out, "<li>{}</li>", escape_text(r));
         }
         out.push_str("</ul>\n");
     }
@@ -276,7 +276,7 @@ fn write_summary(out: &mut String, pt: &ParallelText, s: &Summary, min_confidenc
                 out,
                 "<tr><th><code>{}</code></th><td>{n}</td><td>{}</td></tr>",
                 f.as_str(),
-                escape_xml(f.explain())
+                escape_text(f.explain())
             );
         }
         out.push_str("</table>\n");
@@ -289,7 +289,7 @@ fn write_summary(out: &mut String, pt: &ParallelText, s: &Summary, min_confidenc
     if !diags.is_empty() {
         out.push_str("<div>\n<h2>Parser notes</h2>\n<ul>");
         for (d, x) in diags {
-            let _ = write!(out, "<li>{}: {}</li>", d.language, escape_xml(&x.message));
+            let _ = write!(out, "<li>{}: {}</li>", d.language, escape_text(&x.message));
         }
         out.push_str("</ul>\n</div>\n");
     }
@@ -327,7 +327,7 @@ pub fn render(pt: &ParallelText, opts: &HtmlOptions) -> String {
         "<meta name=\"generator\" content=\"lexalign {}\" />",
         env!("CARGO_PKG_VERSION")
     );
-    let _ = writeln!(out, "<title>{} — lexalign</title>", escape_xml(&title));
+    let _ = writeln!(out, "<title>{} — lexalign</title>", escape_text(&title));
     let _ = writeln!(out, "<style>{CSS}</style>\n</head>");
     let _ = writeln!(
         out,
@@ -338,12 +338,12 @@ pub fn render(pt: &ParallelText, opts: &HtmlOptions) -> String {
             ""
         }
     );
-    let _ = writeln!(out, "<h1>{}</h1>", escape_xml(&title));
+    let _ = writeln!(out, "<h1>{}</h1>", escape_text(&title));
     if let Some(t) = ar_title.filter(|t| *t != title) {
         let _ = writeln!(
             out,
             "<p class=\"title-ar\" lang=\"ar\" dir=\"rtl\">{}</p>",
-            escape_xml(&t)
+            escape_text(&t)
         );
     }
     write_summary(&mut out, pt, &summary, opts.min_confidence);
@@ -383,8 +383,8 @@ pub fn render(pt: &ParallelText, opts: &HtmlOptions) -> String {
         let _ = write!(
             out,
             "<td class=\"meta\"><div class=\"labels\">{} ↔ {}</div><div>#{} · {:.2}</div><div>{}</div></td>",
-            escape_xml(&labels(&p.english)),
-            escape_xml(&labels(&p.arabic)),
+            escape_text(&labels(&p.english)),
+            escape_text(&labels(&p.arabic)),
             i + 1,
             p.confidence,
             status_word(status)

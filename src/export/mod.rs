@@ -264,6 +264,28 @@ pub fn escape_xml_into(out: &mut String, s: &str) {
     }
 }
 
+/// Escapes `s` for XML or HTML element content: like [`escape_xml`] but
+/// quotes are left as they are (they need no escaping outside attribute
+/// values), which keeps the text readable.
+///
+/// ```
+/// use lexalign::export::escape_text;
+/// assert_eq!(escape_text("People's \"law\" <1> & \u{7}"), "People's \"law\" &lt;1&gt; &amp; ");
+/// ```
+pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c if xml_char_ok(c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Formats a share 0–1 as a percentage with one decimal: `"96.4%"`.
 pub(crate) fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)

@@ -22,7 +22,7 @@
 
 use std::fmt::Write as _;
 
-use super::{article_text, escape_xml, labels};
+use super::{article_text, escape_text, escape_xml, labels};
 use crate::ParallelText;
 
 /// Options for [`render`].
@@ -61,7 +61,7 @@ pub fn render(pt: &ParallelText, opts: &TmxOptions) -> String {
             let _ = writeln!(
                 out,
                 "      <prop type=\"{kind}\">{}</prop>",
-                escape_xml(value)
+                escape_text(value)
             );
         };
         prop(&mut out, "x-arabic-label", &labels(&p.arabic));
@@ -78,7 +78,7 @@ pub fn render(pt: &ParallelText, opts: &TmxOptions) -> String {
             let _ = writeln!(
                 out,
                 "      <tuv xml:lang=\"{lang}\"><seg>{}</seg></tuv>",
-                escape_xml(&article_text(doc, refs))
+                escape_text(&article_text(doc, refs))
             );
         }
         out.push_str("    </tu>\n");
@@ -97,7 +97,7 @@ mod tests {
         let t = render(&pt, &TmxOptions::default());
         assert_eq!(t.matches("<tu ").count(), 2);
         assert!(t.contains("&amp; &lt;تجربة&gt;"));
-        assert!(t.contains("First &quot;article&quot; text."));
+        assert!(t.contains("First \"article\" text."));
         assert!(t.contains("<prop type=\"x-flags\">likely_partial,numeric_mismatch</prop>"));
         let strict = render(
             &pt,

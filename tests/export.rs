@@ -1,0 +1,829 @@
+//! The renderers of `lexalign::export` on a hand-built parallel text (with
+//! a merge, one-sided articles both ways, an unnumbered article and text
+//! that needs escaping) and on the seeds run through parse and align.
+
+use std::collections::BTreeSet;
+
+use lexalign::export::{self, escape_xml, PairStatus};
+use lexalign::*;
+use serde_json::Value;
+
+// ------------------------------------------------------------ fixtures --
+
+fn article(
+    index: usize,
+    label: Option<&str>,
+    heading: &str,
+    title: Option<&str>,
+    text: &str,
+) -> Article {
+    Article {
+        index,
+        label: label.map(|l| l.parse().unwrap()),
+        heading: heading.to_string(),
+        heading_span: Span::default(),
+        title: title.map(str::to_string),
+        text: text.to_string(),
+        paragraphs: vec![],
+        items: vec![],
+        division: None,
+        span: Span::default(),
+    }
+}
+
+fn document(language: Language, title: Option<&str>, articles: Vec<Article>) -> Document {
+    Document {
+        language,
+        span: Span::default(),
+        title: title.map(|t| Block {
+            text: t.to_string(),
+            span: Span::default(),
+        }),
+        preamble: Preamble::default(),
+        divisions: vec![],
+        articles,
+        closing: None,
+        boilerplate: None,
+        segments: vec![],
+        diagnostics: vec![],
+    }
+}
+
+fn pair(
+    pt_ar: &Document,
+    ar: &[usize],
+    pt_en: &Document,
+    en: &[usize],
+    confidence: f64,
+    flags: &[Flag],
+) -> Pair {
+    Pair {
+        arabic: ar
+            .iter()
+            .map(|&i| ArticleRef::of(&pt_ar.articles[i]))
+            .collect(),
+        english: en
+            .iter()
+            .map(|&i| ArticleRef::of(&pt_en.articles[i]))
+            .collect(),
+        confidence,
+        flags: flags.to_vec(),
+        evidence: Evidence::default(),
+    }
+}
+
+/// A parallel text with an ordinary pair, a merge, one-sided articles on
+/// both sides, an unnumbered article with low confidence, a partial
+/// translation with a numeric mismatch, and text that needs escaping.
+fn hand_built() -> ParallelText {
+    let mut ar = document(
+        Language::Arabic,
+        Some("قانون رقم (7) لسنة 2012 بشأن <التجربة> & الاختبار"),
+        vec![
+            article(
+                0,
+                Some("1"),
+                "مادة (1)",
+                Some("تعريفات"),
+                "يقصد بالكلمات الآتية & المعاني \"المبينة\".",
+            ),
+            article(
+                1,
+                Some("2"),
+                "مادة (2)",
+                None,
+                "الجزء الأول من المادة الثانية.",
+            ),
+            article(2, Some("3"), "مادة (3)", None, "الجزء الثاني.\u{1}\u{0}"),
+            article(
+                3,
+                Some("4bis"),
+                "مادة (4) مكرر",
+                None,
+                "مادة مضافة في سنة 2015.",
+            ),
+            article(4, None, "مادة", None, "مادة بلا رقم."),
+            article(
+                5,
+                Some("5"),
+                "مادة (5)",
+                None,
+                "نص طويل جدا جدا عن 30 يوما و 100 دينار وأحكام أخرى كثيرة.",
+            ),
+        ],
+    );
+    ar.diagnostics.push(Diagnostic {
+        kind: DiagnosticKind::NumberingGap,
+        message: "Article 5 follows article 4bis <gap>.".into(),
+        span: None,
+    });
+    let en = document(
+        Language::English,
+        Some("Law No. (7) of 2012 on \"Testing\" & <Trials>"),
+        vec![
+            article(
+                0,
+                Some("1"),
+                "Article (1)",
+                Some("Definitions"),
+                "The following words mean what's stated.",
+            ),
+            article(
+                1,
+                Some("2"),
+                "Article\t(2)\nsplit",
+                None,
+                "Both parts of articles two and three.",
+            ),
+            article(2, None, "Article", None, "An unnumbered article."),
+            article(3, Some("5"), "Article (5)", None, "Short: 31 days."),
+            article(
+                4,
+                Some("6"),
+                "Article (6)",
+                None,
+                "An English-only article, control \u{7}char.",
+            ),
+        ],
+    );
+    let mut pairs = vec![
+        pair(&ar, &[0], &en, &[0], 0.98, &[]),
+        pair(&ar, &[1, 2], &en, &[1], 0.75, &[Flag::Merged]),
+        pair(&ar, &[3], &en, &[], 0.9, &[Flag::OnlyArabic]),
+        pair(&ar, &[4], &en, &[2], 0.4, &[]),
+        pair(
+            &ar,
+            &[5],
+            &en,
+            &[3],
+            0.7,
+            &[Flag::LikelyPartial, Flag::NumericMismatch],
+        ),
+        pair(&ar, &[], &en, &[4], 0.85, &[Flag::OnlyEnglish]),
+    ];
+    pairs[0].evidence.label_match = Some(true);
+    pairs[0].evidence.numbers_shared = vec!["1".into()];
+    pairs[4].evidence = Evidence {
+        label_match: Some(true),
+        numeric: Some(0.0),
+        numbers_only_arabic: vec!["30".into(), "100".into()],
+        numbers_only_english: vec!["31".into()],
+        length_ratio: 0.21,
+        items_arabic: 3,
+        items_english: 1,
+        score: 0.7,
+        ..Evidence::default()
+    };
+    let verdict = Verdict {
+        same_law: true,
+        score: 0.82,
+        reasons: vec!["4 of 5 numbered articles agree <roughly>.".into()],
+    };
+    ParallelText::from_parts(ar, en, pairs, verdict)
+}
+
+// ------------------------------------------------ well-formedness check --
+
+/// Checks that `s` is well-formed XML (an optional prolog and doctype,
+/// comments, one root element, balanced tags, quoted and unique
+/// attributes, valid entities, no characters illegal in XML 1.0). Returns
+/// the root element's name and the number of elements.
+fn check_xml(s: &str) -> Result<(String, usize), String> {
+    fn name_len(s: &str) -> usize {
+        s.char_indices()
+            .find(|&(i, c)| {
+                !(c.is_alphanumeric() || c == '_' || c == ':' || (i > 0 && (c == '-' || c == '.')))
+            })
+            .map_or(s.len(), |(i, _)| i)
+    }
+    fn check_text(t: &str, at: usize) -> Result<(), String> {
+        if let Some(c) = t.chars().find(|&c| {
+            !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+        }) {
+            return Err(format!("illegal character {c:?} near byte {at}"));
+        }
+        let mut rest = t;
+        while let Some(i) = rest.find('&') {
+            let after = &rest[i + 1..];
+            let end = after
+                .find(';')
+                .ok_or_else(|| format!("unterminated entity near byte {at}"))?;
+            let ent = &after[..end];
+            let ok = matches!(ent, "amp" | "lt" | "gt" | "quot" | "apos")
+                || ent
+                    .strip_prefix("#x")
+                    .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
+                || ent
+                    .strip_prefix('#')
+                    .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+            if !ok {
+                return Err(format!("bad entity &{ent}; near byte {at}"));
+            }
+            rest = &after[end + 1..];
+        }
+        Ok(())
+    }
+    let mut stack: Vec<String> = Vec::new();
+    let mut root: Option<String> = None;
+    let mut count = 0;
+    let mut pos = 0;
+    let b = s.as_bytes();
+    while pos < s.len() {
+        let lt = s[pos..].find('<').map_or(s.len(), |i| pos + i);
+        let text = &s[pos..lt];
+        if text.contains('>') && !stack.is_empty() {
+            // '>' is allowed in text; nothing to do.
+        }
+        if stack.is_empty() && !text.trim().is_empty() {
+            return Err(format!(
+                "text outside the root element near byte {pos}: {:?}",
+                text.trim()
+            ));
+        }
+        check_text(text, pos)?;
+        if lt >= s.len() {
+            break;
+        }
+        let rest = &s[lt..];
+        if rest.starts_with("<!--") {
+            let end = rest.find("-->").ok_or("unterminated comment")?;
+            pos = lt + end + 3;
+        } else if rest.starts_with("<?") {
+            if lt != 0 || root.is_some() {
+                return Err(format!(
+                    "processing instruction not at the start (byte {lt})"
+                ));
+            }
+            pos = lt + rest.find("?>").ok_or("unterminated <?")? + 2;
+        } else if rest.starts_with("<!DOCTYPE") || rest.starts_with("<!doctype") {
+            if root.is_some() {
+                return Err("doctype after the root".into());
+            }
+            pos = lt + rest.find('>').ok_or("unterminated doctype")? + 1;
+        } else if let Some(close) = rest.strip_prefix("</") {
+            let n = name_len(close);
+            let name = &close[..n];
+            let after = close[n..].trim_start();
+            if n == 0 || !after.starts_with('>') {
+                return Err(format!("bad end tag near byte {lt}"));
+            }
+            match stack.pop() {
+                Some(open) if open == name => {}
+                Some(open) => return Err(format!("</{name}> closes <{open}> near byte {lt}")),
+                None => return Err(format!("</{name}> with nothing open near byte {lt}")),
+            }
+            pos = lt + 2 + n + (close[n..].len() - after.len()) + 1;
+        } else {
+            let inner = &rest[1..];
+            let n = name_len(inner);
+            if n == 0 {
+                return Err(format!("bad tag near byte {lt}"));
+            }
+            let name = inner[..n].to_string();
+            let mut i = lt + 1 + n;
+            let mut attrs = BTreeSet::new();
+            let self_closing;
+            loop {
+                let ws = s[i..].len() - s[i..].trim_start().len();
+                i += ws;
+                if s[i..].starts_with("/>") {
+                    self_closing = true;
+                    i += 2;
+                    break;
+                }
+                if s[i..].starts_with('>') {
+                    self_closing = false;
+                    i += 1;
+                    break;
+                }
+                if ws == 0 {
+                    return Err(format!(
+                        "attribute not separated by space in <{name}> near byte {i}"
+                    ));
+                }
+                let an = name_len(&s[i..]);
+                if an == 0 {
+                    return Err(format!("bad attribute in <{name}> near byte {i}"));
+                }
+                let aname = s[i..i + an].to_string();
+                if !attrs.insert(aname.clone()) {
+                    return Err(format!("duplicate attribute {aname} in <{name}>"));
+                }
+                i += an;
+                if b.get(i) != Some(&b'=') {
+                    return Err(format!("attribute {aname} in <{name}> has no value"));
+                }
+                i += 1;
+                let q = *b.get(i).ok_or("eof in attribute")?;
+                if q != b'"' && q != b'\'' {
+                    return Err(format!("attribute {aname} in <{name}> is not quoted"));
+                }
+                let end = s[i + 1..].find(q as char).ok_or("unterminated attribute")? + i + 1;
+                let value = &s[i + 1..end];
+                if value.contains('<') {
+                    return Err(format!("'<' in attribute {aname}"));
+                }
+                check_text(value, i)?;
+                i = end + 1;
+            }
+            count += 1;
+            if stack.is_empty() {
+                if root.is_some() {
+                    return Err(format!("second root element <{name}>"));
+                }
+                root = Some(name.clone());
+            }
+            if !self_closing {
+                stack.push(name);
+            }
+            pos = i;
+        }
+    }
+    if let Some(open) = stack.pop() {
+        return Err(format!("<{open}> is never closed"));
+    }
+    root.map(|r| (r, count))
+        .ok_or_else(|| "no root element".to_string())
+}
+
+/// Undoes XML escaping (the five named entities and numeric references).
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find(';').unwrap() + i;
+        let ent = &rest[i + 1..end];
+        let c = match ent {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            _ => {
+                let n = ent.strip_prefix("#x").map_or_else(
+                    || ent[1..].parse::<u32>().unwrap(),
+                    |h| u32::from_str_radix(h, 16).unwrap(),
+                );
+                char::from_u32(n).unwrap()
+            }
+        };
+        out.push(c);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The texts between `open` and `close`, in order.
+fn between<'a>(s: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    let mut v = Vec::new();
+    let mut rest = s;
+    while let Some(i) = rest.find(open) {
+        let after = &rest[i + open.len()..];
+        let end = after.find(close).expect("closing tag");
+        v.push(&after[..end]);
+        rest = &after[end + close.len()..];
+    }
+    v
+}
+
+#[test]
+fn the_checker_catches_malformed_markup() {
+    assert_eq!(
+        check_xml("<?xml version=\"1.0\"?>\n<a x=\"1\"><b/>t &amp; u</a>\n").unwrap(),
+        ("a".into(), 2)
+    );
+    for bad in [
+        "<a><b></a></b>",
+        "<a>",
+        "<a></a><b></b>",
+        "<a x=1></a>",
+        "<a x=\"1\" x=\"2\"></a>",
+        "<a>&nbsp;</a>",
+        "<a>x & y</a>",
+        "<a>\u{1}</a>",
+        "<a x=\"<\"></a>",
+        "text<a></a>",
+        "</a>",
+    ] {
+        assert!(check_xml(bad).is_err(), "accepted {bad:?}");
+    }
+}
+
+// --------------------------------------------------------------- JSON --
+
+/// Checks a serialised report against the contract in
+/// `lexalign::export::json`, and against the parallel text it came from.
+fn check_json_contract(v: &Value, pt: &ParallelText) {
+    let obj = v.as_object().expect("top level is an object");
+    for key in [
+        "version",
+        "arabic",
+        "english",
+        "document",
+        "coverage",
+        "pairs",
+        "min_confidence",
+    ] {
+        assert!(obj.contains_key(key), "missing top-level key {key}");
+    }
+    assert_eq!(v["version"], 1);
+    for (side, doc) in [("arabic", pt.arabic()), ("english", pt.english())] {
+        let d = &v[side];
+        assert_eq!(d["language"], doc.language.code());
+        match &doc.title {
+            Some(t) => assert_eq!(d["title"], t.text.as_str()),
+            None => assert!(d["title"].is_null()),
+        }
+        assert_eq!(d["article_count"], doc.articles.len());
+        let diags = d["diagnostics"].as_array().expect("diagnostics array");
+        assert_eq!(diags.len(), doc.diagnostics.len());
+        for (j, x) in diags.iter().zip(&doc.diagnostics) {
+            assert!(j["kind"].is_string());
+            assert_eq!(j["message"], x.message.as_str());
+        }
+    }
+    let verdict = &v["document"];
+    assert_eq!(verdict["same_law"], pt.verdict().same_law);
+    assert!(verdict["score"].is_number());
+    assert_eq!(
+        verdict["reasons"].as_array().unwrap().len(),
+        pt.verdict().reasons.len()
+    );
+    let cov = &v["coverage"];
+    for key in [
+        "arabic_articles",
+        "english_articles",
+        "matched_pairs",
+        "arabic_matched",
+        "english_matched",
+        "arabic_coverage",
+        "english_coverage",
+    ] {
+        assert!(cov[key].is_number(), "coverage.{key}");
+    }
+    assert!(cov["flags"].is_object());
+    assert_eq!(cov["arabic_matched"], pt.coverage().arabic_matched);
+    let pairs = v["pairs"].as_array().expect("pairs array");
+    assert_eq!(pairs.len(), pt.pairs().len());
+    for (j, p) in pairs.iter().zip(pt.pairs()) {
+        for (key, refs) in [("arabic", &p.arabic), ("english", &p.english)] {
+            let arr = j[key].as_array().expect("side is an array");
+            assert_eq!(arr.len(), refs.len());
+            for (a, r) in arr.iter().zip(refs) {
+                assert_eq!(a.as_object().unwrap().len(), 3, "{a}");
+                assert_eq!(a["index"], r.index);
+                assert_eq!(a["heading"], r.heading.as_str());
+                match &r.label {
+                    Some(l) => assert_eq!(a["label"], l.to_string()),
+                    None => assert!(a["label"].is_null()),
+                }
+            }
+        }
+        assert_eq!(j["confidence"].as_f64().unwrap(), p.confidence);
+        let flags: Vec<&str> = j["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .collect();
+        let expected: Vec<&str> = p.flags.iter().map(|f| f.as_str()).collect();
+        assert_eq!(flags, expected);
+        let min = v["min_confidence"].as_f64().unwrap();
+        assert_eq!(j["status"], PairStatus::of(p, min).as_str());
+        let ev = j["evidence"].as_object().expect("evidence object");
+        for key in [
+            "label_match",
+            "position",
+            "division",
+            "numeric",
+            "numbers_shared",
+            "numbers_only_arabic",
+            "numbers_only_english",
+            "length_ratio",
+            "length",
+            "items_arabic",
+            "items_english",
+            "score",
+        ] {
+            assert!(ev.contains_key(key), "evidence.{key}");
+        }
+    }
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let pt = hand_built();
+    let report = export::json::Report::new(&pt, 0.5);
+    let v = serde_json::to_value(&report).unwrap();
+    check_json_contract(&v, &pt);
+    // The merge has two Arabic entries; one-sided pairs an empty side.
+    assert_eq!(v["pairs"][1]["arabic"].as_array().unwrap().len(), 2);
+    assert_eq!(v["pairs"][2]["english"], Value::Array(vec![]));
+    assert!(v["pairs"][3]["arabic"][0]["label"].is_null());
+    assert_eq!(v["pairs"][2]["arabic"][0]["label"], "4bis");
+    assert_eq!(v["pairs"][3]["status"], "low_confidence");
+    assert_eq!(v["arabic"]["diagnostics"][0]["kind"], "numbering_gap");
+    // The report reads back.
+    let back: export::json::Report = serde_json::from_value(v.clone()).unwrap();
+    assert_eq!(back, report);
+    // The threshold moves statuses, never drops pairs.
+    let strict = serde_json::to_value(export::json::Report::new(&pt, 0.99)).unwrap();
+    assert_eq!(strict["pairs"].as_array().unwrap().len(), pt.pairs().len());
+    assert_eq!(strict["pairs"][0]["status"], "low_confidence");
+}
+
+// --------------------------------------------------------------- text --
+
+/// The table rows of a text report: the lines after the header up to the
+/// first blank line.
+fn table_rows(t: &str) -> Vec<&str> {
+    t.lines()
+        .skip_while(|l| !l.trim_start().starts_with("#  Arabic"))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .collect()
+}
+
+#[test]
+fn text_lists_pairs_and_summary() {
+    let pt = hand_built();
+    let t = export::text::render(&pt, &Default::default());
+    assert!(!t.contains('\x1b'), "colour by default");
+    let rows = table_rows(&t);
+    assert_eq!(rows.len(), pt.pairs().len(), "{t}");
+    assert!(
+        rows[1].contains("2+3") && rows[1].contains("merged"),
+        "{}",
+        rows[1]
+    );
+    assert!(rows[2].contains("4bis") && rows[2].contains("only_arabic"));
+    assert!(
+        rows[3].contains("#5") && rows[3].contains("#3"),
+        "{}",
+        rows[3]
+    );
+    assert!(
+        t.contains("5 of 6 Arabic articles have an English counterpart (83.3%)"),
+        "{t}"
+    );
+    assert!(
+        t.contains("4 of 5 English articles have an Arabic counterpart (80.0%)"),
+        "{t}"
+    );
+    assert!(
+        t.contains("30 100") && t.contains("31"),
+        "numbers of the mismatch: {t}"
+    );
+    assert!(t.contains("Uncertain pairs (1)"), "{t}");
+    let coloured = export::text::render(
+        &pt,
+        &export::text::TextOptions {
+            color: true,
+            ..Default::default()
+        },
+    );
+    assert!(coloured.contains('\x1b'));
+    let strict = export::text::render(
+        &pt,
+        &export::text::TextOptions {
+            min_confidence: 0.3,
+            only_problems: true,
+            ..Default::default()
+        },
+    );
+    assert!(strict.contains("Uncertain pairs: none"), "{strict}");
+    assert_eq!(
+        table_rows(&strict).len(),
+        4,
+        "only the four flagged or one-sided pairs: {strict}"
+    );
+}
+
+// ---------------------------------------------------------------- TSV --
+
+fn unescape_tsv(s: &str) -> String {
+    let mut out = String::new();
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c == '\\' {
+            match it.next() {
+                Some('t') => out.push('\t'),
+                Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
+                Some('\\') => out.push('\\'),
+                other => panic!("bad escape \\{other:?}"),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn tsv_has_fixed_columns_and_escapes() {
+    let pt = hand_built();
+    let t = export::tsv::render(&pt, &Default::default());
+    assert!(t.ends_with('\n'));
+    let lines: Vec<&str> = t.lines().collect();
+    assert_eq!(lines.len(), pt.pairs().len() + 1);
+    assert_eq!(
+        lines[0].split('\t').collect::<Vec<_>>(),
+        export::tsv::COLUMNS
+    );
+    let col = |name: &str| {
+        export::tsv::COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .unwrap()
+    };
+    for (line, p) in lines[1..].iter().zip(pt.pairs()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), export::tsv::COLUMNS.len(), "{line}");
+        let heading = p
+            .english
+            .iter()
+            .map(|r| r.heading.trim())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        assert_eq!(unescape_tsv(f[col("english_heading")]), heading);
+        assert_eq!(
+            f[col("status")],
+            PairStatus::of(p, export::DEFAULT_MIN_CONFIDENCE).as_str()
+        );
+    }
+    assert_eq!(
+        lines[2].split('\t').nth(col("arabic_index")).unwrap(),
+        "1+2"
+    );
+    assert_eq!(
+        lines[5]
+            .split('\t')
+            .nth(col("numbers_only_arabic"))
+            .unwrap(),
+        "30 100"
+    );
+}
+
+// ---------------------------------------------------------------- TMX --
+
+fn check_tmx(tmx: &str, pt: &ParallelText, min_confidence: f64) {
+    let (root, _) = check_xml(tmx).unwrap_or_else(|e| panic!("TMX not well-formed: {e}"));
+    assert_eq!(root, "tmx");
+    assert!(tmx.contains("<tmx version=\"1.4\">"));
+    let header = between(tmx, "<header", "/>");
+    assert_eq!(header.len(), 1);
+    for attr in [
+        "creationtool=\"lexalign\"",
+        "creationtoolversion=\"",
+        "datatype=\"plaintext\"",
+        "segtype=\"block\"",
+        "adminlang=\"en\"",
+        "srclang=\"ar\"",
+        "o-tmf=\"",
+    ] {
+        assert!(header[0].contains(attr), "header lacks {attr}");
+    }
+    let kept: Vec<&Pair> = pt
+        .pairs()
+        .iter()
+        .filter(|p| p.is_matched() && p.confidence >= min_confidence)
+        .collect();
+    let tus = between(tmx, "<tu ", "</tu>");
+    assert_eq!(tus.len(), kept.len());
+    for (tu, p) in tus.iter().zip(kept) {
+        let ar = between(tu, "<tuv xml:lang=\"ar\"><seg>", "</seg></tuv>");
+        let en = between(tu, "<tuv xml:lang=\"en\"><seg>", "</seg></tuv>");
+        assert_eq!((ar.len(), en.len()), (1, 1));
+        let clean = |s: String| {
+            s.chars()
+                .filter(|c| !c.is_control() || c.is_whitespace())
+                .collect::<String>()
+        };
+        assert_eq!(
+            unescape(ar[0]),
+            clean(export::article_text(pt.arabic(), &p.arabic))
+        );
+        assert_eq!(
+            unescape(en[0]),
+            clean(export::article_text(pt.english(), &p.english))
+        );
+    }
+}
+
+#[test]
+fn tmx_is_well_formed_with_matched_pairs_only() {
+    let pt = hand_built();
+    let tmx = export::tmx::render(&pt, &Default::default());
+    check_tmx(&tmx, &pt, 0.0);
+    assert!(!tmx.contains('\u{1}') && !tmx.contains('\u{0}') && !tmx.contains('\u{7}'));
+    // The merge's seg holds both Arabic articles.
+    assert!(tmx.contains("الجزء الأول من المادة الثانية.\n\nمادة (3)\nالجزء الثاني."));
+    let strict = export::tmx::render(
+        &pt,
+        &export::tmx::TmxOptions {
+            min_confidence: 0.8,
+            ..Default::default()
+        },
+    );
+    check_tmx(&strict, &pt, 0.8);
+}
+
+// --------------------------------------------------------------- HTML --
+
+fn check_html(html: &str, pt: &ParallelText) {
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    let (root, _) = check_xml(html).unwrap_or_else(|e| panic!("HTML not well-formed: {e}"));
+    assert_eq!(root, "html");
+    assert!(html.contains("dir=\"rtl\"") && html.contains("lang=\"ar\""));
+    assert!(html.contains("lang=\"en\""));
+    assert!(html.contains("Noto Naskh Arabic"));
+    for ext in ["http:", "https:", "src=", "href=", "@import", "url("] {
+        assert!(!html.contains(ext), "external resource marker {ext}");
+    }
+    assert!(html.contains("<input type=\"checkbox\" id=\"only-problems\""));
+    assert!(html.contains("<style>") && html.contains("<script>"));
+    let bodies = between(html, "<tbody class=\"pair ", "</tbody>");
+    assert_eq!(bodies.len(), pt.pairs().len());
+    for (b, p) in bodies.iter().zip(pt.pairs()) {
+        let status = PairStatus::of(p, export::DEFAULT_MIN_CONFIDENCE);
+        assert!(b.starts_with(status.as_str()), "{b}");
+        for f in &p.flags {
+            assert!(
+                b.contains(&escape_xml(f.explain()).replace("&#39;", "'")),
+                "{f:?} explained"
+            );
+        }
+        for r in &p.arabic {
+            assert!(b.contains("<td class=\"ar\" lang=\"ar\" dir=\"rtl\">"));
+            let a = export::article(pt.arabic(), r).unwrap();
+            assert!(unescape(b).contains(a.heading.trim()));
+        }
+        if p.english.is_empty() {
+            assert!(b.contains("no English counterpart"));
+        }
+    }
+}
+
+#[test]
+fn html_is_self_contained_and_side_by_side() {
+    let pt = hand_built();
+    let html = export::html::render(&pt, &Default::default());
+    check_html(&html, &pt);
+    assert!(html.contains("Only in Arabic: 30, 100; only in English: 31."));
+    assert!(html.contains("&lt;Trials&gt;"), "title escaped");
+    assert!(!html.contains('\u{7}'));
+    assert!(html.contains("5 of 6 Arabic articles"));
+}
+
+// ------------------------------------------------------ real pipeline --
+
+fn seed(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let entry = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no seed {prefix}"));
+    std::fs::read_to_string(entry).unwrap()
+}
+
+#[test]
+fn seeds_render_in_every_format() {
+    for prefix in ["001_", "003_"] {
+        let pt = lexalign::align::align_bilingual(&seed(prefix)).unwrap();
+        assert!(!pt.pairs().is_empty(), "{prefix}: no pairs");
+        // Every article of both documents appears in exactly one pair.
+        for (doc, side) in [(pt.arabic(), 0), (pt.english(), 1)] {
+            let mut seen: Vec<usize> = pt
+                .pairs()
+                .iter()
+                .flat_map(|p| if side == 0 { &p.arabic } else { &p.english })
+                .map(|r| r.index)
+                .collect();
+            seen.sort_unstable();
+            assert_eq!(
+                seen,
+                (0..doc.articles.len()).collect::<Vec<_>>(),
+                "{prefix}"
+            );
+        }
+        let v = serde_json::to_value(export::json::Report::new(&pt, 0.5)).unwrap();
+        check_json_contract(&v, &pt);
+        check_tmx(&export::tmx::render(&pt, &Default::default()), &pt, 0.0);
+        check_html(&export::html::render(&pt, &Default::default()), &pt);
+        let tsv = export::tsv::render(&pt, &Default::default());
+        assert_eq!(tsv.lines().count(), pt.pairs().len() + 1);
+        assert!(tsv
+            .lines()
+            .all(|l| l.split('\t').count() == export::tsv::COLUMNS.len()));
+        let text = export::text::render(&pt, &Default::default());
+        let c = pt.coverage();
+        assert!(text.contains(&format!(
+            "{} of {} Arabic articles have an English counterpart",
+            c.arabic_matched, c.arabic_articles
+        )));
+    }
+}
