@@ -23,7 +23,8 @@ pub(crate) struct ArticleFeatures {
     pub numbers: Vec<u32>,
     /// Characters of the body that carry content (no spaces, marks).
     pub chars: f64,
-    /// Characters of the body outside list items.
+    /// Characters of the body outside list items (of the first paragraph
+    /// when there are no items).
     pub lead_chars: f64,
     /// Number of list items.
     pub items: usize,
@@ -74,9 +75,20 @@ impl PairFeatures {
             doc.articles
                 .iter()
                 .map(|a| {
-                    let mut vals = numbers_in(&a.text);
-                    if number_words {
-                        vals.extend(word_numbers(&a.text));
+                    // Paragraphs and item texts: list markers ("1-", "(2)")
+                    // are not numbers of the text.
+                    let mut vals = Vec::new();
+                    let mut scan = |t: &str| {
+                        vals.extend(numbers_in(t));
+                        if number_words {
+                            vals.extend(word_numbers(t));
+                        }
+                    };
+                    if a.paragraphs.is_empty() && a.items.is_empty() {
+                        scan(&a.text);
+                    } else {
+                        a.paragraphs.iter().for_each(|p| scan(&p.text));
+                        a.items.iter().for_each(|i| scan(&i.text));
                     }
                     vals.sort_unstable();
                     vals.dedup();
@@ -133,8 +145,13 @@ fn article_features(
 ) -> ArticleFeatures {
     let chars = content_chars(&a.text) as f64;
     let item_chars: usize = a.items.iter().map(|i| content_chars(&i.text)).sum();
+    // The text a shortened translation is expected to keep: what stands
+    // outside the list items, or the first paragraph when there are none.
     let lead_chars = if a.items.is_empty() {
-        chars
+        a.paragraphs
+            .first()
+            .map(|p| content_chars(&p.text) as f64)
+            .unwrap_or(chars)
     } else {
         let p: usize = a.paragraphs.iter().map(|p| content_chars(&p.text)).sum();
         if p > 0 {
@@ -261,9 +278,16 @@ fn short_year_follows(chars: &[char], mut j: usize) -> bool {
 
 /// Numbers written as words (`fifteen days`, `خمسة عشر يوما`), when the
 /// numerals module can read them.
-fn word_numbers(_s: &str) -> Vec<Value> {
-    // `crate::numerals::number_words_in` is not available yet.
-    Vec::new()
+///
+/// One and two are left out: Arabic writes them mostly as the singular or
+/// the dual of the noun (`يومين` = "two days"), and English "one" is often
+/// not a quantity at all, so they would make noise rather than evidence.
+fn word_numbers(s: &str) -> Vec<Value> {
+    crate::numerals::number_words_in(s)
+        .into_iter()
+        .filter(|&(v, _)| v >= 3)
+        .map(|(v, _)| v as Value)
+        .collect()
 }
 
 #[cfg(test)]
@@ -286,6 +310,13 @@ mod tests {
         assert_eq!(numbers_in("لسنة 81 ميلادية"), vec![1981]);
         assert_eq!(numbers_in("مدة 15 فقرة"), vec![15]);
         assert_eq!(numbers_in("Law No. (39) of 1974"), vec![39, 1974]);
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(word_numbers("within fifteen days, or two years"), vec![15]);
+        assert_eq!(word_numbers("خلال خمسة عشر يوما"), vec![15]);
+        assert_eq!(word_numbers("ولا تقل خبرته عن خمس عشرة سنة"), vec![15]);
     }
 
     #[test]

@@ -276,7 +276,7 @@ impl Aligner {
     }
 
     fn run(&self, ar: &Document, en: &Document) -> (Vec<Pair>, crate::Verdict) {
-        let f = PairFeatures::new(ar, en, false);
+        let f = PairFeatures::new(ar, en, true);
         let (n, m) = (f.arabic.len(), f.english.len());
         let anchors = label_anchors(&f.arabic, &f.english);
         let calib: Vec<(f64, f64)> = anchors
@@ -330,6 +330,17 @@ impl Aligner {
             w *= 2;
         };
         let mut built = build_pairs(self, ar, en, &scorer, &band, &path, &full);
+        if std::env::var_os("LEXALIGN_DEBUG").is_some() {
+            for &(mv, i, j) in &path {
+                let c = band.index(i + mv.size().0, j + mv.size().1).unwrap();
+                eprintln!(
+                    "{mv:?} {i} {j} content={:?} full={:?}",
+                    content_dbg(&scorer, i, j),
+                    full[c]
+                );
+            }
+        }
+        add_context(&mut built, self.weights.context, self.high_confidence);
         let verdict = verdict::verdict(ar, en, &f, &built, self.high_confidence);
         let p_same = sigmoid(15.0 * (verdict.score - 0.5));
         for p in &mut built {
@@ -338,6 +349,38 @@ impl Aligner {
             }
         }
         (built, verdict)
+    }
+}
+
+fn content_dbg(s: &Scorer<'_>, i: usize, j: usize) -> [f64; 3] {
+    let n = s.f.arabic.len();
+    let m = s.f.english.len();
+    let c = |a: usize, ka: usize, e: usize, ke: usize| {
+        if a + ka <= n && e + ke <= m {
+            s.content(a, ka, e, ke)
+        } else {
+            f64::NAN
+        }
+    };
+    [c(i, 1, j, 1), c(i, 2, j, 1), c(i, 1, j, 2)]
+}
+
+/// Raises the confidence of matched pairs whose neighbours are confident
+/// matches too (or the ends of the documents): a pair inside a run of good
+/// pairs is more likely right than its own signals alone say.
+fn add_context(pairs: &mut [Pair], weight: f64, high: f64) {
+    let good: Vec<bool> = pairs
+        .iter()
+        .map(|p| p.is_matched() && sigmoid(p.evidence.score) >= high)
+        .collect();
+    for k in 0..pairs.len() {
+        if !pairs[k].is_matched() {
+            continue;
+        }
+        let left = k == 0 || good[k - 1];
+        let right = k + 1 == pairs.len() || good[k + 1];
+        let bonus = weight * (left as u8 + right as u8) as f64;
+        pairs[k].confidence = sigmoid(pairs[k].evidence.score + bonus);
     }
 }
 
@@ -437,6 +480,7 @@ fn label_term(
     ke: usize,
 ) -> f64 {
     let mut any = false;
+    let mut literal = false;
     for a in i..i + ka {
         let fa = &f.arabic[a];
         let Some(na) = fa.label_number else { continue };
@@ -444,12 +488,21 @@ fn label_term(
             let fe = &f.english[e];
             let Some(ne) = fe.label_number else { continue };
             any = true;
-            if ne as i64 - na as i64 == offsets[a] && fa.label_suffix == fe.label_suffix {
-                return w.label;
+            if fa.label_suffix == fe.label_suffix {
+                if ne as i64 - na as i64 == offsets[a] {
+                    return w.label;
+                }
+                if na == ne {
+                    literal = true;
+                }
             }
         }
     }
-    if any {
+    if literal {
+        // Equal labels where the numbering looks shifted: no evidence
+        // either way.
+        0.0
+    } else if any {
         -w.label_mismatch
     } else {
         0.0
@@ -529,10 +582,10 @@ fn label_offsets(
     tally.truncate(12);
     let states: Vec<i64> = tally.iter().map(|t| t.0).collect();
     let k = states.len();
-    const SWITCH: f64 = 1.6;
+    const SWITCH: f64 = 0.8;
     let mut score: Vec<f64> = states
         .iter()
-        .map(|&s| if s == 0 { 0.5 } else { 0.0 })
+        .map(|&s| if s == 0 { 0.3 } else { 0.0 })
         .collect();
     let mut back: Vec<Vec<u8>> = Vec::with_capacity(links.len());
     for &(_, d, c) in &links {
@@ -553,7 +606,7 @@ fn label_offsets(
             };
             bk[s] = from as u8;
             let emit = if states[s] == d {
-                c
+                (2.0 * c - 1.0).max(0.0)
             } else if states[s] == 0 {
                 0.05
             } else {

@@ -39,6 +39,11 @@ pub struct Weights {
     pub merge_penalty: f64,
     /// Log-odds of a pair about which nothing is known. Default `-1.0`.
     pub prior: f64,
+    /// Structural context, used for the reported confidence: added for each
+    /// neighbour of a pair (the pair before it and the pair after it, or
+    /// the start or end of the documents) that is itself a confident
+    /// match. Default `1.5`.
+    pub context: f64,
 }
 
 impl Default for Weights {
@@ -53,6 +58,7 @@ impl Default for Weights {
             items: 0.8,
             merge_penalty: 1.5,
             prior: -1.0,
+            context: 1.5,
         }
     }
 }
@@ -229,11 +235,14 @@ impl<'a> Scorer<'a> {
         let items_ar: usize = ar.iter().map(|a| a.items).sum();
         let items_en: usize = en.iter().map(|a| a.items).sum();
         let mut len_p = tail(self.len.z(la, le));
-        // A translation that leaves out a list: compare the text around it.
-        if items_en == 0 && items_ar > 0 {
+        // A translation that leaves out a list (or the lines after the
+        // first paragraph): compare the text it is expected to keep.
+        let units_ar: usize = ar.iter().map(|a| a.units).sum();
+        let units_en: usize = en.iter().map(|a| a.units).sum();
+        if units_en < units_ar && items_en <= items_ar {
             let lead: f64 = ar.iter().map(|a| a.lead_chars).sum();
             len_p = len_p.max(0.8 * tail(self.len.z(lead, le)));
-        } else if items_ar == 0 && items_en > 0 {
+        } else if units_ar < units_en && items_ar <= items_en {
             let lead: f64 = en.iter().map(|a| a.lead_chars).sum();
             len_p = len_p.max(0.8 * tail(self.len.z(la, lead)));
         }
