@@ -67,7 +67,7 @@ h1 { font-size: 1.35rem; margin: 0 0 .25rem; }
 .summary td, .summary th { padding: .1rem .6rem .1rem 0; text-align: left; vertical-align: top; }
 .verdict.same { color: #1b5e20; font-weight: bold; }
 .verdict.differ { color: #b71c1c; font-weight: bold; }
-.swatch { display: inline-block; width: .9em; height: .9em; border-radius: 2px;
+.swatch { display: inline-block; width: 1.2em; height: .9em; border-radius: 2px;
           vertical-align: -.1em; margin-right: .3em; border-left: 4px solid; }
 .swatch.ok { background: var(--ok); border-color: var(--ok-b); }
 .swatch.low_confidence { background: var(--low); border-color: var(--low-b); }

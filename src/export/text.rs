@@ -98,11 +98,28 @@ fn pair_name(p: &Pair) -> String {
     format!("{}↔{}", labels(&p.arabic), labels(&p.english))
 }
 
-fn list_refs(refs: Vec<&ArticleRef>) -> String {
-    refs.iter()
-        .map(|r| labels(std::slice::from_ref(*r)))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The labels of `refs`, comma-separated, wrapped into lines of about 72
+/// characters.
+fn list_refs(refs: &[&ArticleRef]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for (i, r) in refs.iter().enumerate() {
+        let mut item = labels(std::slice::from_ref(*r));
+        if i + 1 < refs.len() {
+            item.push(',');
+        }
+        if !line.is_empty() && line.chars().count() + 1 + item.chars().count() > 72 {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&item);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Renders the report of `pt` as text; lines end with `\n`.
@@ -129,6 +146,21 @@ pub fn render(pt: &ParallelText, opts: &TextOptions) -> String {
         cov.english_articles,
         pt.pairs().len()
     );
+
+    if !pt.verdict().same_law {
+        let _ = writeln!(
+            out,
+            "{}",
+            p.paint(
+                RED,
+                &format!(
+                    "WARNING: the two texts do not look like versions of the same law (score {:.2}); \
+                     the pairs are unreliable.",
+                    pt.verdict().score
+                )
+            )
+        );
+    }
 
     if !opts.summary_only {
         let rows: Vec<(usize, &Pair, PairStatus)> = pt
@@ -228,11 +260,11 @@ pub fn render(pt: &ParallelText, opts: &TextOptions) -> String {
         pt.pairs().iter().filter(|x| !x.is_matched()).count()
     );
 
-    let mut section = |title: &str, items: Vec<String>, style: &str| {
-        if items.is_empty() {
+    let mut section_of = |title: &str, count: usize, items: Vec<String>, style: &str| {
+        if count == 0 {
             let _ = writeln!(out, "  {title}: none");
         } else {
-            let _ = writeln!(out, "  {} ({}):", p.paint(style, title), items.len());
+            let _ = writeln!(out, "  {} ({count}):", p.paint(style, title));
             for it in items {
                 let _ = writeln!(out, "    {it}");
             }
@@ -240,24 +272,11 @@ pub fn render(pt: &ParallelText, opts: &TextOptions) -> String {
     };
     let only_ar: Vec<&ArticleRef> = pt.only_arabic().collect();
     let only_en: Vec<&ArticleRef> = pt.only_english().collect();
-    section(
-        "Only in Arabic",
-        if only_ar.is_empty() {
-            vec![]
-        } else {
-            vec![list_refs(only_ar)]
-        },
-        RED,
-    );
-    section(
-        "Only in English",
-        if only_en.is_empty() {
-            vec![]
-        } else {
-            vec![list_refs(only_en)]
-        },
-        RED,
-    );
+    section_of("Only in Arabic", only_ar.len(), list_refs(&only_ar), RED);
+    section_of("Only in English", only_en.len(), list_refs(&only_en), RED);
+    let mut section = |title: &str, items: Vec<String>, style: &str| {
+        section_of(title, items.len(), items, style);
+    };
     section(
         "Likely partial translations",
         pt.pairs()
