@@ -492,35 +492,51 @@ fn run_job(job: &Job, min_confidence: f64) -> Outcome {
     Outcome { result }
 }
 
-fn batch_line(job: &Job, o: &Outcome) -> serde_json::Value {
-    let files: Vec<String> = job.files.iter().map(|p| p.display().to_string()).collect();
+/// One line of the batch output.
+#[derive(serde::Serialize)]
+struct BatchLine<'a> {
+    name: &'a str,
+    files: Vec<String>,
+    status: &'static str,
+    arabic_articles: Option<usize>,
+    english_articles: Option<usize>,
+    pairs: Option<usize>,
+    problems: Option<usize>,
+    coverage: Option<&'a lexalign::Coverage>,
+    verdict: Option<&'a lexalign::Verdict>,
+    flags: BTreeMap<String, usize>,
+    error: Option<&'a str>,
+}
+
+fn batch_line<'a>(job: &'a Job, o: &'a Outcome) -> BatchLine<'a> {
+    let files = job.files.iter().map(|p| p.display().to_string()).collect();
     match &o.result {
-        Ok((pt, s)) => serde_json::json!({
-            "name": job.name,
-            "files": files,
-            "status": "ok",
-            "arabic_articles": pt.coverage().arabic_articles,
-            "english_articles": pt.coverage().english_articles,
-            "pairs": s.pairs,
-            "problems": s.problems,
-            "coverage": pt.coverage(),
-            "verdict": pt.verdict(),
-            "flags": pt.coverage().flags,
-            "error": null,
-        }),
-        Err(e) => serde_json::json!({
-            "name": job.name,
-            "files": files,
-            "status": "error",
-            "arabic_articles": null,
-            "english_articles": null,
-            "pairs": null,
-            "problems": null,
-            "coverage": null,
-            "verdict": null,
-            "flags": {},
-            "error": e,
-        }),
+        Ok((pt, s)) => BatchLine {
+            name: &job.name,
+            files,
+            status: "ok",
+            arabic_articles: Some(pt.coverage().arabic_articles),
+            english_articles: Some(pt.coverage().english_articles),
+            pairs: Some(s.pairs),
+            problems: Some(s.problems),
+            coverage: Some(pt.coverage()),
+            verdict: Some(pt.verdict()),
+            flags: pt.coverage().flags.clone(),
+            error: None,
+        },
+        Err(e) => BatchLine {
+            name: &job.name,
+            files,
+            status: "error",
+            arabic_articles: None,
+            english_articles: None,
+            pairs: None,
+            problems: None,
+            coverage: None,
+            verdict: None,
+            flags: BTreeMap::new(),
+            error: Some(e),
+        },
     }
 }
 
@@ -596,7 +612,8 @@ fn run_batch(cli: &Cli, dir: &Path) -> Result<ExitCode, Fatal> {
             pending.insert(i, o);
             while let Some(o) = pending.remove(&written) {
                 if write_error.is_none() {
-                    let mut line = batch_line(&jobs[written], &o).to_string();
+                    let mut line = serde_json::to_string(&batch_line(&jobs[written], &o))
+                        .expect("a batch line serialises");
                     line.push('\n');
                     if let Err(e) = write_all(&mut *out, &line, cli.output.as_deref()) {
                         write_error = Some(e);

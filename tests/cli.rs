@@ -1,0 +1,920 @@
+//! The `coverage` example as a program: every seed, seed pairs in every
+//! format, the exit codes, the error messages and batch mode.
+//!
+//! The example is built once (`cargo build --example coverage`) and its
+//! binary run many times.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+// ------------------------------------------------------------- running --
+
+/// The example binary, built on first use.
+fn binary() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let out = Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--quiet",
+                "--example",
+                "coverage",
+                "--message-format=json",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("cargo runs");
+        assert!(
+            out.status.success(),
+            "building the example failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter(|v| v["reason"] == "compiler-artifact" && v["target"]["name"] == "coverage")
+            .find_map(|v| v["executable"].as_str().map(PathBuf::from))
+            .expect("cargo names the example's executable")
+    })
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_with(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(binary());
+    cmd.args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("the example runs");
+    Run {
+        code: status.code().expect("exited normally"),
+        stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    run_with(args, &[])
+}
+
+fn json(r: &Run) -> Value {
+    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", r.stdout))
+}
+
+// ------------------------------------------------------------ fixtures --
+
+fn seeds() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    v.sort();
+    assert!(v.len() >= 5, "the seeds are there");
+    v
+}
+
+fn seed(prefix: &str) -> PathBuf {
+    seeds()
+        .into_iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no seed {prefix}"))
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A fresh folder under the system temp dir.
+fn temp_dir(name: &str) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "lexalign-cli-{}-{}-{name}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Splits seed 001 (Arabic first, then English) at the first line holding
+/// a Latin letter: (Arabic part, English part).
+fn split_001() -> (String, String) {
+    let text = std::fs::read_to_string(seed("001_")).unwrap();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.chars().any(|c| c.is_ascii_alphabetic()) {
+            break;
+        }
+        at += line.len();
+    }
+    let (ar, en) = text.split_at(at);
+    assert!(
+        !ar.chars().any(|c| c.is_ascii_alphabetic()),
+        "the Arabic part has no Latin letters"
+    );
+    assert!(
+        ar.contains("مادة (1)") && en.contains("Article (1)"),
+        "split at the right place"
+    );
+    (ar.to_string(), en.to_string())
+}
+
+/// Writes seed 001 as `dir/NAME.ar.txt` and `dir/NAME.en.txt`.
+fn write_split(dir: &Path, name: &str) -> (PathBuf, PathBuf) {
+    let (ar, en) = split_001();
+    let (a, e) = (
+        dir.join(format!("{name}.ar.txt")),
+        dir.join(format!("{name}.en.txt")),
+    );
+    std::fs::write(&a, ar).unwrap();
+    std::fs::write(&e, en).unwrap();
+    (a, e)
+}
+
+/// `text` without the article whose heading line is `heading` (up to the
+/// next line starting with "Article").
+fn drop_article(text: &str, heading: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in text.split_inclusive('\n') {
+        if line.trim() == heading {
+            skipping = true;
+            continue;
+        }
+        if skipping && line.starts_with("Article") {
+            skipping = false;
+        }
+        if !skipping {
+            out.push_str(line);
+        }
+    }
+    assert!(out.len() < text.len(), "{heading} was there");
+    out
+}
+
+// ------------------------------------------------ well-formedness check --
+
+/// Checks that `s` is well-formed XML (an optional prolog and doctype,
+/// comments, one root element, balanced tags, quoted and unique
+/// attributes, valid entities, no characters illegal in XML 1.0). Returns
+/// the root element's name and the number of elements. (Same checker as
+/// in tests/export.rs.)
+fn check_xml(s: &str) -> Result<(String, usize), String> {
+    fn name_len(s: &str) -> usize {
+        s.char_indices()
+            .find(|&(i, c)| {
+                !(c.is_alphanumeric() || c == '_' || c == ':' || (i > 0 && (c == '-' || c == '.')))
+            })
+            .map_or(s.len(), |(i, _)| i)
+    }
+    fn check_text(t: &str, at: usize) -> Result<(), String> {
+        if let Some(c) = t.chars().find(|&c| {
+            !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+        }) {
+            return Err(format!("illegal character {c:?} near byte {at}"));
+        }
+        let mut rest = t;
+        while let Some(i) = rest.find('&') {
+            let after = &rest[i + 1..];
+            let end = after
+                .find(';')
+                .ok_or_else(|| format!("unterminated entity near byte {at}"))?;
+            let ent = &after[..end];
+            let ok = matches!(ent, "amp" | "lt" | "gt" | "quot" | "apos")
+                || ent
+                    .strip_prefix("#x")
+                    .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
+                || ent
+                    .strip_prefix('#')
+                    .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+            if !ok {
+                return Err(format!("bad entity &{ent}; near byte {at}"));
+            }
+            rest = &after[end + 1..];
+        }
+        Ok(())
+    }
+    let mut stack: Vec<String> = Vec::new();
+    let mut root: Option<String> = None;
+    let mut count = 0;
+    let mut pos = 0;
+    let b = s.as_bytes();
+    while pos < s.len() {
+        let lt = s[pos..].find('<').map_or(s.len(), |i| pos + i);
+        let text = &s[pos..lt];
+        if text.contains('>') && !stack.is_empty() {
+            // '>' is allowed in text; nothing to do.
+        }
+        if stack.is_empty() && !text.trim().is_empty() {
+            return Err(format!(
+                "text outside the root element near byte {pos}: {:?}",
+                text.trim()
+            ));
+        }
+        check_text(text, pos)?;
+        if lt >= s.len() {
+            break;
+        }
+        let rest = &s[lt..];
+        if rest.starts_with("<!--") {
+            let end = rest.find("-->").ok_or("unterminated comment")?;
+            pos = lt + end + 3;
+        } else if rest.starts_with("<?") {
+            if lt != 0 || root.is_some() {
+                return Err(format!(
+                    "processing instruction not at the start (byte {lt})"
+                ));
+            }
+            pos = lt + rest.find("?>").ok_or("unterminated <?")? + 2;
+        } else if rest.starts_with("<!DOCTYPE") || rest.starts_with("<!doctype") {
+            if root.is_some() {
+                return Err("doctype after the root".into());
+            }
+            pos = lt + rest.find('>').ok_or("unterminated doctype")? + 1;
+        } else if let Some(close) = rest.strip_prefix("</") {
+            let n = name_len(close);
+            let name = &close[..n];
+            let after = close[n..].trim_start();
+            if n == 0 || !after.starts_with('>') {
+                return Err(format!("bad end tag near byte {lt}"));
+            }
+            match stack.pop() {
+                Some(open) if open == name => {}
+                Some(open) => return Err(format!("</{name}> closes <{open}> near byte {lt}")),
+                None => return Err(format!("</{name}> with nothing open near byte {lt}")),
+            }
+            pos = lt + 2 + n + (close[n..].len() - after.len()) + 1;
+        } else {
+            let inner = &rest[1..];
+            let n = name_len(inner);
+            if n == 0 {
+                return Err(format!("bad tag near byte {lt}"));
+            }
+            let name = inner[..n].to_string();
+            let mut i = lt + 1 + n;
+            let mut attrs = BTreeSet::new();
+            let self_closing;
+            loop {
+                let ws = s[i..].len() - s[i..].trim_start().len();
+                i += ws;
+                if s[i..].starts_with("/>") {
+                    self_closing = true;
+                    i += 2;
+                    break;
+                }
+                if s[i..].starts_with('>') {
+                    self_closing = false;
+                    i += 1;
+                    break;
+                }
+                if ws == 0 {
+                    return Err(format!(
+                        "attribute not separated by space in <{name}> near byte {i}"
+                    ));
+                }
+                let an = name_len(&s[i..]);
+                if an == 0 {
+                    return Err(format!("bad attribute in <{name}> near byte {i}"));
+                }
+                let aname = s[i..i + an].to_string();
+                if !attrs.insert(aname.clone()) {
+                    return Err(format!("duplicate attribute {aname} in <{name}>"));
+                }
+                i += an;
+                if b.get(i) != Some(&b'=') {
+                    return Err(format!("attribute {aname} in <{name}> has no value"));
+                }
+                i += 1;
+                let q = *b.get(i).ok_or("eof in attribute")?;
+                if q != b'"' && q != b'\'' {
+                    return Err(format!("attribute {aname} in <{name}> is not quoted"));
+                }
+                let end = s[i + 1..].find(q as char).ok_or("unterminated attribute")? + i + 1;
+                let value = &s[i + 1..end];
+                if value.contains('<') {
+                    return Err(format!("'<' in attribute {aname}"));
+                }
+                check_text(value, i)?;
+                i = end + 1;
+            }
+            count += 1;
+            if stack.is_empty() {
+                if root.is_some() {
+                    return Err(format!("second root element <{name}>"));
+                }
+                root = Some(name.clone());
+            }
+            if !self_closing {
+                stack.push(name);
+            }
+            pos = i;
+        }
+    }
+    if let Some(open) = stack.pop() {
+        return Err(format!("<{open}> is never closed"));
+    }
+    root.map(|r| (r, count))
+        .ok_or_else(|| "no root element".to_string())
+}
+
+/// The texts between `open` and `close`, in order.
+fn between<'a>(s: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    let mut v = Vec::new();
+    let mut rest = s;
+    while let Some(i) = rest.find(open) {
+        let after = &rest[i + open.len()..];
+        let end = after.find(close).expect("closing tag");
+        v.push(&after[..end]);
+        rest = &after[end + close.len()..];
+    }
+    v
+}
+
+#[test]
+fn the_checker_rejects_unbalanced_markup() {
+    assert!(check_xml("<a><b/></a>").is_ok());
+    assert!(check_xml("<a><b></a></b>").is_err());
+    assert!(check_xml("<a x=1/>").is_err());
+    assert!(check_xml("<a>&bogus;</a>").is_err());
+}
+
+/// The keys of the JSON contract (lexalign::export::json), and that the
+/// pairs hold every article of both documents exactly once.
+fn check_contract(v: &Value) {
+    for key in ["arabic", "english", "document", "coverage", "pairs"] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    for side in ["arabic", "english"] {
+        let d = &v[side];
+        assert!(d["title"].is_string() || d["title"].is_null());
+        assert!(d["article_count"].is_u64());
+        for diag in d["diagnostics"].as_array().expect("diagnostics") {
+            assert!(diag["kind"].is_string() && diag["message"].is_string());
+        }
+    }
+    assert!(v["document"]["same_law"].is_boolean());
+    assert!(v["document"]["score"].is_number());
+    assert!(v["document"]["reasons"].is_array());
+    for key in [
+        "arabic_articles",
+        "english_articles",
+        "matched_pairs",
+        "arabic_coverage",
+        "english_coverage",
+    ] {
+        assert!(v["coverage"][key].is_number(), "coverage.{key}");
+    }
+    let pairs = v["pairs"].as_array().expect("pairs");
+    for (side, count) in [
+        ("arabic", &v["arabic"]["article_count"]),
+        ("english", &v["english"]["article_count"]),
+    ] {
+        let mut seen: Vec<u64> = pairs
+            .iter()
+            .flat_map(|p| p[side].as_array().expect("side array").iter())
+            .map(|a| {
+                assert!(a["label"].is_string() || a["label"].is_null());
+                assert!(a["heading"].is_string());
+                a["index"].as_u64().expect("index")
+            })
+            .collect();
+        seen.sort_unstable();
+        assert_eq!(
+            seen,
+            (0..count.as_u64().unwrap()).collect::<Vec<_>>(),
+            "{side} articles"
+        );
+    }
+    for p in pairs {
+        assert!(p["confidence"].is_number());
+        assert!(p["flags"].as_array().unwrap().iter().all(Value::is_string));
+        for key in [
+            "label_match",
+            "numbers_only_arabic",
+            "numbers_only_english",
+            "length_ratio",
+            "score",
+        ] {
+            assert!(p["evidence"].get(key).is_some(), "evidence.{key}");
+        }
+    }
+}
+
+fn pairs(v: &Value) -> &Vec<Value> {
+    v["pairs"].as_array().unwrap()
+}
+
+fn one_sided(p: &Value) -> bool {
+    p["arabic"].as_array().unwrap().is_empty() || p["english"].as_array().unwrap().is_empty()
+}
+
+fn has_flag(p: &Value, flag: &str) -> bool {
+    p["flags"].as_array().unwrap().iter().any(|f| f == flag)
+}
+
+// --------------------------------------------------------------- seeds --
+
+#[test]
+fn every_seed_alone() {
+    let mut aligned = 0;
+    for path in seeds() {
+        let r = run(&["--format", "json", s(&path)]);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        match r.code {
+            0 => {
+                let v = json(&r);
+                check_contract(&v);
+                assert!(
+                    r.stderr.contains(&format!("{name}: Arabic, "))
+                        && r.stderr.contains("English, "),
+                    "{name}: languages said on stderr: {}",
+                    r.stderr
+                );
+                aligned += 1;
+            }
+            2 => {
+                assert!(
+                    r.stdout.is_empty(),
+                    "{name}: nothing on stdout after an error"
+                );
+                assert!(
+                    r.stderr.contains("error: ") && r.stderr.contains(&name),
+                    "{name}: {}",
+                    r.stderr
+                );
+                assert!(
+                    r.stderr.contains("only English text")
+                        || r.stderr.contains("only Arabic text")
+                        || r.stderr.contains("no articles found"),
+                    "{name}: {}",
+                    r.stderr
+                );
+            }
+            c => panic!("{name}: exit code {c}: {}", r.stderr),
+        }
+    }
+    assert!(aligned >= 2, "seeds 001 and 003 are bilingual");
+    for prefix in ["001_", "003_"] {
+        assert_eq!(
+            run(&["--format", "json", s(&seed(prefix))]).code,
+            0,
+            "{prefix}"
+        );
+    }
+}
+
+#[test]
+fn a_pair_in_either_order_gives_the_same_pairs() {
+    let dir = temp_dir("order");
+    let (ar, en) = write_split(&dir, "law");
+    let a = run(&["--format", "json", s(&ar), s(&en)]);
+    let b = run(&["--format", "json", s(&en), s(&ar)]);
+    let (va, vb) = (json(&a), json(&b));
+    check_contract(&va);
+    assert_eq!(va["pairs"], vb["pairs"]);
+    let n_ar = va["arabic"]["article_count"].as_u64().unwrap();
+    let n_en = va["english"]["article_count"].as_u64().unwrap();
+    assert!(n_ar > 0 && n_en > 0);
+    assert!(
+        a.stderr
+            .contains(&format!("law.ar.txt: Arabic, {n_ar} articles")),
+        "{}",
+        a.stderr
+    );
+    assert!(
+        a.stderr
+            .contains(&format!("law.en.txt: English, {n_en} articles")),
+        "{}",
+        a.stderr
+    );
+    // The split pair gives what the bilingual seed gives.
+    let whole = json(&run(&["--format", "json", s(&seed("001_"))]));
+    assert_eq!(
+        whole["coverage"]["matched_pairs"],
+        va["coverage"]["matched_pairs"]
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn every_format_on_a_pair() {
+    let dir = temp_dir("formats");
+    let (ar, en) = write_split(&dir, "law");
+    let v = json(&run(&["--format", "json", s(&ar), s(&en)]));
+    let n = pairs(&v).len();
+    assert!(n > 0);
+
+    // text: plain when piped, coloured on request, never with NO_COLOR.
+    let t = run(&[s(&ar), s(&en)]);
+    assert_eq!(t.code, 0);
+    assert!(!t.stdout.contains('\x1b'), "no colour when piped");
+    assert!(t.stdout.contains("Summary") && t.stdout.contains("Arabic → English"));
+    let c = run(&["--color", "always", s(&ar), s(&en)]);
+    assert!(c.stdout.contains("\x1b["));
+    let nc = run_with(&[s(&ar), s(&en)], &[("NO_COLOR", "1")]);
+    assert_eq!(nc.stdout, t.stdout);
+
+    // tsv: a header and one row per pair, fixed columns.
+    let tsv = run(&["--format", "tsv", s(&ar), s(&en)]);
+    assert_eq!(tsv.code, 0);
+    let rows: Vec<&str> = tsv.stdout.lines().collect();
+    assert_eq!(rows.len(), n + 1);
+    let cols = rows[0].split('\t').count();
+    assert!(cols > 5 && rows.iter().all(|r| r.split('\t').count() == cols));
+
+    // tmx: well-formed, one unit per matched pair at or above the threshold.
+    for min in ["0", "0.9"] {
+        let tmx = run(&["--format", "tmx", "--min-confidence", min, s(&ar), s(&en)]);
+        assert_eq!(tmx.code, 0);
+        let (root, _) = check_xml(&tmx.stdout).unwrap_or_else(|e| panic!("TMX: {e}"));
+        assert_eq!(root, "tmx");
+        let min: f64 = min.parse().unwrap();
+        let expected = pairs(&v)
+            .iter()
+            .filter(|p| !one_sided(p) && p["confidence"].as_f64().unwrap() >= min)
+            .count();
+        assert_eq!(tmx.stdout.matches("<tu ").count(), expected, "min {min}");
+        assert_eq!(
+            tmx.stdout.matches("<tuv xml:lang=\"ar\">").count(),
+            expected
+        );
+        assert_eq!(
+            tmx.stdout.matches("<tuv xml:lang=\"en\">").count(),
+            expected
+        );
+    }
+
+    // html: well-formed, side by side, one row group per pair.
+    let html = run(&["--format", "html", s(&ar), s(&en)]);
+    assert_eq!(html.code, 0);
+    let (root, _) = check_xml(&html.stdout).unwrap_or_else(|e| panic!("HTML: {e}"));
+    assert_eq!(root, "html");
+    assert!(html.stdout.contains("dir=\"rtl\"") && html.stdout.contains("lang=\"ar\""));
+    assert_eq!(
+        between(&html.stdout, "<tbody class=\"pair ", "</tbody>").len(),
+        n
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn output_goes_to_the_named_file() {
+    let dir = temp_dir("output");
+    let out = dir.join("report.json");
+    let r = run(&["--format", "json", "--output", s(&out), s(&seed("001_"))]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    let direct = run(&["--format", "json", s(&seed("001_"))]);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), direct.stdout);
+    let bad = run(&[
+        "--output",
+        s(&dir.join("no/such/dir/x.txt")),
+        s(&seed("001_")),
+    ]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("cannot write"), "{}", bad.stderr);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+// ---------------------------------------------------------- exit codes --
+
+#[test]
+fn fail_on_agrees_with_the_report() {
+    let dir = temp_dir("failon");
+    let (ar, en) = write_split(&dir, "law");
+    // A copy with one English article removed: its Arabic article is alone.
+    let short = dir.join("short.en.txt");
+    std::fs::write(
+        &short,
+        drop_article(&std::fs::read_to_string(&en).unwrap(), "Article (5)"),
+    )
+    .unwrap();
+    let mut codes = Vec::new();
+    for english in [&en, &short] {
+        for min in ["0.5", "1"] {
+            let v = json(&run(&[
+                "--format",
+                "json",
+                "--min-confidence",
+                min,
+                s(&ar),
+                s(english),
+            ]));
+            let any_one_sided = pairs(&v).iter().any(one_sided);
+            let any_partial = pairs(&v).iter().any(|p| has_flag(p, "likely_partial"));
+            let any_problem = pairs(&v).iter().any(|p| p["status"] != "ok");
+            for (what, expect) in [
+                ("one-sided", any_one_sided),
+                ("partial", any_partial),
+                ("any", any_problem),
+            ] {
+                let r = run(&[
+                    "--fail-on",
+                    what,
+                    "--min-confidence",
+                    min,
+                    s(&ar),
+                    s(english),
+                ]);
+                let want = if expect { 1 } else { 0 };
+                assert_eq!(
+                    r.code,
+                    want,
+                    "--fail-on {what} --min-confidence {min} {}: {}",
+                    english.display(),
+                    r.stderr
+                );
+                if expect {
+                    assert!(
+                        r.stderr.contains(&format!("--fail-on {what}")),
+                        "{}",
+                        r.stderr
+                    );
+                }
+                assert!(
+                    !r.stdout.is_empty(),
+                    "the report is written even when failing"
+                );
+                codes.push(r.code);
+            }
+            if english == &short {
+                assert!(
+                    any_one_sided,
+                    "dropping Article (5) leaves an Arabic article alone"
+                );
+            }
+        }
+    }
+    assert!(codes.contains(&0) && codes.contains(&1), "{codes:?}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+// -------------------------------------------------------------- errors --
+
+fn error(args: &[&str]) -> String {
+    let r = run(args);
+    assert_eq!(
+        r.code, 2,
+        "{args:?} should fail with 2; stderr: {}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty(), "{args:?}: {}", r.stdout);
+    r.stderr
+}
+
+#[test]
+fn missing_file() {
+    let e = error(&["no/such/file.txt"]);
+    assert!(
+        e.contains("no/such/file.txt") && e.contains("no such file"),
+        "{e}"
+    );
+    let e = error(&[s(&seed("001_")), "missing-english.txt"]);
+    assert!(e.contains("missing-english.txt: no such file"), "{e}");
+}
+
+#[test]
+fn not_utf8_names_the_offset() {
+    let dir = temp_dir("utf8");
+    for (i, prefix) in ["Article (1)\nThe law applies. ", "مادة (1)\nنص "]
+        .iter()
+        .enumerate()
+    {
+        let mut bytes = prefix.as_bytes().to_vec();
+        let offset = bytes.len();
+        bytes.extend_from_slice(b"\xff\xfe more\n");
+        let path = dir.join(format!("latin1-{i}.txt"));
+        std::fs::write(&path, &bytes).unwrap();
+        let e = error(&[s(&path)]);
+        assert!(e.contains(&format!("latin1-{i}.txt: not UTF-8")), "{e}");
+        assert!(
+            e.contains(&format!("offset {offset}")),
+            "offset {offset}: {e}"
+        );
+        let e = error(&[s(&seed("001_")), s(&path)]);
+        assert!(e.contains(&format!("offset {offset}")), "{e}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn no_articles() {
+    let news = seed("002_");
+    let e = error(&[s(&news)]);
+    assert!(
+        e.contains(news.file_name().unwrap().to_str().unwrap()),
+        "{e}"
+    );
+    assert!(
+        e.contains("no articles found") && e.contains("may not be legislation"),
+        "{e}"
+    );
+    let dir = temp_dir("empty");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "  \n\n").unwrap();
+    let e = error(&[s(&empty)]);
+    assert!(e.contains("empty.txt") && e.contains("empty"), "{e}");
+    let e = error(&[s(&dir)]);
+    assert!(e.contains("folder"), "{e}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn same_language_twice() {
+    let en = seed("000_");
+    let e = error(&[s(&en), s(&en)]);
+    assert!(e.contains("both in English"), "{e}");
+    let ar = seed("004_");
+    let e = error(&[s(&ar), s(&ar)]);
+    assert!(e.contains("both in Arabic"), "{e}");
+}
+
+#[test]
+fn one_language_only() {
+    let e = error(&[s(&seed("000_"))]);
+    assert!(e.contains("only English text was found"), "{e}");
+    assert!(e.contains("Arabic version is needed"), "{e}");
+    let e = error(&[s(&seed("004_"))]);
+    assert!(
+        e.contains("only Arabic text was found") && e.contains("English version is needed"),
+        "{e}"
+    );
+}
+
+#[test]
+fn different_laws_are_not_the_same_law() {
+    // 004 (Arabic) and 000 (English) are two different laws.
+    let v = json(&run(&[
+        "--format",
+        "json",
+        s(&seed("004_")),
+        s(&seed("000_")),
+    ]));
+    check_contract(&v);
+    assert_eq!(v["document"]["same_law"], false, "{}", v["document"]);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    error(&[]);
+    error(&["--format", "pdf", s(&seed("001_"))]);
+    error(&["--min-confidence", "2", s(&seed("001_"))]);
+    error(&["--min-confidence", "x", s(&seed("001_"))]);
+    error(&["--fail-on", "everything", s(&seed("001_"))]);
+    error(&[s(&seed("001_")), s(&seed("001_")), s(&seed("001_"))]);
+    error(&["--batch", "seeds", s(&seed("001_"))]);
+    error(&["--no-such-option"]);
+    let help = run(&["--help"]);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("--fail-on") && help.stdout.contains("Exit codes"));
+}
+
+// --------------------------------------------------------------- batch --
+
+fn batch_folder() -> PathBuf {
+    let dir = temp_dir("batch");
+    for p in seeds() {
+        std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+    }
+    write_split(&dir, "split001");
+    // An Arabic half with no English partner.
+    std::fs::write(dir.join("lonely.ar.txt"), split_001().0).unwrap();
+    // Not UTF-8 (Windows-1256 bytes).
+    std::fs::write(dir.join("bad.txt"), b"\xe3\xc7\xcf\xc9 (1)\n\xe4\xd5\n").unwrap();
+    // Not a .txt file: ignored.
+    std::fs::write(dir.join("notes.md"), "# notes\n").unwrap();
+    dir
+}
+
+fn lines(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}")))
+        .collect()
+}
+
+#[test]
+fn batch_aligns_the_good_and_reports_the_bad() {
+    let dir = batch_folder();
+    let r = run(&["--batch", s(&dir)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let docs = lines(&r.stdout);
+    let names: Vec<&str> = docs.iter().map(|d| d["name"].as_str().unwrap()).collect();
+    let mut expected: Vec<String> = seeds()
+        .iter()
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    expected.extend(["split001", "lonely.ar", "bad"].map(String::from));
+    expected.sort();
+    assert_eq!(names, expected);
+    let by_name = |n: &str| docs.iter().find(|d| d["name"] == n).unwrap();
+
+    for d in &docs {
+        let status = d["status"].as_str().unwrap();
+        assert!(status == "ok" || status == "error");
+        assert!(!d["files"].as_array().unwrap().is_empty());
+        if status == "ok" {
+            assert!(d["coverage"]["arabic_coverage"].is_number(), "{d}");
+            assert!(d["verdict"]["same_law"].is_boolean(), "{d}");
+            assert!(d["flags"].is_object() && d["error"].is_null(), "{d}");
+        } else {
+            assert!(d["error"].is_string() && d["coverage"].is_null(), "{d}");
+        }
+    }
+    // Seeds 001 and 003 and the split pair are aligned.
+    for d in docs.iter().filter(|d| {
+        let n = d["name"].as_str().unwrap();
+        n.starts_with("001_") || n.starts_with("003_") || n == "split001"
+    }) {
+        assert_eq!(d["status"], "ok", "{d}");
+    }
+    let split = by_name("split001");
+    assert_eq!(split["files"].as_array().unwrap().len(), 2);
+    // It agrees with a two-file run.
+    let single = json(&run(&[
+        "--format",
+        "json",
+        s(&dir.join("split001.ar.txt")),
+        s(&dir.join("split001.en.txt")),
+    ]));
+    assert_eq!(split["coverage"], single["coverage"]);
+    assert_eq!(split["verdict"], single["document"]);
+    // The bad ones are reported with the reason.
+    let bad = by_name("bad");
+    assert_eq!(bad["status"], "error");
+    assert!(
+        bad["error"].as_str().unwrap().contains("not UTF-8"),
+        "{bad}"
+    );
+    let news = docs
+        .iter()
+        .find(|d| d["name"].as_str().unwrap().starts_with("002_"))
+        .unwrap();
+    assert!(
+        news["error"].as_str().unwrap().contains("no articles"),
+        "{news}"
+    );
+    let lonely = by_name("lonely.ar");
+    assert!(
+        lonely["error"].as_str().unwrap().contains("lonely.en.txt"),
+        "{lonely}"
+    );
+    // The summary table on stderr.
+    let ok = docs.iter().filter(|d| d["status"] == "ok").count();
+    assert!(
+        r.stderr.contains(&format!(
+            "{} documents: {ok} aligned, {} failed",
+            docs.len(),
+            docs.len() - ok
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("split001") && r.stderr.contains("not UTF-8"),
+        "{}",
+        r.stderr
+    );
+
+    // One worker gives the same lines.
+    let serial = run(&["--batch", s(&dir), "--jobs", "1", "--quiet"]);
+    assert_eq!(serial.stdout, r.stdout);
+    assert!(serial.stderr.is_empty(), "{}", serial.stderr);
+    // --fail-on any counts the failures.
+    assert_eq!(run(&["--batch", s(&dir), "--fail-on", "any", "-q"]).code, 1);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn batch_folder_errors() {
+    let e = error(&["--batch", "no/such/folder"]);
+    assert!(
+        e.contains("no/such/folder") && e.contains("cannot read the folder"),
+        "{e}"
+    );
+    let dir = temp_dir("batch-empty");
+    let e = error(&["--batch", s(&dir)]);
+    assert!(e.contains("no *.txt files"), "{e}");
+    let e = error(&["--batch", "seeds", "--format", "tmx"]);
+    assert!(e.contains("JSON Lines"), "{e}");
+    let _ = std::fs::remove_dir_all(dir);
+}
