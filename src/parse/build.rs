@@ -169,10 +169,19 @@ fn choose_headings(text: &str, lines: &[Line], units: &mut [Unit], from: usize) 
     let mut cands: Vec<usize> = Vec::new();
     let mut outer: Option<(u32, NumStyle)> = None;
     let mut last: Option<(u32, NumStyle)> = None;
+    // Lines since an amending verb (`يستبدل`, `replaced`) was seen: the
+    // paragraph that ends with a colon introduces quoted articles.
+    let mut since_verb = usize::MAX;
     for i in from..units.len() {
         match &units[i].kind {
             Kind::Text | Kind::Item(_) => {
-                if lines[units[i].line].cues.amend {
+                let l = &lines[units[i].line];
+                if l.cues.amend {
+                    since_verb = 0;
+                } else {
+                    since_verb = since_verb.saturating_add(1);
+                }
+                if since_verb <= 4 && text[units[i].tstart..units[i].tend].trim_end_matches(['-', ' ', '*']).ends_with(':') {
                     outer = last;
                 }
             }
@@ -442,7 +451,7 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
                 let heading = clean_title(&text[u.tstart..head_end]);
                 let title = (u.rest < u.tend).then(|| clean_title(&text[u.rest..u.tend])).filter(|t| !t.is_empty());
                 let has_title = title.is_some();
-                b.doc.divisions.push(Division { index: idx, kind: m.kind, number: Some(m.number), heading, title, parent: b.stack.last().copied(), span: Span::new(u.tstart, u.tend) });
+                b.doc.divisions.push(Division { index: idx, kind: m.kind, number: m.number, heading, title, parent: b.stack.last().copied(), span: Span::new(u.tstart, u.tend) });
                 b.stack.push(idx);
                 b.seg(u.start, u.end, Role::Division(idx));
                 expect_title_for_div = (!has_title).then_some(idx);
@@ -454,16 +463,26 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
                 let heading_text = text[hstart..head_end].trim().trim_matches(['*', '#', ' ']).trim_end_matches([':', '-', '–', ' ']).trim().to_string();
                 let division = b.stack.last().copied();
                 // A heading repeated around a division title: the same article.
-                let repeat = cur.and_then(|c| {
+                // Its body so far may hold only short titles (`باب تمهيدي`).
+                let repeat = b.doc.articles.len().checked_sub(1).filter(|&c| {
                     let a = &b.doc.articles[c];
-                    (a.label.as_ref() == Some(&m.label) && a.text.is_empty()).then_some(c)
-                }).or_else(|| {
-                    let c = b.doc.articles.len().checked_sub(1)?;
-                    let a = &b.doc.articles[c];
-                    (cur.is_none() && a.label.as_ref() == Some(&m.label) && a.text.is_empty() && a.paragraphs.is_empty() && a.items.is_empty()).then_some(c)
+                    (cur.is_none() || cur == Some(c))
+                        && a.label.as_ref() == Some(&m.label)
+                        && a.paragraphs.len() + a.items.len() <= 2
+                        && a.paragraphs.iter().map(|p| p.text.as_str()).chain(a.items.iter().map(|i| i.text.as_str())).all(|t| t.split_whitespace().count() <= 6 && heading::is_title_like(t))
                 });
                 let idx = match repeat {
                     Some(c) => {
+                        // The short lines were headings of their own.
+                        let mut titles = std::mem::take(&mut b.doc.articles[c].paragraphs);
+                        titles.extend(std::mem::take(&mut b.doc.articles[c].items).into_iter().map(|i| Block { text: format!("{} {}", i.marker, i.text), span: i.span }));
+                        for t in titles {
+                            let d = b.doc.divisions.len();
+                            b.doc.divisions.push(Division { index: d, kind: DivisionKind::Unnumbered, number: None, heading: clean_title(&t.text), title: None, parent: None, span: t.span });
+                            for s in b.doc.segments.iter_mut().filter(|s| matches!(s.role, Role::ArticleBody(x) | Role::ArticleItem(x) if x == c) && s.span.start <= t.span.start && s.span.end >= t.span.end) {
+                                s.role = Role::Division(d);
+                            }
+                        }
                         b.doc.articles[c].division = division;
                         c
                     }

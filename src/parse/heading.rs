@@ -34,7 +34,8 @@ pub(crate) struct ArticleMatch {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DivisionMatch {
     pub kind: DivisionKind,
-    pub number: u32,
+    /// `None` for a preliminary or final division (`باب تمهيدي`).
+    pub number: Option<u32>,
     pub rest: usize,
 }
 
@@ -201,6 +202,19 @@ fn read_suffix(s: &str, arabic: bool) -> (Option<String>, &str) {
     if bracketed {
         match skip_ws(rest).strip_prefix(')') {
             Some(r) => rest = r,
+            // `Article (58)(bis 1` with the bracket never closed.
+            None if !arabic && {
+                let r = skip_ws(rest);
+                r.is_empty() || r.bytes().all(|b| b.is_ascii_digit() || b == b' ')
+            } => {
+                let r = skip_ws(rest);
+                let d = r.trim();
+                let suffix = match d.parse::<u32>() {
+                    Ok(v) => repetition_suffix(base, v),
+                    Err(_) => base.to_string(),
+                };
+                return (Some(suffix), &r[r.len()..]);
+            }
             None => return (None, s),
         }
     }
@@ -240,21 +254,35 @@ fn read_suffix(s: &str, arabic: bool) -> (Option<String>, &str) {
                 Some(after)
             };
             if let Some(after) = after_ok {
-                suffix = repetition_suffix(v);
+                suffix = repetition_suffix("bis", v);
                 rest = after;
+            }
+        }
+    } else {
+        // `Bis 1`, `bis (3)`.
+        let r = skip_ws(rest);
+        let (br, q) = match r.strip_prefix('(') {
+            Some(x) => (true, skip_ws(x)),
+            None => (false, r),
+        };
+        let d = q.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..3).contains(&d) {
+            let after = &q[d..];
+            let after = if br { skip_ws(after).strip_prefix(')') } else { Some(after) };
+            if let (Some(after), Ok(v)) = (after, q[..d].parse::<u32>()) {
+                if !after.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '/') {
+                    suffix = repetition_suffix(&suffix, v);
+                    rest = after;
+                }
             }
         }
     }
     (Some(suffix), rest)
 }
 
-fn repetition_suffix(n: u32) -> String {
-    match n {
-        0 | 1 => "bis".into(),
-        2 => "ter".into(),
-        3 => "quater".into(),
-        n => format!("bis-{n}"),
-    }
+/// A numbered repetition (`مكرر (2)`, `Bis 2`, `مكرر ب`) is `bis2`.
+fn repetition_suffix(base: &str, n: u32) -> String {
+    format!("{base}{n}")
 }
 
 /// Reads an optional separator; returns (had_separator, rest).
@@ -301,8 +329,17 @@ fn rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
         return false;
     }
     if r.starts_with(|c: char| c.is_ascii_digit()) {
+        // `Article 4 9[(The Tax Committee)`: a footnote mark glued on.
+        let d = r.bytes().take_while(u8::is_ascii_digit).count();
         // `المادة 5 - 7` is a range; `Article 5: 1. …` is rare enough.
-        return false;
+        return d <= 3 && r[d..].starts_with('[');
+    }
+    // `Article 31 (Collection of tax from person …`: a title in brackets.
+    if r.starts_with('(') && !r[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    if sep {
+        return true;
     }
     let w = first_word(r);
     let stop = if arabic {
@@ -310,10 +347,7 @@ fn rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
     } else {
         EN_STOP.iter().any(|s| s.eq_ignore_ascii_case(w)) && !w.starts_with(char::is_uppercase)
     };
-    if stop {
-        return false;
-    }
-    sep || is_title_like(r)
+    !stop && is_title_like(r)
 }
 
 /// Recognises an article heading at the start of `s` (a trimmed normalized
@@ -322,9 +356,16 @@ pub(crate) fn match_article(s: &str) -> Option<ArticleMatch> {
     let start_len = s.len();
     // Arabic, keyword first.
     for kw in AR_ARTICLE {
-        if let Some(after) = s.strip_prefix(kw) {
+        if let Some(mut after) = s.strip_prefix(kw) {
+            // `المادة المادة الحادية …`: a keyword written twice.
+            if let Some(again) = skip_ws(after).strip_prefix("الماده") {
+                after = again;
+            }
             if after.chars().next().is_some_and(|c| c.is_alphabetic()) {
-                continue;
+                // `المادةالحادية`: keyword glued to an ordinal word.
+                if !(after.starts_with("ال") && numerals::arabic_number(after).is_some()) {
+                    continue;
+                }
             }
             let (number, style, after) = read_number(after, true)?;
             let (suffix, after) = read_suffix(after, true);
@@ -411,6 +452,17 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
             if !after.starts_with([' ', '(']) {
                 continue;
             }
+            let a = skip_ws(after);
+            for w in ["التمهيدي", "تمهيدي", "الختامي", "ختامي", "الاخير", "التمهيديه", "تمهيديه"] {
+                if let Some(r) = a.strip_prefix(w) {
+                    if r.chars().next().is_none_or(|c| !c.is_alphabetic()) {
+                        let (sep, rest) = read_sep(r);
+                        if division_rest_ok(rest, sep, true) {
+                            return Some(DivisionMatch { kind, number: None, rest: start_len - rest.len() });
+                        }
+                    }
+                }
+            }
             let (number, _, after) = read_number(after, true)?;
             let (sep, rest) = read_sep(after);
             if !division_rest_ok(rest, sep, true) {
@@ -418,7 +470,7 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
             }
             return Some(DivisionMatch {
                 kind,
-                number,
+                number: Some(number),
                 rest: start_len - rest.len(),
             });
         }
@@ -428,6 +480,13 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
             if !after.starts_with([' ', '(']) {
                 continue;
             }
+            let a = skip_ws(after);
+            if let Some(r) = strip_keyword(a, "preliminary").or_else(|| strip_keyword(a, "final")) {
+                let (sep, rest) = read_sep(r);
+                if rest.trim().is_empty() || sep {
+                    return Some(DivisionMatch { kind, number: None, rest: start_len - rest.len() });
+                }
+            }
             let (number, _, after) = read_number(after, false)?;
             let (sep, rest) = read_sep(after);
             if !division_rest_ok(rest, sep, false) {
@@ -435,7 +494,7 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
             }
             return Some(DivisionMatch {
                 kind,
-                number,
+                number: Some(number),
                 rest: start_len - rest.len(),
             });
         }
@@ -540,6 +599,15 @@ mod tests {
             ("Article (5) bis", Some("5bis")),
             ("Article 5 (bis)", Some("5bis")),
             ("Article 4 Bis The Secretariat General", Some("4bis")),
+            ("Article 50 Bis 1 The Attendance", Some("50bis1")),
+            ("Article 6 (bis)(3):", Some("6bis3")),
+            ("Article (58)(bis", Some("58bis")),
+            ("Article 4 9[(The Tax Committee)", Some("4")),
+            ("Article 31 (Collection of tax from person holding money for or on behalf of", Some("31")),
+            ("Article (58)(bis 1", Some("58bis1")),
+            ("مادة (5) مكرر (2)", Some("5bis2")),
+            ("المادة (18): في حال مخالفة الشركة", Some("18")),
+            ("المادة المادةالحادية والخمسون بعد المائتين", Some("251")),
             ("Article (1", Some("1")),
             ("Article 1. Nature of the Republic", Some("1")),
             ("Article 1 Short title and commencement", Some("1")),
@@ -584,7 +652,7 @@ mod tests {
         ];
         for (input, expected) in cases {
             let n = normalize(input);
-            let got = match_division(n.as_str()).map(|m| (m.kind, m.number));
+            let got = match_division(n.as_str()).and_then(|m| Some((m.kind, m.number?)));
             assert_eq!(got, *expected, "{input}");
         }
     }
