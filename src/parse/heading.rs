@@ -551,7 +551,7 @@ pub(crate) fn trailing_article(s: &str) -> Option<usize> {
             }
         }
     }
-    let lower_pos = s.rfind(|c: char| c == 'A' || c == 'a')?;
+    let lower_pos = s.rfind(['A', 'a'])?;
     let m = match_article(&s[lower_pos..])?;
     (lower_pos > 0 && m.rest == s.len() - lower_pos && s[..lower_pos].ends_with(' '))
         .then_some(lower_pos)

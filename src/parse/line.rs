@@ -88,13 +88,6 @@ impl Line {
         !self.pieces.is_empty()
     }
 
-    pub fn first_article(&self) -> Option<(usize, &ArticleMatch)> {
-        self.pieces.iter().enumerate().find_map(|(i, p)| match &p.kind {
-            PieceKind::Article(a) => Some((i, a)),
-            _ => None,
-        })
-    }
-
     pub fn ends_sentence(&self) -> bool {
         matches!(self.last, '.' | ':' | ';' | '؛' | '!' | '?' | '-' | '،' | ',')
     }
@@ -418,7 +411,7 @@ pub(crate) fn list_marker(s: &str) -> Option<(usize, Option<u32>, Option<char>)>
     }
     // 1- 1. 1) أ- هـ- a) iv.
     let tok_end = t
-        .find(|c: char| matches!(c, '-' | '.' | ')' | '–' | '/' | ':'))
+        .find(['-', '.', ')', '–', '/', ':'])
         .filter(|&i| i <= 8);
     if let Some(i) = tok_end {
         let tok = t[..i].trim();

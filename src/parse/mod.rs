@@ -201,8 +201,7 @@ fn language_runs(lines: &[Line]) -> Vec<Run> {
     runs[0].first = 0;
     runs.last_mut().expect("runs is not empty").last = lines.len();
     // Absorb small runs: a run of fewer than 300 letters is noise.
-    loop {
-        let Some(k) = runs.iter().enumerate().filter(|(_, r)| r.mass < 300).min_by_key(|(_, r)| r.mass).map(|(k, _)| k) else { break };
+    while let Some(k) = runs.iter().enumerate().filter(|(_, r)| r.mass < 300).min_by_key(|(_, r)| r.mass).map(|(k, _)| k) {
         if runs.len() == 1 {
             break;
         }
