@@ -22,7 +22,9 @@
 
 use std::fmt::Write as _;
 
-use super::{article, escape_text, labels, percent, PairStatus, Summary, DEFAULT_MIN_CONFIDENCE};
+use super::{
+    article, escape_text, labels, percent, title_apart, PairStatus, Summary, DEFAULT_MIN_CONFIDENCE,
+};
 use crate::{ArticleRef, Document, Flag, Language, Pair, ParallelText};
 
 /// Options for [`render`].
@@ -147,12 +149,22 @@ fn write_side(out: &mut String, doc: &Document, refs: &[ArticleRef]) {
                     "<div class=\"head\">{}</div>",
                     escape_text(a.heading.trim())
                 );
-                if let Some(t) = a.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                if let Some(t) = title_apart(a) {
                     let _ = write!(out, "<div class=\"atitle\">{}</div>", escape_text(t));
                 }
-                let body = a.text.trim();
+                // Blank lines between paragraphs double the height of
+                // sources that put one after every line; one line break is
+                // enough to read.
+                let body = a
+                    .text
+                    .trim()
+                    .lines()
+                    .map(str::trim_end)
+                    .filter(|l| !l.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 if !body.is_empty() {
-                    let _ = write!(out, "<div class=\"body\">{}</div>", escape_text(body));
+                    let _ = write!(out, "<div class=\"body\">{}</div>", escape_text(&body));
                 }
             }
             None => {

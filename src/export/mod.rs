@@ -180,11 +180,11 @@ pub fn article_text(doc: &Document, refs: &[ArticleRef]) -> String {
         match article(doc, r) {
             Some(a) => {
                 out.push_str(a.heading.trim());
-                if let Some(t) = a.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                let body = a.text.trim();
+                if let Some(t) = title_apart(a) {
                     out.push('\n');
                     out.push_str(t);
                 }
-                let body = a.text.trim();
                 if !body.is_empty() {
                     out.push('\n');
                     out.push_str(body);
@@ -194,6 +194,15 @@ pub fn article_text(doc: &Document, refs: &[ArticleRef]) -> String {
         }
     }
     out
+}
+
+/// The article's title when it is not already the first line of its body
+/// text (so that it is shown once).
+pub(crate) fn title_apart(a: &Article) -> Option<&str> {
+    a.title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !a.text.trim_start().starts_with(t))
 }
 
 /// A short name for one side of a pair: canonical labels joined by `+`
@@ -421,6 +430,23 @@ mod tests {
         let t = article_text(pt.english(), &pt.pairs()[0].english);
         assert_eq!(t, "Article (1)\nFirst \"article\" text.");
         assert_eq!(article_text(pt.english(), &[]), "");
+    }
+
+    #[test]
+    fn title_shown_once() {
+        let mut pt = testdata::sample().english().clone();
+        pt.articles[0].title = Some("Definitions".into());
+        pt.articles[0].text = "Definitions\nWords mean things.".into();
+        let refs = [ArticleRef::of(&pt.articles[0])];
+        assert_eq!(
+            article_text(&pt, &refs),
+            "Article (1)\nDefinitions\nWords mean things."
+        );
+        pt.articles[0].text = "Words mean things.".into();
+        assert_eq!(
+            article_text(&pt, &refs),
+            "Article (1)\nDefinitions\nWords mean things."
+        );
     }
 
     #[test]
