@@ -41,7 +41,7 @@ trap 'rm -rf "$profile"' EXIT
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$profile" --hide-scrollbars \
     --screenshot="$PWD/$out_png" --window-size=1400,1800 \
-    "file://$PWD/$out_html" 2> >(grep -v -e "dbus" -e "Fontconfig" >&2 || true)
+    "file://$PWD/$out_html" 2> >(grep -v -e "dbus" -e "Fontconfig" -e "unexpected operator" >&2 || true)
 
 echo "HTML: $out_html" >&2
 echo "screenshot: $out_png" >&2
