@@ -47,3 +47,8 @@ pub use align::{align, align_bilingual, align_documents, Aligner, AlignerBuilder
 pub use error::{Error, ErrorKind, Result};
 pub use parallel::{ArticleRef, Coverage, Evidence, Flag, Pair, ParallelText, Verdict};
 pub use parse::{parse, parse_bytes, parse_document, Parsed};
+
+/// The README's examples, compiled and run as doctests so they cannot drift.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

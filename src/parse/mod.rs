@@ -200,8 +200,16 @@ fn language_runs(lines: &[Line]) -> Vec<Run> {
     }
     runs[0].first = 0;
     runs.last_mut().expect("runs is not empty").last = lines.len();
-    // Absorb small runs: a run of fewer than 300 letters is noise.
-    while let Some(k) = runs.iter().enumerate().filter(|(_, r)| r.mass < 300).min_by_key(|(_, r)| r.mass).map(|(k, _)| k) {
+    // Absorb small runs: fewer than 300 letters and no article heading is
+    // noise (a stray Latin word in Arabic text, a title in the other
+    // script); a short run with headings is a short law.
+    while let Some(k) = runs
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.mass < 300 && heading_count(&lines[r.first..r.last]) == 0)
+        .min_by_key(|(_, r)| r.mass)
+        .map(|(k, _)| k)
+    {
         if runs.len() == 1 {
             break;
         }
