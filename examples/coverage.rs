@@ -29,8 +29,12 @@
 //!   `NAME.en.txt`, and each other `*.txt` as a bilingual file — aligned in
 //!   parallel. One JSON line per document on the output (`name`, `files`,
 //!   `status` `"ok"`/`"error"`, `arabic_articles`, `english_articles`,
-//!   `pairs`, `problems`, `coverage`, `verdict`, `flags`, `error`), a
-//!   summary table on stderr. A file that fails is reported and skipped.
+//!   `pairs`, `problems`, `coverage`, `verdict`, `flags`, `error`), in
+//!   name order, written as soon as they are ready; progress and then a
+//!   summary table on stderr (beyond 40 documents the table lists only
+//!   those that failed, have one-sided articles or look like different
+//!   laws). A file that fails is reported and skipped. `--jobs N` sets
+//!   the number of worker threads (default: the number of cores).
 //!   With `--fail-on`, the exit code is 1 when any document triggers it
 //!   (with `any`, a document that failed counts too).
 //!
@@ -665,6 +669,10 @@ fn run_batch(cli: &Cli, dir: &Path) -> Result<ExitCode, Fatal> {
     Ok(exit)
 }
 
+/// Up to this many documents, the batch summary lists every one.
+const BATCH_TABLE_ALL: usize = 40;
+
+/// The summary of a batch run, for stderr.
 fn batch_table(jobs: &[Job], outcomes: &[Outcome]) -> String {
     let mut rows: Vec<[String; 8]> = vec![[
         "document".into(),
@@ -678,12 +686,19 @@ fn batch_table(jobs: &[Job], outcomes: &[Outcome]) -> String {
     ]];
     let mut errors = Vec::new();
     let mut flag_totals: BTreeMap<String, usize> = BTreeMap::new();
+    // A long run lists only the documents that need a look.
+    let brief = jobs.len() > BATCH_TABLE_ALL;
+    let mut unlisted = 0;
     for (job, o) in jobs.iter().zip(outcomes) {
         match &o.result {
             Ok((pt, s)) => {
                 let c = pt.coverage();
                 for (k, v) in &c.flags {
                     *flag_totals.entry(k.clone()).or_default() += v;
+                }
+                if brief && pt.verdict().same_law && s.one_sided() == 0 {
+                    unlisted += 1;
+                    continue;
                 }
                 rows.push([
                     job.name.clone(),
@@ -734,6 +749,11 @@ fn batch_table(jobs: &[Job], outcomes: &[Outcome]) -> String {
         }
         s.push_str(line.trim_end());
         s.push('\n');
+    }
+    if unlisted > 0 {
+        s.push_str(&format!(
+            "({unlisted} aligned documents with no one-sided article not listed)\n"
+        ));
     }
     let ok = outcomes.iter().filter(|o| o.result.is_ok()).count();
     s.push_str(&format!(
