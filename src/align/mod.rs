@@ -278,38 +278,66 @@ impl Aligner {
     fn run(&self, ar: &Document, en: &Document) -> (Vec<Pair>, crate::Verdict) {
         let f = PairFeatures::new(ar, en, true);
         let (n, m) = (f.arabic.len(), f.english.len());
-        let anchors = label_anchors(&f.arabic, &f.english);
-        let calib: Vec<(f64, f64)> = anchors
-            .iter()
-            .map(|&(i, j)| (f.arabic[i].chars, f.english[j].chars))
-            .collect();
-        let total_ar: f64 = f.arabic.iter().map(|a| a.chars).sum();
-        let total_en: f64 = f.english.iter().map(|a| a.chars).sum();
-        let len = LengthModel::calibrate(&calib, total_ar, total_en);
+        // Length model: first from the mode of the length ratios of nearby
+        // candidates (robust to renumbering and partial translations), then
+        // refined on the pairs the label offsets imply.
+        let near = near_candidates(&f);
+        let lens = |v: &[(usize, usize)]| -> Vec<(f64, f64)> {
+            v.iter()
+                .map(|&(i, j)| (f.arabic[i].chars, f.english[j].chars))
+                .collect()
+        };
+        let len0 = LengthModel::from_mode(&lens(&near));
+        let offsets0 = label_offsets(&Scorer {
+            f: &f,
+            w: self.weights,
+            len: len0,
+        });
+        let anchors0 = offset_anchors(&f, &offsets0);
+        let len = LengthModel::calibrate(&lens(&anchors0), len0);
         let scorer = Scorer {
             f: &f,
             w: self.weights,
             len,
         };
         let theta = logit(self.min_confidence);
+        let offsets = if len == len0 {
+            offsets0
+        } else {
+            label_offsets(&scorer)
+        };
+        let anchors = offset_anchors(&f, &offsets);
+        if std::env::var_os("LEXALIGN_DEBUG").is_some() {
+            eprintln!("offsets: {offsets:?}");
+            if std::env::var_os("LEXALIGN_DEBUG_GRID").is_some() {
+                for i in 0..n {
+                    let row: Vec<String> = (-3i64..=3)
+                        .map(|d| {
+                            let j = i as i64 + d;
+                            if j >= 0 && (j as usize) < m {
+                                let sg = scorer.signals(i, 1, j as usize, 1);
+                                format!(
+                                    "{:5.1}(l{:.2} n{:.1}/{:.1})",
+                                    scorer.content(i, 1, j as usize, 1),
+                                    sg.len_p,
+                                    sg.shared,
+                                    sg.only_ar + sg.only_en
+                                )
+                            } else {
+                                "  -  ".into()
+                            }
+                        })
+                        .collect();
+                    eprintln!("{i:3}: {}", row.join(" "));
+                }
+            }
+        }
         let mut w = self.band;
         let (band, path, full) = loop {
             let band = Band::around(n, m, &anchors, w);
             let content = content_gains(&scorer, &band);
-            let gains1: Vec<Gains> = content
-                .iter()
-                .map(|g| {
-                    [
-                        g[0] - theta as f32,
-                        g[1] - theta as f32,
-                        g[2] - theta as f32,
-                    ]
-                })
-                .collect();
-            let path1 = dp::best_path(&band, &gains1);
-            let offsets = label_offsets(&f, &path1, &content, &band);
             let full = with_labels(&scorer, &band, &content, &offsets);
-            let gains2: Vec<Gains> = full
+            let gains: Vec<Gains> = full
                 .iter()
                 .map(|g| {
                     [
@@ -319,7 +347,7 @@ impl Aligner {
                     ]
                 })
                 .collect();
-            let path = dp::best_path(&band, &gains2);
+            let path = dp::best_path(&band, &gains);
             let cut = path.iter().any(|&(mv, i, j)| {
                 let (di, dj) = mv.size();
                 band.on_inner_edge(i, j) || band.on_inner_edge(i + di, j + dj)
@@ -386,6 +414,20 @@ fn add_context(pairs: &mut [Pair], weight: f64, high: f64) {
 
 fn logit(p: f64) -> f64 {
     (p / (1.0 - p)).ln()
+}
+
+/// Candidate pairs near the diagonal (within two articles of the expected
+/// place) and pairs with equal labels, for the first length calibration.
+fn near_candidates(f: &PairFeatures) -> Vec<(usize, usize)> {
+    let (n, m) = (f.arabic.len(), f.english.len());
+    let mut v = label_anchors(&f.arabic, &f.english);
+    for i in 0..n {
+        let c = ((i as f64 + 0.5) * m as f64 / n.max(1) as f64) as i64;
+        for j in (c - 2).max(0)..(c + 3).min(m as i64) {
+            v.push((i, j as usize));
+        }
+    }
+    v
 }
 
 /// Pairs of articles with equal labels that are unique in both documents,
@@ -529,123 +571,122 @@ fn with_labels(s: &Scorer<'_>, band: &Band, content: &[Gains], offsets: &[i64]) 
     out
 }
 
-/// Segments the label offsets along the content-only path into runs of a
-/// constant offset (a small Viterbi over the path's links), and gives every
-/// Arabic article the offset of its run. Offset 0 is preferred when the
-/// evidence is weak.
-fn label_offsets(
-    f: &PairFeatures,
-    path: &[(Move, usize, usize)],
-    content: &[Gains],
-    band: &Band,
-) -> Vec<i64> {
+/// Largest renumbering offset (English number minus Arabic number)
+/// considered, beyond offsets seen between equal-content anchors.
+const MAX_OFFSET: i64 = 6;
+/// Cost of a change of offset along the document.
+const SWITCH: f64 = 2.5;
+/// Emission of an offset under which the Arabic article has no English
+/// article of that number.
+const GAP: f64 = -0.3;
+
+/// Label offsets, never trusted blindly: for every Arabic article the
+/// offset `d` such that its counterpart is the English article numbered
+/// `number + d`. The offset is taken as piecewise constant (renumbering
+/// after a deleted or merged article shifts it for the rest of the
+/// document) and chosen by a small Viterbi over the Arabic articles, whose
+/// emissions are the *content* scores (numbers, length, items, position;
+/// no label) of the pairs each offset implies. Offset 0 is preferred when
+/// the evidence is weak.
+fn label_offsets(s: &Scorer<'_>) -> Vec<i64> {
+    use std::collections::HashMap;
+    let f = s.f;
     let n = f.arabic.len();
-    // (arabic index, offset, confidence)
-    let mut links: Vec<(usize, i64, f64)> = Vec::new();
-    for &(mv, i, j) in path {
-        let slot = match mv {
-            Move::M11 => 0,
-            Move::M21 => 1,
-            Move::M12 => 2,
-            _ => continue,
-        };
-        let (di, dj) = mv.size();
-        let c = band.index(i + di, j + dj).unwrap();
-        let conf = sigmoid(content[c][slot] as f64);
-        for a in i..i + di {
-            for e in j..j + dj {
-                let (fa, fe) = (&f.arabic[a], &f.english[e]);
-                if let (Some(na), Some(ne)) = (fa.label_number, fe.label_number) {
-                    if fa.label_suffix == fe.label_suffix {
-                        links.push((a, ne as i64 - na as i64, conf));
-                    }
-                }
-            }
+    let mut out = vec![0i64; n];
+    let mut by_label: HashMap<(u32, Option<&str>), usize> = HashMap::new();
+    for (j, e) in f.english.iter().enumerate() {
+        if let Some(num) = e.label_number {
+            by_label
+                .entry((num, e.label_suffix.as_deref()))
+                .or_insert(j);
         }
     }
-    let mut out = vec![0i64; n];
-    if links.is_empty() {
+    if by_label.is_empty() || f.arabic.iter().all(|a| a.label_number.is_none()) {
         return out;
     }
-    // Candidate offsets: 0 and the offsets of confident links, strongest first.
-    let mut tally: Vec<(i64, f64)> = vec![(0, f64::INFINITY)];
-    for &(_, d, c) in &links {
-        if c < 0.5 {
-            continue;
-        }
-        match tally.iter_mut().find(|t| t.0 == d) {
-            Some(t) => t.1 += c,
-            None => tally.push((d, c)),
-        }
-    }
-    tally.sort_by(|a, b| b.1.total_cmp(&a.1));
-    tally.truncate(12);
-    let states: Vec<i64> = tally.iter().map(|t| t.0).collect();
+    let dbg = std::env::var_os("LEXALIGN_DEBUG_HMM").is_some();
+    let states: Vec<i64> = (-MAX_OFFSET..=MAX_OFFSET).collect();
     let k = states.len();
-    const SWITCH: f64 = 0.8;
-    let mut score: Vec<f64> = states
-        .iter()
-        .map(|&s| if s == 0 { 0.3 } else { 0.0 })
-        .collect();
-    let mut back: Vec<Vec<u8>> = Vec::with_capacity(links.len());
-    for &(_, d, c) in &links {
-        let (bi, bv) = score
-            .iter()
-            .enumerate()
-            .fold(
-                (0, f64::NEG_INFINITY),
-                |acc, (x, &v)| if v > acc.1 { (x, v) } else { acc },
-            );
+    let zero = MAX_OFFSET as usize;
+    let mut score: Vec<f64> = (0..k).map(|x| if x == zero { 1.0 } else { 0.0 }).collect();
+    let mut back: Vec<Vec<u8>> = Vec::with_capacity(n);
+    let mut next = vec![0.0; k];
+    for (i, a) in f.arabic.iter().enumerate() {
+        let (bi, bv) = argmax(&score);
         let mut bk = vec![0u8; k];
-        let mut next = vec![0.0; k];
-        for s in 0..k {
-            let (from, v) = if score[s] >= bv - SWITCH {
-                (s, score[s])
+        for x in 0..k {
+            let (from, v) = if score[x] >= bv - SWITCH {
+                (x, score[x])
             } else {
                 (bi, bv - SWITCH)
             };
-            bk[s] = from as u8;
-            let emit = if states[s] == d {
-                (2.0 * c - 1.0).max(0.0)
-            } else if states[s] == 0 {
-                0.05
-            } else {
-                0.0
+            bk[x] = from as u8;
+            let emit = match a.label_number {
+                None => 0.0,
+                Some(num) => {
+                    let target = num as i64 + states[x];
+                    match u32::try_from(target)
+                        .ok()
+                        .and_then(|t| by_label.get(&(t, a.label_suffix.as_deref())))
+                    {
+                        Some(&j) => s.content(i, 1, j, 1).clamp(-4.0, 6.0),
+                        None => GAP,
+                    }
+                }
             };
-            next[s] = v + emit;
+            if dbg && (states[x] == 0 || states[x] == -2) {
+                eprint!("[{}:{emit:.1}] ", states[x]);
+            }
+            // A slight, steady preference for the numbering as written.
+            next[x] = v + emit + if x == zero { 0.05 } else { 0.0 };
         }
-        score = next;
+        if dbg {
+            eprintln!(" i={i}");
+        }
+        std::mem::swap(&mut score, &mut next);
         back.push(bk);
     }
-    let mut s = score
-        .iter()
-        .enumerate()
-        .fold(
-            (0, f64::NEG_INFINITY),
-            |acc, (x, &v)| if v > acc.1 { (x, v) } else { acc },
-        )
-        .0;
-    let mut assigned = vec![0i64; links.len()];
-    for t in (0..links.len()).rev() {
-        assigned[t] = states[s];
-        s = back[t][s] as usize;
-    }
-    // Spread to all Arabic articles: forward fill, first run backwards.
-    let mut have = vec![false; n];
-    for (t, &(a, _, _)) in links.iter().enumerate() {
-        out[a] = assigned[t];
-        have[a] = true;
-    }
-    let first = links[0].0;
-    for a in 0..first {
-        out[a] = out[first];
-    }
-    for a in first + 1..n {
-        if !have[a] {
-            out[a] = out[a - 1];
-        }
+    let mut x = argmax(&score).0;
+    for i in (0..n).rev() {
+        out[i] = states[x];
+        x = back[i][x] as usize;
     }
     out
+}
+
+fn argmax(v: &[f64]) -> (usize, f64) {
+    v.iter().enumerate().fold(
+        (0, f64::NEG_INFINITY),
+        |acc, (x, &y)| if y > acc.1 { (x, y) } else { acc },
+    )
+}
+
+/// Anchors for the band: the pairs the label offsets imply, reduced to the
+/// longest chain increasing on both sides.
+fn offset_anchors(f: &PairFeatures, offsets: &[i64]) -> Vec<(usize, usize)> {
+    use std::collections::HashMap;
+    let mut count: HashMap<(u32, Option<&str>), (usize, usize)> = HashMap::new();
+    for (j, e) in f.english.iter().enumerate() {
+        if let Some(num) = e.label_number {
+            count
+                .entry((num, e.label_suffix.as_deref()))
+                .or_insert((0, j))
+                .0 += 1;
+        }
+    }
+    let cands: Vec<(usize, usize)> = f
+        .arabic
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let t = u32::try_from(a.label_number? as i64 + offsets[i]).ok()?;
+            match count.get(&(t, a.label_suffix.as_deref())) {
+                Some(&(1, j)) => Some((i, j)),
+                _ => None,
+            }
+        })
+        .collect();
+    longest_increasing(&cands)
 }
 
 fn refs(doc: &Document, range: std::ops::Range<usize>) -> Vec<ArticleRef> {

@@ -79,32 +79,61 @@ impl LengthModel {
     };
 
     /// Estimates the model from length pairs `(arabic, english)` believed to
-    /// correspond, robustly (median and median absolute deviation), falling
-    /// back on the totals and then on the prior.
-    pub fn calibrate(pairs: &[(f64, f64)], total_ar: f64, total_en: f64) -> LengthModel {
-        let mut r: Vec<f64> = pairs
-            .iter()
-            .filter(|(a, e)| *a >= 20.0 && *e >= 20.0)
-            .map(|(a, e)| (e / a).ln())
-            .collect();
-        if r.len() >= 5 {
-            r.sort_by(|a, b| a.total_cmp(b));
-            let med = r[r.len() / 2];
-            let mut dev: Vec<f64> = r.iter().map(|x| (x - med).abs()).collect();
-            dev.sort_by(|a, b| a.total_cmp(b));
-            let mad = dev[dev.len() / 2] * 1.4826;
-            return LengthModel {
-                mu: med,
-                sigma: mad.clamp(0.08, 0.5),
-            };
+    /// correspond, robustly (median and median absolute deviation); keeps
+    /// `fallback` when there are too few.
+    pub fn calibrate(pairs: &[(f64, f64)], fallback: LengthModel) -> LengthModel {
+        let mut r = log_ratios(pairs);
+        if r.len() < 5 {
+            return fallback;
         }
-        if total_ar > 0.0 && total_en > 0.0 {
-            let mu = (total_en / total_ar).ln();
-            if (mu - Self::PRIOR.mu).abs() < 1.0 {
-                return LengthModel { mu, sigma: 0.25 };
+        r.sort_by(|a, b| a.total_cmp(b));
+        let med = r[r.len() / 2];
+        LengthModel {
+            mu: med,
+            sigma: spread(&r, med),
+        }
+    }
+
+    /// Estimates the model from candidate pairs of which only some
+    /// correspond: the mean is the mode of the log length ratios (a kernel
+    /// density estimate), the spread comes from the ratios near the mode.
+    /// Falls back on [`PRIOR`](Self::PRIOR) when there is too little data.
+    pub fn from_mode(pairs: &[(f64, f64)]) -> LengthModel {
+        let r = log_ratios(pairs);
+        if r.len() < 5 {
+            return Self::PRIOR;
+        }
+        const H: f64 = 0.06;
+        let (mut best, mut best_d) = (Self::PRIOR.mu, f64::NEG_INFINITY);
+        let mut x = -1.5;
+        while x <= 2.5 {
+            let d: f64 = r
+                .iter()
+                .map(|&v| {
+                    let u = (v - x) / H;
+                    if u.abs() < 4.0 {
+                        (-0.5 * u * u).exp()
+                    } else {
+                        0.0
+                    }
+                })
+                .sum();
+            if d > best_d {
+                best_d = d;
+                best = x;
             }
+            x += 0.01;
         }
-        Self::PRIOR
+        let mut near: Vec<f64> = r.into_iter().filter(|v| (v - best).abs() < 0.35).collect();
+        near.sort_by(|a, b| a.total_cmp(b));
+        LengthModel {
+            mu: best,
+            sigma: if near.len() >= 3 {
+                spread(&near, best)
+            } else {
+                Self::PRIOR.sigma
+            },
+        }
     }
 
     /// z-score of an (arabic, english) length pair.
@@ -112,6 +141,21 @@ impl LengthModel {
         let var = self.sigma * self.sigma + 8.0 / (ar + en);
         ((en / ar).ln() - self.mu) / var.sqrt()
     }
+}
+
+fn log_ratios(pairs: &[(f64, f64)]) -> Vec<f64> {
+    pairs
+        .iter()
+        .filter(|(a, e)| *a >= 20.0 && *e >= 20.0)
+        .map(|(a, e)| (e / a).ln())
+        .collect()
+}
+
+/// 1.4826 × median absolute deviation from `center`, clamped.
+fn spread(r: &[f64], center: f64) -> f64 {
+    let mut dev: Vec<f64> = r.iter().map(|x| (x - center).abs()).collect();
+    dev.sort_by(|a, b| a.total_cmp(b));
+    (dev[dev.len() / 2] * 1.4826).clamp(0.08, 0.5)
 }
 
 /// Two-sided tail probability of a standard normal: `P(|Z| >= |z|)`.
@@ -372,7 +416,7 @@ mod tests {
             .map(|k| (100.0 + k as f64, 150.0 + 1.5 * k as f64))
             .collect();
         pairs.push((1000.0, 50.0)); // a partial translation
-        let m = LengthModel::calibrate(&pairs, 0.0, 0.0);
+        let m = LengthModel::calibrate(&pairs, LengthModel::PRIOR);
         assert!((m.mu - 1.5f64.ln()).abs() < 0.01, "{m:?}");
     }
 }
