@@ -2,12 +2,12 @@
 //!
 //! Messy input is not an error: headings the parser cannot settle, duplicate
 //! numbers or a text with no articles are reported as
-//! [`Diagnostic`](crate::Diagnostic)s beside the result. An [`Error`] is
+//! [`Diagnostic`](crate::Diagnostic)s beside the result. An [`enum@Error`] is
 //! returned only when there is nothing sensible to give back.
 
 use thiserror::Error;
 
-/// A specialised `Result` whose error is [`Error`].
+/// A specialised `Result` whose error is [`enum@Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// What went wrong, as an enum to match on.

@@ -1,7 +1,7 @@
 //! The parallel text: Arabic and English articles paired, with confidence,
 //! evidence and flags.
 //!
-//! A [`ParallelText`] is what [`align`](crate::align) gives back. It owns the
+//! A [`ParallelText`] is what [`align`](fn@crate::align) gives back. It owns the
 //! two source [`Document`]s and a list of [`Pair`]s in document order; every
 //! article of both documents appears in exactly one pair, either matched or
 //! alone (a one-sided pair with an empty other side).
@@ -239,7 +239,7 @@ pub struct ParallelText {
 impl ParallelText {
     /// Assembles a parallel text from its parts; coverage is computed from
     /// the pairs. Used by the aligner; other crates normally get a
-    /// `ParallelText` from [`align`](crate::align).
+    /// `ParallelText` from [`align`](fn@crate::align).
     pub fn from_parts(arabic: Document, english: Document, pairs: Vec<Pair>, verdict: Verdict) -> ParallelText {
         let coverage = Coverage::from_pairs(arabic.articles.len(), english.articles.len(), &pairs);
         ParallelText {

@@ -96,10 +96,23 @@ fn corpus_file(name: &str) -> Option<String> {
 }
 
 #[test]
-fn moroccan_visual_order_is_detected() {
+fn moroccan_visual_order_is_detected_and_repaired() {
     let Some(text) = corpus_file("ma-decree-2-18-625-2019.txt") else { return };
     let p = lexalign::parse(&text).unwrap();
-    assert!(p.documents.iter().any(|d| d.has_diagnostic(DiagnosticKind::VisualOrder)));
+    let d = &p.documents[0];
+    assert!(d.has_diagnostic(DiagnosticKind::VisualOrder));
+    // Repaired line by line: the articles are found, in logical order.
+    let labels: Vec<u32> = d.articles.iter().map(|a| a.label.as_ref().unwrap().number).collect();
+    assert!(labels.len() >= 10, "{labels:?}");
+    assert_eq!(labels, (1..=labels.len() as u32).collect::<Vec<_>>());
+    assert_eq!(d.articles[0].heading, "المادة الأولى");
+    // Spans still cover the input exactly, line by line.
+    let mut at = 0;
+    for s in &d.segments {
+        assert_eq!(s.span.start, at);
+        at = s.span.end;
+    }
+    assert_eq!(at, text.len());
 }
 
 #[test]

@@ -603,12 +603,14 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
         }
         i += 1;
     }
-    // Article texts.
+    // Article texts: from the first paragraph or item (after the heading
+    // and any title line) to the end of the article.
     for a in &mut b.doc.articles {
-        let body_start = a.heading_span.end;
-        let body_end = a.span.end.max(body_start);
-        a.text = text[body_start..body_end].trim().trim_start_matches(['*', ':', '-', ' ']).trim().to_string();
-        a.text = a.text.trim_end_matches(['*', ' ']).to_string();
+        let body_start = a.paragraphs.iter().map(|p| p.span.start).chain(a.items.iter().map(|i| i.span.start)).min();
+        a.text = match body_start {
+            Some(s) if s < a.span.end => text[s..a.span.end].trim().trim_end_matches(['*', ' ']).to_string(),
+            _ => String::new(),
+        };
         fix_letter_order(a);
     }
     // Closing.

@@ -17,6 +17,7 @@
 mod build;
 mod heading;
 mod line;
+mod visual;
 
 use crate::document::{Diagnostic, DiagnosticKind, Document, Language};
 use crate::error::{Error, Result};
@@ -250,29 +251,81 @@ fn heading_count(lines: &[Line]) -> usize {
 
 /// Detects Arabic stored in visual (reversed) order: common words read
 /// backwards (`يف` for `في`, `نم` for `من`, `ةداملا` for `المادة`)
-/// outnumber the same words read forwards.
+/// outnumber the same words read forwards. Such a document is parsed again
+/// from a repaired copy in logical order; its spans then cover whole lines
+/// of the input and its text fields hold the repaired text.
 fn check_visual_order(text: &str, doc: &mut Document) {
-    let region = &text[doc.span.range()];
-    let mut end = region.len().min(64 * 1024);
-    while !region.is_char_boundary(end) {
-        end -= 1;
+    let (fwd, rev) = visual::reversed_evidence(&text[doc.span.range()]);
+    if !visual::is_visual(fwd, rev) {
+        return;
     }
-    let view = crate::normalize::normalize(&region[..end]);
-    let (mut fwd, mut rev) = (0usize, 0usize);
-    for w in view.as_str().split(|c: char| !crate::normalize::is_arabic_letter(c)) {
-        match w {
-            "في" | "من" | "علي" | "الي" | "الماده" | "ان" | "التي" => fwd += 1,
-            "يف" | "نم" | "يلع" | "يلا" | "هداملا" | "نا" | "يتلا" => rev += 1,
-            _ => {}
+    let repaired = visual::repair(text, doc.span.range());
+    let region = doc.span.range();
+    let lines = line::analyse(&repaired);
+    let first = lines.partition_point(|l| l.start < region.start);
+    let last = lines.partition_point(|l| l.start < region.end);
+    let mut fixed = build::build(&repaired, &lines[first..last], Language::Arabic, None);
+    line_spans(&lines[first..last], &mut fixed);
+    let found = fixed.articles.len();
+    *doc = fixed;
+    doc.diagnostics.push(Diagnostic {
+        kind: DiagnosticKind::VisualOrder,
+        message: format!(
+            "the Arabic text is stored in visual (reversed) order ({rev} reversed common words against {fwd}); it was repaired line by line and {found} articles were found; spans cover whole lines"
+        ),
+        span: Some(doc.span),
+    });
+}
+
+/// Widens every span of `doc` to whole lines (the repaired text permutes
+/// characters within lines, so only line boundaries are shared with the
+/// input), and merges segments that now share a line.
+fn line_spans(lines: &[Line], doc: &mut Document) {
+    let widen = |s: &mut crate::Span| {
+        let last = lines.len().saturating_sub(1);
+        let a = lines.partition_point(|l| l.next <= s.start).min(last);
+        let b = lines.partition_point(|l| l.next < s.end.max(s.start + 1)).min(last);
+        if let (Some(la), Some(lb)) = (lines.get(a), lines.get(b)) {
+            *s = crate::Span::new(la.tstart, lb.tend.max(la.tstart));
+        }
+    };
+    let mut blocks: Vec<&mut crate::Block> = Vec::new();
+    blocks.extend(doc.title.as_mut());
+    blocks.extend(doc.closing.as_mut());
+    blocks.extend(doc.boilerplate.as_mut());
+    blocks.extend(doc.preamble.lines.iter_mut());
+    blocks.extend(doc.preamble.recitals.iter_mut());
+    blocks.extend(doc.preamble.enacting.as_mut());
+    for b in blocks {
+        widen(&mut b.span);
+    }
+    for d in &mut doc.divisions {
+        widen(&mut d.span);
+    }
+    for a in &mut doc.articles {
+        widen(&mut a.span);
+        widen(&mut a.heading_span);
+        for p in &mut a.paragraphs {
+            widen(&mut p.span);
+        }
+        for i in &mut a.items {
+            widen(&mut i.span);
         }
     }
-    if rev > 10 && rev > 2 * fwd {
-        doc.diagnostics.push(Diagnostic {
-            kind: DiagnosticKind::VisualOrder,
-            message: format!(
-                "the Arabic text appears to be stored in visual (reversed) order ({rev} reversed common words against {fwd}); headings may not be found"
-            ),
-            span: Some(doc.span),
-        });
+    for g in &mut doc.diagnostics {
+        if let Some(s) = &mut g.span {
+            widen(s);
+        }
     }
+    // Segments: one per line, with the role of the line's first segment.
+    let mut merged: Vec<crate::Segment> = Vec::with_capacity(doc.segments.len());
+    for s in doc.segments.drain(..) {
+        let line = lines.partition_point(|l| l.next <= s.span.start);
+        let (ls, le) = lines.get(line).map_or((s.span.start, s.span.end), |l| (l.start, l.next));
+        match merged.last_mut() {
+            Some(m) if m.span.start == ls => m.span.end = le.max(m.span.end),
+            _ => merged.push(crate::Segment { span: crate::Span::new(ls, le), role: s.role }),
+        }
+    }
+    doc.segments = merged;
 }
