@@ -30,6 +30,9 @@ pub(crate) struct ArticleFeatures {
     pub items: usize,
     /// Number of blocks: paragraphs plus list items.
     pub units: usize,
+    /// Whether the article announces a list: it has list items, or its
+    /// first paragraph ends with a colon ("… as follows:", "… ما يلي:-").
+    pub announces_list: bool,
     /// Ordinals of the list items (0 when unknown).
     pub ordinals: Vec<u32>,
     /// The enclosing division, summarised.
@@ -185,6 +188,14 @@ fn article_features(
         lead_chars: lead_chars.max(1.0),
         items: a.items.len(),
         units: a.items.len() + a.paragraphs.len(),
+        announces_list: !a.items.is_empty()
+            || a.paragraphs.first().is_some_and(|p| {
+                p.text
+                    .trim_end_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '.')
+                    })
+                    .ends_with([':', '：'])
+            }),
         ordinals: a.items.iter().map(|i| i.ordinal.unwrap_or(0)).collect(),
         division,
     }

@@ -308,7 +308,7 @@ impl Aligner {
         };
         let anchors = offset_anchors(&f, &offsets);
         if std::env::var_os("LEXALIGN_DEBUG").is_some() {
-            eprintln!("offsets: {offsets:?}");
+            eprintln!("offsets: {offsets:?} len0 {len0:?} len {len:?}");
             if std::env::var_os("LEXALIGN_DEBUG_GRID").is_some() {
                 for i in 0..n {
                     let row: Vec<String> = (-3i64..=3)
@@ -629,12 +629,12 @@ fn label_offsets(s: &Scorer<'_>) -> Vec<i64> {
                         .ok()
                         .and_then(|t| by_label.get(&(t, a.label_suffix.as_deref())))
                     {
-                        Some(&j) => s.content(i, 1, j, 1).clamp(-4.0, 6.0),
+                        Some(&j) => emission(s, i, j),
                         None => GAP,
                     }
                 }
             };
-            if dbg && (states[x] == 0 || states[x] == -2) {
+            if dbg && (states[x] == 0 || states[x] == -1) {
                 eprint!("[{}:{emit:.1}] ", states[x]);
             }
             // A slight, steady preference for the numbering as written.
@@ -652,6 +652,13 @@ fn label_offsets(s: &Scorer<'_>) -> Vec<i64> {
         x = back[i][x] as usize;
     }
     out
+}
+
+/// Content evidence that Arabic article `i` corresponds to English article
+/// `j`; bounded below, so that one odd article (a merge, a partial
+/// translation) cannot overturn the offset of a whole run.
+fn emission(s: &Scorer<'_>, i: usize, j: usize) -> f64 {
+    s.content(i, 1, j, 1).clamp(-2.5, 6.0)
 }
 
 fn argmax(v: &[f64]) -> (usize, f64) {

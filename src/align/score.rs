@@ -118,6 +118,10 @@ impl LengthModel {
                     }
                 })
                 .sum();
+            // Weighted by a broad prior around what English/Arabic legal
+            // text shows, so that a crowd of unrelated pairs cannot win.
+            let z = (x - Self::PRIOR.mu) / 0.35;
+            let d = d * (-0.5 * z * z).exp();
             if d > best_d {
                 best_d = d;
                 best = x;
@@ -201,6 +205,10 @@ pub(crate) struct Signals {
     pub division: Option<f64>,
     pub items_ar: usize,
     pub items_en: usize,
+    pub units_ar: usize,
+    pub units_en: usize,
+    /// Whether the length was compared on the text before a list.
+    pub lead_rule: bool,
 }
 
 /// Scores candidates between two documents.
@@ -252,7 +260,19 @@ impl<'a> Scorer<'a> {
     fn items_llr(&self, i: usize, ka: usize, j: usize, ke: usize, s: &Signals) -> f64 {
         let (ia, ie) = (s.items_ar, s.items_en);
         if ia == 0 && ie == 0 {
-            return 0.0;
+            // Paragraph counts.
+            let (ua, ue) = (s.units_ar, s.units_en);
+            return if ua == ue {
+                if ua >= 2 {
+                    0.6
+                } else {
+                    0.1
+                }
+            } else if s.lead_rule {
+                -0.1
+            } else {
+                -0.5 * (ua.abs_diff(ue).min(2) as f64)
+            };
         }
         if ia == 0 || ie == 0 {
             return -0.2;
@@ -283,12 +303,16 @@ impl<'a> Scorer<'a> {
         // first paragraph): compare the text it is expected to keep.
         let units_ar: usize = ar.iter().map(|a| a.units).sum();
         let units_en: usize = en.iter().map(|a| a.units).sum();
-        if units_en < units_ar && items_en <= items_ar {
+        let mut lead_rule = false;
+        if units_en < units_ar && items_en <= items_ar && ar.iter().any(|a| a.announces_list) {
             let lead: f64 = ar.iter().map(|a| a.lead_chars).sum();
             len_p = len_p.max(0.8 * tail(self.len.z(lead, le)));
-        } else if units_ar < units_en && items_ar <= items_en {
+            lead_rule = true;
+        } else if units_ar < units_en && items_ar <= items_en && en.iter().any(|a| a.announces_list)
+        {
             let lead: f64 = en.iter().map(|a| a.lead_chars).sum();
             len_p = len_p.max(0.8 * tail(self.len.z(la, lead)));
+            lead_rule = true;
         }
         let n = self.f.arabic.len().max(1) as f64;
         let m = self.f.english.len().max(1) as f64;
@@ -304,6 +328,9 @@ impl<'a> Scorer<'a> {
             division: division_agreement(&ar[0], &en[0]),
             items_ar,
             items_en,
+            units_ar,
+            units_en,
+            lead_rule,
         }
     }
 
