@@ -98,10 +98,11 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
             Fold::Drop => {}
             Fold::Compat => {
                 for d in std::iter::once(c).nfkc() {
-                    if let Fold::Keep(d) = fold_char(d) {
-                        if !matches!(fold_char(d), Fold::Compat) {
-                            push(out, d, i);
-                        }
+                    match fold_char(d) {
+                        Fold::Keep(d) => push(out, d, i),
+                        Fold::Drop => {}
+                        // Already in compatibility normal form: kept as is.
+                        Fold::Compat => push(out, d, i),
                     }
                 }
             }
@@ -214,6 +215,7 @@ mod tests {
             case!("fullwidth", "Ａｒｔ．５", "Art.5"),
             case!("persian kaf", "أحکام", "احكام"),
             case!("alef maqsura", "على", "علي"),
+            case!("other scripts kept", "Жa😀שלום", "Жa😀שלום"),
         ];
         for c in cases {
             assert_eq!(normalize(c.input).as_str(), c.expected, "case {}", c.name);

@@ -831,17 +831,14 @@ proptest! {
     }
 }
 
-// Stricter properties that the parser does not meet yet (see the report
-// in the commit message); run them with `cargo test --test parse_props --
-// --ignored`.
+// Stricter properties: no segment crosses a line boundary (blank runs
+// included), and no visible character is read as blank.
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
     /// No segment crosses a line boundary, blank runs included.
-    /// Fails: `Builder::seg` (src/parse/build.rs) merges consecutive
-    /// `Role::Blank` segments, e.g. `"-\n\n\n"` gives one Blank segment 2..4.
+    /// Regression: `"-\n\n\n"` once gave one Blank segment 2..4.
     #[test]
-    #[ignore = "parser merges runs of blank lines into one segment (src/parse/build.rs Builder::seg)"]
     fn segments_never_cross_line_boundaries(text in legalish_lines()) {
         if let Ok(p) = lexalign::parse(&text) {
             check_invariants_with(&text, &p, true)?;
@@ -850,11 +847,9 @@ proptest! {
 
     /// Nothing visible is lost: Blank segments hold only whitespace, and a
     /// body or item line is kept whole in its paragraph or item.
-    /// Fails: `normalize` drops every character it does not fold (Cyrillic,
-    /// Greek, Hebrew, CJK, emoji, combining marks…), so lines of such text
-    /// are read as blank and paragraph spans are cut short.
+    /// Regression: `normalize` once dropped every character it did not fold
+    /// (Cyrillic, Greek, Hebrew, CJK, emoji, combining marks…).
     #[test]
-    #[ignore = "normalize drops characters outside Latin-1/Arabic (src/normalize.rs normalize_into)"]
     fn visible_text_is_kept(text in legalish_lines()) {
         if let Ok(p) = lexalign::parse(&text) {
             check_content_kept(&text, &p)?;
@@ -866,10 +861,9 @@ proptest! {
 // Fixed regressions found by the properties (kept as plain tests)
 // ---------------------------------------------------------------------------
 
-/// A body line in another script is kept whole in its paragraph. Fails:
-/// `normalize` drops the Cyrillic, so the paragraph is just `"."`.
+/// A body line in another script is kept whole in its paragraph (once the
+/// Cyrillic was dropped and the paragraph was just `"."`).
 #[test]
-#[ignore = "normalize drops characters outside Latin-1/Arabic (src/normalize.rs normalize_into)"]
 fn other_script_body_line_is_kept() {
     let text = "Article 1\nЗакон действует.\n";
     let p = lexalign::parse(text).unwrap();

@@ -313,12 +313,6 @@ struct Builder<'t> {
 impl<'t> Builder<'t> {
     fn seg(&mut self, start: usize, end: usize, role: Role) {
         if end > start {
-            if let Some(last) = self.doc.segments.last_mut() {
-                if last.role == role && last.span.end == start && role == Role::Blank {
-                    last.span.end = end;
-                    return;
-                }
-            }
             self.doc.segments.push(Segment { span: Span::new(start, end), role });
         }
     }

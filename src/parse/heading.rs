@@ -527,8 +527,15 @@ fn division_rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
 /// Finds an article heading that ends the piece, e.g. the `مادة (83)` of
 /// `الباب الرابع الميزانية مادة (83)`. Returns its byte offset.
 pub(crate) fn trailing_article(s: &str) -> Option<usize> {
+    // A heading that ends the piece starts within its last 160 bytes (the
+    // longest ordinal headings run to about 80); looking further back would
+    // make a line of many headings cost quadratic time.
+    let mut window = s.len().saturating_sub(160);
+    while !s.is_char_boundary(window) {
+        window += 1;
+    }
     let mut search_end = s.len();
-    while let Some(pos) = s[..search_end].rfind("ماده") {
+    while let Some(pos) = s[window..search_end].rfind("ماده").map(|p| p + window) {
         let start = if s[..pos].ends_with("ال") { pos - "ال".len() } else { pos };
         if start > 0 && s[..start].ends_with(|c: char| !c.is_whitespace()) {
             search_end = pos;
@@ -542,7 +549,7 @@ pub(crate) fn trailing_article(s: &str) -> Option<usize> {
         search_end = pos;
     }
     // Reversed: `… (83) مادة`.
-    if let Some(open) = s.rfind('(') {
+    if let Some(open) = s.rfind('(').filter(|&o| o >= window) {
         if open > 0 && s[..open].ends_with(' ') {
             if let Some(m) = match_article(&s[open..]) {
                 if m.reversed {
@@ -551,7 +558,7 @@ pub(crate) fn trailing_article(s: &str) -> Option<usize> {
             }
         }
     }
-    let lower_pos = s.rfind(['A', 'a'])?;
+    let lower_pos = s[window..].rfind(['A', 'a'])? + window;
     let m = match_article(&s[lower_pos..])?;
     (lower_pos > 0 && m.rest == s.len() - lower_pos && s[..lower_pos].ends_with(' '))
         .then_some(lower_pos)

@@ -181,7 +181,7 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut No
     }
     if line.pieces.is_empty() {
         let s = md;
-        line.cues = cues(s);
+        line.cues = cues(s, line.words);
         line.marker = list_marker(s).map(|(len, ordinal, letter)| {
             let view_pos = lead + (trimmed.len() - md.len()) + len;
             Marker {
@@ -303,18 +303,97 @@ fn starts_with_any(s: &str, words: &[&str]) -> bool {
     })
 }
 
-fn cues(s: &str) -> Cues {
+const INSTRUMENT: u8 = 1;
+const NUMBERED: u8 = 2;
+const BOILERPLATE: u8 = 4;
+const AMEND: u8 = 8;
+
+/// Words looked for anywhere in a line, each with the cue it raises.
+const KEYWORDS: &[(&str, u8)] = &[
+    ("قانون", INSTRUMENT),
+    ("قرار", INSTRUMENT),
+    ("مرسوم", INSTRUMENT),
+    ("لائحه", INSTRUMENT),
+    ("نظام", INSTRUMENT),
+    ("امر", INSTRUMENT),
+    ("law", INSTRUMENT),
+    ("decree", INSTRUMENT),
+    ("resolution", INSTRUMENT),
+    ("regulation", INSTRUMENT),
+    ("order", INSTRUMENT),
+    ("decision", INSTRUMENT),
+    ("act", INSTRUMENT),
+    ("constitution", INSTRUMENT),
+    ("declaration", INSTRUMENT),
+    ("رقم", NUMBERED),
+    ("no.", NUMBERED),
+    ("number", NUMBERED),
+    ("(", NUMBERED),
+    ("subscribe", BOILERPLATE),
+    ("newsletter", BOILERPLATE),
+    ("cookie", BOILERPLATE),
+    ("all rights reserved", BOILERPLATE),
+    ("related articles", BOILERPLATE),
+    ("read more", BOILERPLATE),
+    ("copyright", BOILERPLATE),
+    ("follow us", BOILERPLATE),
+    ("mailbox", BOILERPLATE),
+    ("spam", BOILERPLATE),
+    ("comments", BOILERPLATE),
+    ("share this", BOILERPLATE),
+    ("new legal database", BOILERPLATE),
+    ("thrilled to announce", BOILERPLATE),
+    ("الاخبار الجيده", BOILERPLATE),
+    ("النشره البريديه", BOILERPLATE),
+    ("اشترك", BOILERPLATE),
+    ("جميع الحقوق", BOILERPLATE),
+    ("رسائل غير مرغوب", BOILERPLATE),
+    ("تصميمنا الجديد", BOILERPLATE),
+    ("يستبدل", AMEND),
+    ("تستبدل", AMEND),
+    ("يضاف", AMEND),
+    ("تضاف", AMEND),
+    ("يعدل", AMEND),
+    ("تعدل", AMEND),
+    ("يستعاض", AMEND),
+    ("replaced", AMEND),
+    ("amended", AMEND),
+    ("inserted", AMEND),
+    ("added", AMEND),
+    ("substituted", AMEND),
+    ("to read", AMEND),
+    ("shall read", AMEND),
+    ("reworded", AMEND),
+];
+
+/// One pass over the line finds every keyword (ASCII case-insensitive).
+fn keyword_cues(s: &str) -> u8 {
+    static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let m = MATCHER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(KEYWORDS.iter().map(|(k, _)| k))
+            .expect("the keyword patterns are valid")
+    });
+    let mut bits = 0;
+    for found in m.find_overlapping_iter(s) {
+        bits |= KEYWORDS[found.pattern().as_usize()].1;
+        if bits == INSTRUMENT | NUMBERED | BOILERPLATE | AMEND {
+            break;
+        }
+    }
+    bits
+}
+
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.is_char_boundary(s.len() - suffix.len())
+        && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+fn cues(s: &str, words: u32) -> Cues {
     let mut c = Cues::default();
-    let words = s.split_whitespace().count();
-    let lower_needed = s.bytes().any(|b| b.is_ascii_alphabetic());
-    let lower;
-    let l: &str = if lower_needed {
-        lower = s.to_ascii_lowercase();
-        &lower
-    } else {
-        s
-    };
-    let l = l.trim_start_matches(['-', '–', '•', '*', ' ']);
+    let l = s.trim_start_matches(['-', '–', '•', '*', ' ']);
     c.closing = words <= 16
         && starts_with_any(
             l,
@@ -324,18 +403,20 @@ fn cues(s: &str) -> Cues {
                 "corresponding to", "promulgated on", "promulgated at", "dated",
             ],
         );
-    let core = l.trim_end_matches([':', '-', '.', ' ', '*']);
-    c.enacting = words <= 9
-        && (starts_with_any(core, &["قرر", "قررت", "قررنا", "يقرر", "اصدر", "اصدرنا", "نصدر", "رسمنا", "رسم بما", "اصدرت", "اقر"])
+    if words <= 9 {
+        let core = l.trim_end_matches([':', '-', '.', ' ', '*']);
+        let lower = core.to_ascii_lowercase();
+        c.enacting = starts_with_any(core, &["قرر", "قررت", "قررنا", "يقرر", "اصدر", "اصدرنا", "نصدر", "رسمنا", "رسم بما", "اصدرت", "اقر"])
             || [
                 "decided", "decreed", "decides", "decrees", "has decided", "as follows",
                 "following law", "following decree", "hereby decree", "promulgates", "resolved",
                 "resolves", "enacted",
             ]
             .iter()
-            .any(|e| core.ends_with(e))
-            || core.contains("issued the following")
-            || core.contains("promulgated the following"));
+            .any(|e| ends_with_ci(core, e))
+            || lower.contains("issued the following")
+            || lower.contains("promulgated the following");
+    }
     c.recital_intro = starts_with_any(
         l,
         &[
@@ -346,16 +427,10 @@ fn cues(s: &str) -> Cues {
     );
     c.recital = starts_with_any(l, &["وعلي", "علي", "and ", "having regard"])
         || s.starts_with(['-', '–', '•', '*']);
-    c.instrument = words <= 30
-        && !l.starts_with('-')
-        && [
-            "قانون", "قرار", "مرسوم", "لائحه", "نظام", "امر", "law", "decree", "resolution",
-            "regulation", "order", "decision", "act", "constitution", "declaration",
-        ]
-        .iter()
-        .any(|k| l.contains(k));
+    let kw = keyword_cues(l);
+    c.instrument = words <= 30 && !l.starts_with('-') && kw & INSTRUMENT != 0;
     c.number_line = words <= 12 && starts_with_any(l, &["رقم", "no.", "no", "number"]);
-    c.title_kw = c.instrument && (l.contains("رقم") || l.contains("no.") || l.contains("number") || l.contains('('));
+    c.title_kw = c.instrument && kw & NUMBERED != 0;
     c.subtitle = words <= 30
         && starts_with_any(
             l,
@@ -365,20 +440,8 @@ fn cues(s: &str) -> Cues {
                 "organizing", "issuing", "promulgating",
             ],
         );
-    c.boilerplate = [
-        "subscribe", "newsletter", "cookie", "all rights reserved", "related articles",
-        "read more", "copyright", "follow us", "mailbox", "no spam", "spam", "comments",
-        "share this", "الاخبار الجيده", "النشره البريديه", "اشترك", "جميع الحقوق", "رسائل غير مرغوب",
-        "تصميمنا الجديد", "new legal database", "thrilled to announce",
-    ]
-    .iter()
-    .any(|k| l.contains(k));
-    c.amend = [
-            "يستبدل", "تستبدل", "يضاف", "تضاف", "يعدل", "تعدل", "يستعاض", "يلغي ويستعاض", "replaced",
-            "amended", "inserted", "added", "substituted", "to read", "shall read", "reworded",
-        ]
-        .iter()
-        .any(|k| l.contains(k));
+    c.boilerplate = kw & BOILERPLATE != 0;
+    c.amend = kw & AMEND != 0;
     c.quote_start = s.starts_with(['"', '“', '«', '\'', '„']);
     c
 }

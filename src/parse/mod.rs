@@ -199,43 +199,28 @@ fn language_runs(lines: &[Line]) -> Vec<Run> {
     if runs.is_empty() {
         return vec![Run { language: majority(lines), first: 0, last: lines.len(), mass: 0 }];
     }
-    runs[0].first = 0;
-    runs.last_mut().expect("runs is not empty").last = lines.len();
     // Absorb small runs: fewer than 300 letters and no article heading is
     // noise (a stray Latin word in Arabic text, a title in the other
-    // script); a short run with headings is a short law.
-    while let Some(k) = runs
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.mass < 300 && heading_count(&lines[r.first..r.last]) == 0)
-        .min_by_key(|(_, r)| r.mass)
-        .map(|(k, _)| k)
-    {
-        if runs.len() == 1 {
-            break;
-        }
-        let r = runs.remove(k);
-        if k > 0 {
-            runs[k - 1].last = r.last;
-            runs[k - 1].mass += r.mass;
-        } else {
-            runs[0].first = r.first;
-            runs[0].mass += r.mass;
-        }
-        // Join neighbours of the same script.
-        let mut merged: Vec<Run> = Vec::with_capacity(runs.len());
-        for r in runs.drain(..) {
-            match merged.last_mut() {
-                Some(m) if m.language == r.language => {
-                    m.last = r.last;
-                    m.mass += r.mass;
-                }
-                _ => merged.push(r),
+    // script), joined to the run before it; a short run with headings is a
+    // short law. One pass, joining neighbours of the same script.
+    let mut kept: Vec<Run> = Vec::with_capacity(runs.len());
+    for r in runs {
+        let noise = r.mass < 300 && heading_count(&lines[r.first..r.last]) == 0;
+        match kept.last_mut() {
+            Some(k) if noise || k.language == r.language => {
+                k.last = r.last;
+                k.mass += r.mass;
             }
+            None if noise => {}
+            _ => kept.push(r),
         }
-        runs = merged;
     }
-    runs
+    match kept.first_mut() {
+        Some(k) => k.first = 0,
+        None => return vec![Run { language: majority(lines), first: 0, last: lines.len(), mass: 0 }],
+    }
+    kept.last_mut().expect("kept is not empty").last = lines.len();
+    kept
 }
 
 fn heading_count(lines: &[Line]) -> usize {
