@@ -146,22 +146,28 @@ fn article_features(
     numbers: Vec<u32>,
     div_ordinals: &[usize],
 ) -> ArticleFeatures {
-    let chars = content_chars(&a.text) as f64;
+    // Lengths from the blocks (each counted once); from the text when the
+    // parser gave no blocks. List markers are not counted.
+    let para: Vec<usize> = a
+        .paragraphs
+        .iter()
+        .map(|p| content_chars(&p.text))
+        .collect();
     let item_chars: usize = a.items.iter().map(|i| content_chars(&i.text)).sum();
+    let para_chars: usize = para.iter().sum();
+    let chars = if para.is_empty() && a.items.is_empty() {
+        content_chars(&a.text) as f64
+    } else {
+        (para_chars + item_chars) as f64
+    };
     // The text a shortened translation is expected to keep: what stands
     // outside the list items, or the first paragraph when there are none.
     let lead_chars = if a.items.is_empty() {
-        a.paragraphs
-            .first()
-            .map(|p| content_chars(&p.text) as f64)
-            .unwrap_or(chars)
+        para.first().map(|&p| p as f64).unwrap_or(chars)
+    } else if para_chars > 0 {
+        para_chars as f64
     } else {
-        let p: usize = a.paragraphs.iter().map(|p| content_chars(&p.text)).sum();
-        if p > 0 {
-            p as f64
-        } else {
-            (chars - item_chars as f64).max(0.0)
-        }
+        (chars - item_chars as f64).max(0.0)
     };
     let division = a
         .division
@@ -205,7 +211,13 @@ fn article_features(
 /// (diacritics, tatweel, bidi marks).
 pub(crate) fn content_chars(s: &str) -> usize {
     s.chars()
-        .filter(|&c| !c.is_whitespace() && (c.is_ascii() || fold(c).is_some()))
+        .filter(|&c| {
+            if c.is_ascii() {
+                !c.is_ascii_whitespace()
+            } else {
+                !c.is_whitespace() && fold(c).is_some()
+            }
+        })
         .count()
 }
 
@@ -220,6 +232,23 @@ pub(crate) fn content_chars(s: &str) -> usize {
 /// - runs longer than 15 digits (phone numbers, ids) are ignored.
 pub(crate) fn numbers_in(s: &str) -> Vec<Value> {
     let mut out = Vec::new();
+    // Most paragraphs hold no digit at all: ASCII, Arabic-Indic (U+0660–9,
+    // UTF-8 D9 A0–A9), Extended Arabic-Indic (U+06F0–9, DB B0–B9) or
+    // full-width (EF BC 90–99).
+    let b = s.as_bytes();
+    let has_digit = b.iter().enumerate().any(|(k, &x)| {
+        x.is_ascii_digit()
+            || (k + 1 < b.len()
+                && ((x == 0xD9 && (0xA0..=0xA9).contains(&b[k + 1]))
+                    || (x == 0xDB && (0xB0..=0xB9).contains(&b[k + 1]))
+                    || (x == 0xBC
+                        && k >= 1
+                        && b[k - 1] == 0xEF
+                        && (0x90..=0x99).contains(&b[k + 1]))))
+    });
+    if !has_digit {
+        return out;
+    }
     let chars: Vec<char> = s
         .chars()
         .filter_map(|c| if c.is_ascii() { Some(c) } else { fold(c) })

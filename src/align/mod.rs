@@ -136,7 +136,7 @@ impl Default for Aligner {
     fn default() -> Aligner {
         Aligner {
             weights: Weights::default(),
-            band: 12,
+            band: 8,
             partial_ratio: 0.5,
             min_confidence: 0.5,
             high_confidence: 0.8,
@@ -159,7 +159,7 @@ impl AlignerBuilder {
 
     /// Initial half-width of the band around the guide path, in articles.
     /// The band is doubled automatically when the best path touches its
-    /// edge. Default `12`; at least 1.
+    /// edge. Default `8`; at least 1.
     pub fn band(mut self, half_width: usize) -> AlignerBuilder {
         self.inner.band = half_width.max(1);
         self
@@ -301,7 +301,7 @@ impl Aligner {
             len,
         };
         let theta = logit(self.min_confidence);
-        let offsets = if len == len0 {
+        let offsets = if (len.mu - len0.mu).abs() < 0.03 && (len.sigma - len0.sigma).abs() < 0.03 {
             offsets0
         } else {
             label_offsets(&scorer)
