@@ -203,19 +203,17 @@ fn pathological() -> Vec<(&'static str, String)> {
         // The whole 58 KB law on one line, repeated to 1 MB: no newline.
         ("one-line", one_line),
         // Arabic and English lines alternating (a sentence and its
-        // translation): quadratic in `language_runs` (src/parse/mod.rs), so
-        // kept at 256 KB; grow it to 1 MB once that is linear.
-        ("interleaved-256KB", {
+        // translation): once quadratic in `language_runs`.
+        ("interleaved", {
             let unit =
                 "تطبق أحكام هذا القانون على الجميع\nThe provisions of this law apply to all\n";
-            unit.repeat(256 * 1024 / unit.len())
+            unit.repeat(MB / unit.len())
         }),
         // A division heading followed by many article headings on one line,
-        // ending in text: quadratic in `trailing_article` → `is_title_like`
-        // (src/parse/heading.rs), so kept at 32 KB.
-        ("division-line-32KB", {
+        // ending in text: once quadratic in `trailing_article`.
+        ("division-line", {
             let mut s = String::from("الباب الأول: ");
-            while s.len() < 32 * 1024 {
+            while s.len() < MB {
                 s.push_str("مادة (1) ");
             }
             s.push_str("نص.");
