@@ -287,56 +287,44 @@ impl Aligner {
                 .map(|&(i, j)| (f.arabic[i].chars, f.english[j].chars))
                 .collect()
         };
-        let len0 = LengthModel::from_mode(&lens(&near));
-        let offsets0 = label_offsets(&Scorer {
+        let total_ar: f64 = f.arabic.iter().map(|a| a.chars).sum();
+        let total_en: f64 = f.english.iter().map(|a| a.chars).sum();
+        let len0 = LengthModel::from_mode(&lens(&near), total_ar, total_en);
+        let scorer0 = Scorer {
             f: &f,
             w: self.weights,
             len: len0,
-        });
-        let anchors0 = offset_anchors(&f, &offsets0);
-        let len = LengthModel::calibrate(&lens(&anchors0), len0);
+        };
+        // The pairs both walks agree on (the same set whichever document is
+        // called Arabic) refine the length model.
+        let walk_ar = offsets_walking(&scorer0, false);
+        let walk_en = offsets_walking(&scorer0, true);
+        let agreed = agreed_pairs(&f, &walk_ar, &walk_en);
+        let len = LengthModel::calibrate(&lens(&agreed), len0);
         let scorer = Scorer {
             f: &f,
             w: self.weights,
             len,
         };
         let theta = logit(self.min_confidence);
-        let offsets = if (len.mu - len0.mu).abs() < 0.03 && (len.sigma - len0.sigma).abs() < 0.03 {
-            offsets0
+        // Offsets walking the Arabic side and walking the English side; a
+        // label agrees when it fits either (the two walks mirror each other).
+        let same = (len.mu - len0.mu).abs() < 0.03 && (len.sigma - len0.sigma).abs() < 0.03;
+        let (offsets_ar, offsets_en) = if same {
+            (walk_ar, walk_en)
         } else {
-            label_offsets(&scorer)
+            (
+                offsets_walking(&scorer, false),
+                offsets_walking(&scorer, true),
+            )
         };
-        let anchors = offset_anchors(&f, &offsets);
-        if std::env::var_os("LEXALIGN_DEBUG").is_some() {
-            eprintln!("offsets: {offsets:?} len0 {len0:?} len {len:?}");
-            if std::env::var_os("LEXALIGN_DEBUG_GRID").is_some() {
-                for i in 0..n {
-                    let row: Vec<String> = (-3i64..=3)
-                        .map(|d| {
-                            let j = i as i64 + d;
-                            if j >= 0 && (j as usize) < m {
-                                let sg = scorer.signals(i, 1, j as usize, 1);
-                                format!(
-                                    "{:5.1}(l{:.2} n{:.1}/{:.1})",
-                                    scorer.content(i, 1, j as usize, 1),
-                                    sg.len_p,
-                                    sg.shared,
-                                    sg.only_ar + sg.only_en
-                                )
-                            } else {
-                                "  -  ".into()
-                            }
-                        })
-                        .collect();
-                    eprintln!("{i:3}: {}", row.join(" "));
-                }
-            }
-        }
+        let offsets = (&offsets_ar[..], &offsets_en[..]);
+        let anchors = offset_anchors(&f, &offsets_ar);
         let mut w = self.band;
         let (band, path, full) = loop {
             let band = Band::around(n, m, &anchors, w);
             let content = content_gains(&scorer, &band);
-            let full = with_labels(&scorer, &band, &content, &offsets);
+            let full = with_labels(&scorer, &band, &content, offsets);
             let gains: Vec<Gains> = full
                 .iter()
                 .map(|g| {
@@ -358,16 +346,6 @@ impl Aligner {
             w *= 2;
         };
         let mut built = build_pairs(self, ar, en, &scorer, &band, &path, &full);
-        if std::env::var_os("LEXALIGN_DEBUG").is_some() {
-            for &(mv, i, j) in &path {
-                let c = band.index(i + mv.size().0, j + mv.size().1).unwrap();
-                eprintln!(
-                    "{mv:?} {i} {j} content={:?} full={:?}",
-                    content_dbg(&scorer, i, j),
-                    full[c]
-                );
-            }
-        }
         add_context(&mut built, self.weights.context, self.high_confidence);
         let verdict = verdict::verdict(ar, en, &f, &built, self.high_confidence);
         let p_same = sigmoid(15.0 * (verdict.score - 0.5));
@@ -378,19 +356,6 @@ impl Aligner {
         }
         (built, verdict)
     }
-}
-
-fn content_dbg(s: &Scorer<'_>, i: usize, j: usize) -> [f64; 3] {
-    let n = s.f.arabic.len();
-    let m = s.f.english.len();
-    let c = |a: usize, ka: usize, e: usize, ke: usize| {
-        if a + ka <= n && e + ke <= m {
-            s.content(a, ka, e, ke)
-        } else {
-            f64::NAN
-        }
-    };
-    [c(i, 1, j, 1), c(i, 2, j, 1), c(i, 1, j, 2)]
 }
 
 /// Raises the confidence of matched pairs whose neighbours are confident
@@ -421,13 +386,49 @@ fn logit(p: f64) -> f64 {
 fn near_candidates(f: &PairFeatures) -> Vec<(usize, usize)> {
     let (n, m) = (f.arabic.len(), f.english.len());
     let mut v = label_anchors(&f.arabic, &f.english);
+    // From the rows and from the columns, so the set is the same whichever
+    // document is called Arabic.
     for i in 0..n {
         let c = ((i as f64 + 0.5) * m as f64 / n.max(1) as f64) as i64;
         for j in (c - 2).max(0)..(c + 3).min(m as i64) {
             v.push((i, j as usize));
         }
     }
+    for j in 0..m {
+        let c = ((j as f64 + 0.5) * n as f64 / m.max(1) as f64) as i64;
+        for i in (c - 2).max(0)..(c + 3).min(n as i64) {
+            v.push((i as usize, j));
+        }
+    }
+    v.sort_unstable();
+    v.dedup();
     v
+}
+
+/// Pairs implied by the offsets of both walks (each Arabic article with the
+/// English article its offset names, and the reverse), kept when both walks
+/// imply them.
+fn agreed_pairs(f: &PairFeatures, walk_ar: &[i64], walk_en: &[i64]) -> Vec<(usize, usize)> {
+    use std::collections::HashMap;
+    let mut en_at: HashMap<(u32, Option<&str>), usize> = HashMap::new();
+    for (j, e) in f.english.iter().enumerate() {
+        if let Some(num) = e.label_number {
+            en_at.entry((num, e.label_suffix.as_deref())).or_insert(j);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, a) in f.arabic.iter().enumerate() {
+        let Some(num) = a.label_number else { continue };
+        let Ok(t) = u32::try_from(num as i64 + walk_ar[i]) else {
+            continue;
+        };
+        if let Some(&j) = en_at.get(&(t, a.label_suffix.as_deref())) {
+            if walk_en[j] == walk_ar[i] {
+                out.push((i, j));
+            }
+        }
+    }
+    out
 }
 
 /// Pairs of articles with equal labels that are unique in both documents,
@@ -515,7 +516,7 @@ fn content_gains(s: &Scorer<'_>, band: &Band) -> Vec<Gains> {
 fn label_term(
     w: &Weights,
     f: &PairFeatures,
-    offsets: &[i64],
+    offsets: (&[i64], &[i64]),
     i: usize,
     ka: usize,
     j: usize,
@@ -531,7 +532,8 @@ fn label_term(
             let Some(ne) = fe.label_number else { continue };
             any = true;
             if fa.label_suffix == fe.label_suffix {
-                if ne as i64 - na as i64 == offsets[a] {
+                let d = ne as i64 - na as i64;
+                if d == offsets.0[a] || d == offsets.1[e] {
                     return w.label;
                 }
                 if na == ne {
@@ -551,7 +553,12 @@ fn label_term(
     }
 }
 
-fn with_labels(s: &Scorer<'_>, band: &Band, content: &[Gains], offsets: &[i64]) -> Vec<Gains> {
+fn with_labels(
+    s: &Scorer<'_>,
+    band: &Band,
+    content: &[Gains],
+    offsets: (&[i64], &[i64]),
+) -> Vec<Gains> {
     let mut out = content.to_vec();
     for i in 0..=band.n {
         for j in band.lo[i]..=band.hi[i] {
@@ -572,7 +579,7 @@ fn with_labels(s: &Scorer<'_>, band: &Band, content: &[Gains], offsets: &[i64]) 
 }
 
 /// Largest renumbering offset (English number minus Arabic number)
-/// considered, beyond offsets seen between equal-content anchors.
+/// considered.
 const MAX_OFFSET: i64 = 6;
 /// Cost of a change of offset along the document.
 const SWITCH: f64 = 2.5;
@@ -588,30 +595,39 @@ const GAP: f64 = -0.3;
 /// emissions are the *content* scores (numbers, length, items, position;
 /// no label) of the pairs each offset implies. Offset 0 is preferred when
 /// the evidence is weak.
-fn label_offsets(s: &Scorer<'_>) -> Vec<i64> {
+///
+/// Computed per article of one side: the Arabic side, or with `english`
+/// the English side (offsets are still English minus Arabic). Walking
+/// either side runs the very same computation with the roles swapped, so
+/// that swapping the two documents mirrors the result.
+fn offsets_walking(s: &Scorer<'_>, english: bool) -> Vec<i64> {
     use std::collections::HashMap;
     let f = s.f;
-    let n = f.arabic.len();
+    let (walk, other) = if english {
+        (&f.english, &f.arabic)
+    } else {
+        (&f.arabic, &f.english)
+    };
+    let n = walk.len();
     let mut out = vec![0i64; n];
     let mut by_label: HashMap<(u32, Option<&str>), usize> = HashMap::new();
-    for (j, e) in f.english.iter().enumerate() {
+    for (j, e) in other.iter().enumerate() {
         if let Some(num) = e.label_number {
             by_label
                 .entry((num, e.label_suffix.as_deref()))
                 .or_insert(j);
         }
     }
-    if by_label.is_empty() || f.arabic.iter().all(|a| a.label_number.is_none()) {
+    if by_label.is_empty() || walk.iter().all(|a| a.label_number.is_none()) {
         return out;
     }
-    let dbg = std::env::var_os("LEXALIGN_DEBUG_HMM").is_some();
     let states: Vec<i64> = (-MAX_OFFSET..=MAX_OFFSET).collect();
     let k = states.len();
     let zero = MAX_OFFSET as usize;
     let mut score: Vec<f64> = (0..k).map(|x| if x == zero { 1.0 } else { 0.0 }).collect();
     let mut back: Vec<Vec<u8>> = Vec::with_capacity(n);
     let mut next = vec![0.0; k];
-    for (i, a) in f.arabic.iter().enumerate() {
+    for (i, a) in walk.iter().enumerate() {
         let (bi, bv) = argmax(&score);
         let mut bk = vec![0u8; k];
         for x in 0..k {
@@ -629,26 +645,21 @@ fn label_offsets(s: &Scorer<'_>) -> Vec<i64> {
                         .ok()
                         .and_then(|t| by_label.get(&(t, a.label_suffix.as_deref())))
                     {
+                        Some(&j) if english => emission(s, j, i),
                         Some(&j) => emission(s, i, j),
                         None => GAP,
                     }
                 }
             };
-            if dbg && (states[x] == 0 || states[x] == -1) {
-                eprint!("[{}:{emit:.1}] ", states[x]);
-            }
             // A slight, steady preference for the numbering as written.
             next[x] = v + emit + if x == zero { 0.05 } else { 0.0 };
-        }
-        if dbg {
-            eprintln!(" i={i}");
         }
         std::mem::swap(&mut score, &mut next);
         back.push(bk);
     }
     let mut x = argmax(&score).0;
     for i in (0..n).rev() {
-        out[i] = states[x];
+        out[i] = if english { -states[x] } else { states[x] };
         x = back[i][x] as usize;
     }
     out

@@ -83,11 +83,11 @@ impl LengthModel {
     /// `fallback` when there are too few.
     pub fn calibrate(pairs: &[(f64, f64)], fallback: LengthModel) -> LengthModel {
         let mut r = log_ratios(pairs);
-        if r.len() < 5 {
+        if r.len() < 30 {
             return fallback;
         }
         r.sort_by(|a, b| a.total_cmp(b));
-        let med = r[r.len() / 2];
+        let med = 0.5 * (r[(r.len() - 1) / 2] + r[r.len() / 2]);
         LengthModel {
             mu: med,
             sigma: spread(&r, med),
@@ -97,16 +97,30 @@ impl LengthModel {
     /// Estimates the model from candidate pairs of which only some
     /// correspond: the mean is the mode of the log length ratios (a kernel
     /// density estimate), the spread comes from the ratios near the mode.
-    /// Falls back on [`PRIOR`](Self::PRIOR) when there is too little data.
-    pub fn from_mode(pairs: &[(f64, f64)]) -> LengthModel {
-        let r = log_ratios(pairs);
-        if r.len() < 5 {
-            return Self::PRIOR;
+    /// With too little data, the ratio of the document totals is used.
+    pub fn from_mode(pairs: &[(f64, f64)], total_ar: f64, total_en: f64) -> LengthModel {
+        let mut r = log_ratios(pairs);
+        if r.len() < 30 {
+            // Too little to find a mode: the ratio of the totals.
+            return if total_ar > 0.0 && total_en > 0.0 {
+                LengthModel {
+                    mu: (total_en / total_ar).ln(),
+                    sigma: Self::PRIOR.sigma,
+                }
+            } else {
+                Self::PRIOR
+            };
         }
-        // Kernel density on a grid of 0.01 from -1.5 to 2.5, from binned
+        // The density is weighted by a broad prior: one version of a legal
+        // text is typically about 1.5 times as long as the other. The prior
+        // does not say which (it is symmetric in the log ratio), so that
+        // swapping the two documents mirrors the model; it keeps a crowd of
+        // unrelated pairs or partial translations from winning.
+        r.sort_by(|a, b| a.total_cmp(b));
+        // Kernel density on a grid of 0.01 from -2 to 2, from binned
         // values (linear in the number of pairs).
         const H: f64 = 0.06;
-        const LO: f64 = -1.5;
+        const LO: f64 = -2.0;
         const BINS: usize = 401;
         let mut count = [0u32; BINS];
         for &v in &r {
@@ -132,9 +146,7 @@ impl LengthModel {
                 }
             }
             let xv = LO + x as f64 * 0.01;
-            // Weighted by a broad prior around what English/Arabic legal
-            // text shows, so that a crowd of unrelated pairs cannot win.
-            let z = (xv - Self::PRIOR.mu) / 0.35;
+            let z = (xv.abs() - Self::PRIOR.mu) / 0.35;
             let d = d * (-0.5 * z * z).exp();
             if d > best_d {
                 best_d = d;
