@@ -83,7 +83,7 @@ impl LengthModel {
     /// `fallback` when there are too few.
     pub fn calibrate(pairs: &[(f64, f64)], fallback: LengthModel) -> LengthModel {
         let mut r = log_ratios(pairs);
-        if r.len() < 30 {
+        if r.len() < 5 {
             return fallback;
         }
         r.sort_by(|a, b| a.total_cmp(b));
