@@ -84,8 +84,16 @@ pub fn normalize(text: &str) -> Normalized {
 pub fn normalize_into(text: &str, out: &mut Normalized) {
     out.text.clear();
     out.map.clear();
+    // Characters that stay as they are are copied a run at a time; only the
+    // ones that change go through `push`.
+    let mut run = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if c != '\r' && c != '\t' && (c < '\u{80}' || is_stable(c)) {
+            continue;
+        }
+        flush(out, text, run, i);
+        run = i + c.len_utf8();
         if c == '\r' {
             if let Some(&(_, '\n')) = chars.peek() {
                 continue;
@@ -108,7 +116,25 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
             }
         }
     }
+    flush(out, text, run, text.len());
     out.map.push(text.len());
+}
+
+/// Whether a non-ASCII character is its own matching view (most Arabic
+/// letters): those are copied without looking further.
+#[inline]
+fn is_stable(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+        && !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة')
+}
+
+/// Copies `text[from..to]` unchanged into the view.
+#[inline]
+fn flush(out: &mut Normalized, text: &str, from: usize, to: usize) {
+    if to > from {
+        out.text.push_str(&text[from..to]);
+        out.map.extend(from..to);
+    }
 }
 
 fn push(out: &mut Normalized, c: char, orig: usize) {

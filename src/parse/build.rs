@@ -11,7 +11,7 @@
 //! boilerplate) → structure.
 
 use super::heading::{self, ArticleMatch, DivisionMatch, NumStyle};
-use super::line::{self, Line, Marker, PieceKind};
+use super::line::{self, Cues, Line, Marker, PieceKind};
 use crate::document::*;
 use crate::normalize::normalize;
 
@@ -25,6 +25,28 @@ enum Kind {
     Fragment,
     Art(ArticleMatch),
     Div(DivisionMatch),
+}
+
+/// Line cues, computed the first time a line's are asked for.
+struct CueCache<'a> {
+    text: &'a str,
+    lines: &'a [Line],
+    cache: Vec<std::cell::Cell<Option<Cues>>>,
+}
+
+impl<'a> CueCache<'a> {
+    fn new(text: &'a str, lines: &'a [Line]) -> Self {
+        CueCache { text, lines, cache: vec![std::cell::Cell::new(None); lines.len()] }
+    }
+
+    fn get(&self, li: usize) -> Cues {
+        if let Some(c) = self.cache[li].get() {
+            return c;
+        }
+        let c = line::line_cues(self.text, &self.lines[li]);
+        self.cache[li].set(Some(c));
+        c
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -164,25 +186,37 @@ fn table_of_contents(text: &str, units: &[Unit]) -> Option<(usize, usize)> {
 
 /// Chooses which article headings are real: the most plausible numbering
 /// sequence by dynamic programming over the candidates.
-fn choose_headings(text: &str, lines: &[Line], units: &mut [Unit], from: usize) -> Vec<usize> {
+fn choose_headings(text: &str, cx: &CueCache<'_>, units: &mut [Unit], from: usize) -> Vec<usize> {
     // Mark candidates inside quotation context (amending laws).
     let mut cands: Vec<usize> = Vec::new();
     let mut outer: Option<(u32, NumStyle)> = None;
     let mut last: Option<(u32, NumStyle)> = None;
-    // Lines since an amending verb (`يستبدل`, `replaced`) was seen: the
-    // paragraph that ends with a colon introduces quoted articles.
-    let mut since_verb = usize::MAX;
     for i in from..units.len() {
         match &units[i].kind {
             Kind::Text | Kind::Item(_) => {
-                let l = &lines[units[i].line];
-                if l.cues.amend {
-                    since_verb = 0;
-                } else {
-                    since_verb = since_verb.saturating_add(1);
-                }
-                if since_verb <= 4 && text[units[i].tstart..units[i].tend].trim_end_matches(['-', ' ', '*']).ends_with(':') {
-                    outer = last;
+                // A paragraph ending in a colon whose text (this line or the
+                // four before it) has an amending verb (`يستبدل`, `replaced`)
+                // introduces quoted articles.
+                if text[units[i].tstart..units[i].tend].trim_end_matches(['-', ' ', '*']).ends_with(':') {
+                    let mut seen = 0;
+                    let mut k = i;
+                    loop {
+                        match units[k].kind {
+                            Kind::Text | Kind::Item(_) => {
+                                if cx.get(units[k].line).amend {
+                                    outer = last;
+                                    break;
+                                }
+                                seen += 1;
+                            }
+                            Kind::Blank => {}
+                            _ => break,
+                        }
+                        if seen > 4 || k == from {
+                            break;
+                        }
+                        k -= 1;
+                    }
                 }
             }
             Kind::Art(m) => {
@@ -378,7 +412,8 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
         let s = Span::new(us[toc_start].start, us[toc_end].start);
         b.diag(DiagnosticKind::TableOfContents, "a table of contents lists the headings before the body; it was set apart as front matter".into(), Some(s));
     }
-    let chosen = choose_headings(text, lines, &mut us, toc_end);
+    let cx = CueCache::new(text, lines);
+    let chosen = choose_headings(text, &cx, &mut us, toc_end);
     // A fragment whose heading was not kept is text.
     for i in 0..us.len() {
         if matches!(us[i].kind, Kind::Fragment) {
@@ -407,12 +442,12 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
 
     // Closing block and same-script boilerplate after the last article.
     let (closing_start, boiler_start) = match last_art {
-        Some(la) => closing_and_boilerplate(text, lines, &us, la),
+        Some(la) => closing_and_boilerplate(&cx, lines, &us, la),
         None => (us.len(), us.len()),
     };
 
     // Front zone: title, preamble.
-    front(&mut b, lines, &us[..first_head.min(us.len())], front_end, toc);
+    front(&mut b, &cx, lines, &us[..first_head.min(us.len())], front_end, toc);
 
     // The law.
     let mut cur: Option<usize> = None; // current article
@@ -699,13 +734,13 @@ fn fix_letter_order(a: &mut Article) {
     }
 }
 
-fn closing_and_boilerplate(_text: &str, lines: &[Line], us: &[Unit], last_art: usize) -> (usize, usize) {
+fn closing_and_boilerplate(cx: &CueCache<'_>, lines: &[Line], us: &[Unit], last_art: usize) -> (usize, usize) {
     let n = us.len();
     // The last article keeps at least its first body unit.
     let first_body = us[last_art + 1..].iter().position(|u| !u.is_blank()).map_or(n, |k| last_art + 1 + k);
     let search_from = (first_body + 1).min(n);
-    let cue = us[search_from..].iter().position(|u| matches!(u.kind, Kind::Text | Kind::Item(_)) && lines[u.line].cues.closing).map(|k| search_from + k);
-    let boiler_cue = |from: usize| us[from..].iter().position(|u| matches!(u.kind, Kind::Text | Kind::Item(_)) && lines[u.line].cues.boilerplate).map(|k| from + k);
+    let cue = us[search_from..].iter().position(|u| matches!(u.kind, Kind::Text | Kind::Item(_)) && cx.get(u.line).closing).map(|k| search_from + k);
+    let boiler_cue = |from: usize| us[from..].iter().position(|u| matches!(u.kind, Kind::Text | Kind::Item(_)) && cx.get(u.line).boilerplate).map(|k| from + k);
     match cue {
         Some(c) => {
             // Signature lines just before the closing formula.
@@ -734,7 +769,8 @@ fn closing_and_boilerplate(_text: &str, lines: &[Line], us: &[Unit], last_art: u
                     continue;
                 }
                 let l = &lines[u.line];
-                if l.cues.boilerplate || (!l.cues.closing && l.words > 14) || matches!(u.kind, Kind::Art(_) | Kind::Div(_)) {
+                let c = cx.get(u.line);
+                if c.boilerplate || (!c.closing && l.words > 14) || matches!(u.kind, Kind::Art(_) | Kind::Div(_)) {
                     break;
                 }
                 end += 1;
@@ -751,7 +787,7 @@ fn closing_and_boilerplate(_text: &str, lines: &[Line], us: &[Unit], last_art: u
 
 /// The front zone: YAML front matter and table of contents (already
 /// known), title, preamble lines, recitals, enacting formula.
-fn front(b: &mut Builder<'_>, lines: &[Line], us: &[Unit], front_end: usize, toc: Option<(usize, usize)>) {
+fn front(b: &mut Builder<'_>, cx: &CueCache<'_>, lines: &[Line], us: &[Unit], front_end: usize, toc: Option<(usize, usize)>) {
     let text = b.text;
     let in_front = |i: usize| i < front_end || toc.is_some_and(|(s, e)| i >= s && i < e);
     // Title: the block up to the first line naming the instrument and its
@@ -762,21 +798,21 @@ fn front(b: &mut Builder<'_>, lines: &[Line], us: &[Unit], front_end: usize, toc
         .filter(|(i, u)| !u.is_blank() && !in_front(*i))
         .map(|(i, _)| i)
         .take_while(|&i| {
-            let c = &lines[us[i].line].cues;
+            let c = cx.get(us[i].line);
             !(c.recital_intro || c.enacting || matches!(us[i].kind, Kind::Item(_)))
         })
         .take(5)
         .collect();
     let mut title_range: Option<(usize, usize)> = None;
-    let kw = head.iter().position(|&i| lines[us[i].line].cues.title_kw).or_else(|| {
+    let kw = head.iter().position(|&i| cx.get(us[i].line).title_kw).or_else(|| {
         // `قرار أمين اللجنة …` / `رقم (15) لسنة 1430`: the number on the next line.
         head.windows(2)
-            .position(|w| lines[us[w[0]].line].cues.instrument && lines[us[w[1]].line].cues.number_line)
+            .position(|w| cx.get(us[w[0]].line).instrument && cx.get(us[w[1]].line).number_line)
     });
     if let Some(kw) = kw {
         let mut end = kw;
         while end + 1 < head.len() && {
-            let c = &lines[us[head[end + 1]].line].cues;
+            let c = cx.get(us[head[end + 1]].line);
             c.subtitle || c.number_line
         } {
             end += 1;
@@ -809,7 +845,7 @@ fn front(b: &mut Builder<'_>, lines: &[Line], us: &[Unit], front_end: usize, toc
                 continue;
             }
         }
-        let c = &lines[u.line].cues;
+        let c = cx.get(u.line);
         let blk = block(text, u.tstart, u.tend);
         if c.enacting {
             b.doc.preamble.enacting = Some(blk);

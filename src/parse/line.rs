@@ -145,29 +145,52 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut No
     let lead = n.len() - n.trim_start().len();
     line.tstart = start + norm.original_offset(lead);
     line.tend = start + norm.original_range(lead, lead + trimmed.len()).end;
+    // Counts by bytes: ASCII directly, Arabic letters by their two-byte
+    // UTF-8 form (U+0621–U+064A: lead byte 0xD8 or 0xD9), anything else as
+    // a visible non-letter. The view has no tabs, CRs or Unicode spaces.
     let mut in_word = false;
-    let mut word_start = true;
-    for c in trimmed.chars() {
-        if c.is_whitespace() {
+    let bytes = trimmed.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if b == b' ' || b == b'\n' {
             in_word = false;
-            word_start = true;
+            k += 1;
             continue;
         }
-        if !in_word {
+        let word_start = !in_word;
+        if word_start {
             line.words += 1;
             in_word = true;
         }
-        if c.is_ascii_alphabetic() {
-            line.latin += 1;
-            if word_start && c.is_ascii_uppercase() {
-                line.capitalised += 1;
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                line.latin += 1;
+                if word_start && b.is_ascii_uppercase() {
+                    line.capitalised += 1;
+                }
+            } else if b.is_ascii_digit() {
+                line.has_digit = true;
             }
-        } else if normalize::is_arabic_letter(c) {
-            line.arabic += 1;
-        } else if c.is_ascii_digit() {
-            line.has_digit = true;
+            k += 1;
+        } else {
+            if (b == 0xD8 || b == 0xD9) && k + 1 < bytes.len() {
+                let cp = ((b as u32 & 0x1F) << 6) | (bytes[k + 1] as u32 & 0x3F);
+                if (0x0621..=0x064A).contains(&cp) && cp != 0x0640 {
+                    line.arabic += 1;
+                }
+            } else if b == 0xDA || b == 0xDB {
+                let cp = ((b as u32 & 0x1F) << 6) | (bytes.get(k + 1).copied().unwrap_or(0) as u32 & 0x3F);
+                if normalize::is_arabic_letter(char::from_u32(cp).unwrap_or(' ')) {
+                    line.arabic += 1;
+                }
+            }
+            // Skip the continuation bytes of this character.
+            k += 1;
+            while k < bytes.len() && bytes[k] & 0xC0 == 0x80 {
+                k += 1;
+            }
         }
-        word_start = false;
     }
     // Markdown: heading marks and bold/italic markers do not count.
     let md = strip_md(trimmed);
@@ -181,7 +204,6 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut No
     }
     if line.pieces.is_empty() {
         let s = md;
-        line.cues = cues(s, line.words);
         line.marker = list_marker(s).map(|(len, ordinal, letter)| {
             let view_pos = lead + (trimmed.len() - md.len()) + len;
             Marker {
@@ -301,6 +323,20 @@ fn starts_with_any(s: &str, words: &[&str]) -> bool {
             && s[..w.len()].eq_ignore_ascii_case(w)
             && s[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// The cues of a line without headings, computed on demand: only the
+/// lines around the law's edges (title, preamble, closing, boilerplate)
+/// and the paragraphs that introduce quotations need them.
+pub(crate) fn line_cues(text: &str, l: &Line) -> Cues {
+    if l.is_blank() || l.has_heading() {
+        return l.cues;
+    }
+    let view = normalize::normalize(&text[l.tstart..l.tend]);
+    let mut c = cues(strip_md(view.as_str()), l.words);
+    c.bare_keyword = l.cues.bare_keyword;
+    c.keyword_fragment = l.cues.keyword_fragment;
+    c
 }
 
 const INSTRUMENT: u8 = 1;
