@@ -555,6 +555,29 @@ fn run() -> Vec<Row> {
                 eprintln!("{s} {name}: F1 {:.3}", row.f1);
                 eprintln!("  missing: {:?}", g.difference(&pred).collect::<Vec<_>>());
                 eprintln!("  extra:   {:?}", pred.difference(&g).collect::<Vec<_>>());
+                if std::env::var_os("LEXALIGN_PAIRS").is_some() {
+                    for p in pt.pairs() {
+                        let a: Vec<String> = p
+                            .arabic
+                            .iter()
+                            .map(|r| format!("{}:{}", r.index, r.heading))
+                            .collect();
+                        let e: Vec<String> = p
+                            .english
+                            .iter()
+                            .map(|r| format!("{}:{}", r.index, r.heading))
+                            .collect();
+                        eprintln!(
+                            "    {a:?} <-> {e:?} score={:.2} len={:.2} ratio={:.2} items={}/{} flags={:?}",
+                            p.evidence.score,
+                            p.evidence.length,
+                            p.evidence.length_ratio,
+                            p.evidence.items_arabic,
+                            p.evidence.items_english,
+                            p.flags
+                        );
+                    }
+                }
             }
             rows.push(row);
         }

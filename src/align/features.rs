@@ -26,6 +26,11 @@ pub(crate) struct ArticleFeatures {
     /// Characters of the body outside list items (of the first paragraph
     /// when there are no items).
     pub lead_chars: f64,
+    /// Characters of the frame around the list: the first paragraph and
+    /// the paragraphs after the last list item (what a translation that
+    /// drops a list with its sub-lines keeps); `lead_chars` when the
+    /// article has no items or the blocks carry no positions.
+    pub frame_chars: f64,
     /// Number of list items.
     pub items: usize,
     /// Number of blocks: paragraphs plus list items.
@@ -169,6 +174,20 @@ fn article_features(
     } else {
         (chars - item_chars as f64).max(0.0)
     };
+    let frame_chars = match (a.items.last(), para.first()) {
+        (Some(last), Some(&first)) if last.span.end > 0 => {
+            let after: usize = a
+                .paragraphs
+                .iter()
+                .zip(&para)
+                .skip(1)
+                .filter(|(p, _)| p.span.start >= last.span.end)
+                .map(|(_, &c)| c)
+                .sum();
+            (first + after) as f64
+        }
+        _ => lead_chars,
+    };
     let division = a
         .division
         .and_then(|i| doc.divisions.get(i))
@@ -192,6 +211,7 @@ fn article_features(
         numbers,
         chars: chars.max(1.0),
         lead_chars: lead_chars.max(1.0),
+        frame_chars: frame_chars.max(1.0),
         items: a.items.len(),
         units: a.items.len() + a.paragraphs.len(),
         announces_list: !a.items.is_empty()

@@ -234,6 +234,9 @@ pub(crate) struct Signals {
     pub units_en: usize,
     /// Whether the length was compared on the text before a list.
     pub lead_rule: bool,
+    /// Whether each side announces a list (has items, or its first
+    /// paragraph ends with a colon).
+    pub announce: (bool, bool),
 }
 
 /// Scores candidates between two documents.
@@ -283,6 +286,17 @@ impl<'a> Scorer<'a> {
     }
 
     fn items_llr(&self, i: usize, ka: usize, j: usize, ke: usize, s: &Signals) -> f64 {
+        // A list announced on one side only ("… as follows:") is unlikely
+        // in a translation, even one that leaves the list out.
+        let announce = match s.announce {
+            (true, true) => 0.4,
+            (false, false) => 0.0,
+            _ => -0.4,
+        };
+        announce + self.list_llr(i, ka, j, ke, s)
+    }
+
+    fn list_llr(&self, i: usize, ka: usize, j: usize, ke: usize, s: &Signals) -> f64 {
         let (ia, ie) = (s.items_ar, s.items_en);
         if ia == 0 && ie == 0 {
             // Paragraph counts.
@@ -329,16 +343,24 @@ impl<'a> Scorer<'a> {
         let units_ar: usize = ar.iter().map(|a| a.units).sum();
         let units_en: usize = en.iter().map(|a| a.units).sum();
         let mut lead_rule = false;
+        // The frame (first paragraph and what follows the list) is tried
+        // too: a list may carry sub-lines that go with it.
         if units_en < units_ar && items_en <= items_ar && ar.iter().any(|a| a.announces_list) {
             let lead: f64 = ar.iter().map(|a| a.lead_chars).sum();
-            len_p = len_p.max(0.8 * tail(self.len.z(lead, le)));
+            let frame: f64 = ar.iter().map(|a| a.frame_chars).sum();
+            let z = self.len.z(lead, le).abs().min(self.len.z(frame, le).abs());
+            len_p = len_p.max(0.8 * tail(z));
             lead_rule = true;
         } else if units_ar < units_en && items_ar <= items_en && en.iter().any(|a| a.announces_list)
         {
             let lead: f64 = en.iter().map(|a| a.lead_chars).sum();
-            len_p = len_p.max(0.8 * tail(self.len.z(la, lead)));
+            let frame: f64 = en.iter().map(|a| a.frame_chars).sum();
+            let z = self.len.z(la, lead).abs().min(self.len.z(la, frame).abs());
+            len_p = len_p.max(0.8 * tail(z));
             lead_rule = true;
         }
+        let announce_ar = ar.iter().any(|a| a.announces_list);
+        let announce_en = en.iter().any(|a| a.announces_list);
         let n = self.f.arabic.len().max(1) as f64;
         let m = self.f.english.len().max(1) as f64;
         let pa = (i as f64 + ka as f64 / 2.0) / n;
@@ -356,6 +378,7 @@ impl<'a> Scorer<'a> {
             units_ar,
             units_en,
             lead_rule,
+            announce: (announce_ar, announce_en),
         }
     }
 
