@@ -79,7 +79,10 @@ fn indic(n: u32) -> String {
 
 type Form = fn(u32) -> String;
 
-const EN_FORMS: [(&str, Form); 9] = [
+/// A form ending in this marker puts the body on the heading's line.
+const JOIN: char = '\u{0}';
+
+const EN_FORMS: [(&str, Form); 10] = [
     ("Article (N)", |n| format!("Article ({n})")),
     ("Article N", |n| format!("Article {n}")),
     ("ARTICLE N", |n| format!("ARTICLE {n}")),
@@ -89,9 +92,21 @@ const EN_FORMS: [(&str, Form); 9] = [
     ("Article Words", |n| format!("Article {}", english_words(n))),
     ("**Article N**", |n| format!("**Article {n}**")),
     ("### Article N", |n| format!("### Article {n}")),
+    ("Article N - body", |n| format!("Article {n} - {JOIN}")),
 ];
 
-const AR_FORMS: [(&str, Form); 11] = [
+/// Forms that add a repetition suffix: the labels gain `bis`.
+const EN_BIS_FORMS: [(&str, Form); 3] = [
+    ("Article N bis", |n| format!("Article {n} bis")),
+    ("Article (N) bis", |n| format!("Article ({n}) bis")),
+    ("Article N (bis)", |n| format!("Article {n} (bis)")),
+];
+const AR_BIS_FORMS: [(&str, Form); 2] = [
+    ("مادة (N) مكرر", |n| format!("مادة ({n}) مكرر")),
+    ("المادة N مكرر", |n| format!("المادة {n} مكرر")),
+];
+
+const AR_FORMS: [(&str, Form); 12] = [
     ("مادة (N)", |n| format!("مادة ({n})")),
     ("المادة (N)", |n| format!("المادة ({n})")),
     ("المادة N", |n| format!("المادة {n}")),
@@ -103,6 +118,7 @@ const AR_FORMS: [(&str, Form); 11] = [
     ("## المادة N", |n| format!("## المادة {n}")),
     ("broken ما / دة", |n| format!("ما\nدة ({n})")),
     ("المادة(N):", |n| format!("المادة({n}):")),
+    ("مادة (N): body", |n| format!("مادة ({n}): {JOIN}")),
 ];
 
 /// Rewrites every numbered article heading of `text` with `form`.
@@ -120,7 +136,14 @@ fn rewrite(text: &str, language: Language, form: Form) -> String {
     }
     edits.sort_by_key(|e| std::cmp::Reverse(e.0));
     let mut out = text.to_string();
-    for (s, e, mut r) in edits {
+    for (s, mut e, mut r) in edits {
+        if r.ends_with(JOIN) {
+            // Body on the heading's line: drop the line break(s) after it.
+            r.pop();
+            let after = &text[e..];
+            let skip = after.len() - after.trim_start_matches(['\r', '\n', ' ', '*']).len();
+            e += skip;
+        }
         // A heading broken over lines starts its own line: extraction breaks
         // a heading line, it does not glue a fragment to the line before.
         let at_line_start = text[..s].trim_end_matches([' ', '*', '#']).ends_with('\n') || s == 0;
@@ -144,6 +167,31 @@ fn heading_forms() {
             for (fname, form) in forms {
                 let v = rewrite(&text, lang, *form);
                 let got = labels(&lexalign::parse(&v).unwrap().documents);
+                if got != want {
+                    failures.push(format!("{name}: form {fname:?}: got {got:?}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn bis_forms() {
+    let mut failures = Vec::new();
+    for (name, text) in seeds() {
+        let want: Vec<(Language, Vec<String>)> = labels(&lexalign::parse(&text).unwrap().documents)
+            .into_iter()
+            .map(|(l, v)| (l, v.into_iter().map(|x| format!("{x}bis")).collect()))
+            .collect();
+        for (lang, forms) in [(Language::English, &EN_BIS_FORMS[..]), (Language::Arabic, &AR_BIS_FORMS[..])] {
+            if !want.iter().any(|(l, _)| *l == lang) {
+                continue;
+            }
+            for (fname, form) in forms {
+                let v = rewrite(&text, lang, *form);
+                let got: Vec<_> = labels(&lexalign::parse(&v).unwrap().documents).into_iter().filter(|(l, _)| *l == lang).collect();
+                let want: Vec<_> = want.iter().filter(|(l, _)| *l == lang).cloned().collect();
                 if got != want {
                     failures.push(format!("{name}: form {fname:?}: got {got:?}"));
                 }
@@ -211,9 +259,39 @@ fn bidi_marks(s: &str) -> String {
         .collect()
 }
 
+/// Stray Latin-script noise inside Arabic text: letters glued into words
+/// (`المuar`, as in seed 004) and short Latin lines from page furniture.
+fn latin_noise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 2);
+    for (k, line) in s.split_inclusive('\n').enumerate() {
+        let arabic = line.chars().filter(|c| ('\u{0621}'..='\u{064A}').contains(c)).count();
+        if arabic > 20 {
+            // Glue Latin letters inside the third word of long Arabic lines.
+            let mut words = 0;
+            for ch in line.chars() {
+                out.push(ch);
+                if ch == ' ' {
+                    words += 1;
+                    if words == 2 {
+                        out.push_str("ال");
+                        out.push_str("uar");
+                    }
+                }
+            }
+            if k % 7 == 0 {
+                out.push_str("Page 3 of 12\n");
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
 #[test]
 fn noise() {
-    let transforms: [(&str, fn(&str) -> String); 7] = [
+    let transforms: [(&str, fn(&str) -> String); 8] = [
+        ("latin noise", latin_noise),
         ("tatweel", tatweel),
         ("arabic-indic digits", arabic_indic_digits),
         ("presentation forms", presentation_forms),

@@ -331,8 +331,17 @@ fn rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
     if r.starts_with(|c: char| c.is_ascii_digit()) {
         // `Article 4 9[(The Tax Committee)`: a footnote mark glued on.
         let d = r.bytes().take_while(u8::is_ascii_digit).count();
-        // `المادة 5 - 7` is a range; `Article 5: 1. …` is rare enough.
-        return d <= 3 && r[d..].starts_with('[');
+        if d <= 3 && r[d..].starts_with('[') {
+            return true;
+        }
+        // `مادة (15): 1- يشترط …`: the body opens with a list item. But
+        // `المادة 5 - 7 من …` is a range.
+        let after = &r[d..];
+        return sep
+            && d <= 2
+            && after.starts_with(['-', '.', ')'])
+            && !after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+            && after[1..].starts_with(' ');
     }
     // `Article 31 (Collection of tax from person …`: a title in brackets.
     if r.starts_with('(') && !r[1..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -465,7 +474,7 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
             }
             let (number, _, after) = read_number(after, true)?;
             let (sep, rest) = read_sep(after);
-            if !division_rest_ok(rest, sep, true) {
+            if !division_rest_ok(title_part(rest), sep, true) {
                 return None;
             }
             return Some(DivisionMatch {
@@ -489,7 +498,7 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
             }
             let (number, _, after) = read_number(after, false)?;
             let (sep, rest) = read_sep(after);
-            if !division_rest_ok(rest, sep, false) {
+            if !division_rest_ok(title_part(rest), sep, false) {
                 return None;
             }
             return Some(DivisionMatch {
@@ -500,6 +509,15 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
         }
     }
     None
+}
+
+/// The part of a division heading's rest before an article heading on the
+/// same line (all of it when there is none).
+fn title_part(rest: &str) -> &str {
+    match trailing_article(rest) {
+        Some(at) => &rest[..at],
+        None => rest,
+    }
 }
 
 fn division_rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
@@ -524,9 +542,34 @@ fn division_rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
     sep || r.split_whitespace().count() <= 14 && !r.ends_with('.')
 }
 
-/// Finds an article heading that ends the piece, e.g. the `مادة (83)` of
-/// `الباب الرابع الميزانية مادة (83)`. Returns its byte offset.
+/// Finds an article heading inside a division heading's rest, e.g. the
+/// `مادة (83)` of `الباب الرابع الميزانية مادة (83)`: one that ends the
+/// piece, or one followed by a separator and its body
+/// (`… مادة (83): تدرج …`). Returns its byte offset.
 pub(crate) fn trailing_article(s: &str) -> Option<usize> {
+    if let Some(at) = ending_article(s) {
+        return Some(at);
+    }
+    // A heading with a separator and body text after it; only the first
+    // few keyword occurrences are tried, so a long line stays linear.
+    for (k, (pos, _)) in s.match_indices("ماده").enumerate() {
+        if k >= 4 {
+            break;
+        }
+        let start = if s[..pos].ends_with("ال") { pos - "ال".len() } else { pos };
+        if start == 0 || !s[..start].ends_with(' ') {
+            continue;
+        }
+        if let Some(m) = match_article(&s[start..]) {
+            if m.sep && !m.reversed {
+                return Some(start);
+            }
+        }
+    }
+    None
+}
+
+fn ending_article(s: &str) -> Option<usize> {
     // A heading that ends the piece starts within its last 160 bytes (the
     // longest ordinal headings run to about 80); looking further back would
     // make a line of many headings cost quadratic time.
@@ -609,6 +652,8 @@ mod tests {
             ("Article 50 Bis 1 The Attendance", Some("50bis1")),
             ("Article 6 (bis)(3):", Some("6bis3")),
             ("Article (58)(bis", Some("58bis")),
+            ("مادة (15): 1- يشترط فيمن يعين", Some("15")),
+            ("المادة 5 - 7 من القانون", None),
             ("Article 4 9[(The Tax Committee)", Some("4")),
             ("Article 31 (Collection of tax from person holding money for or on behalf of", Some("31")),
             ("Article (58)(bis 1", Some("58bis1")),

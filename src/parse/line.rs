@@ -292,10 +292,11 @@ fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mu
                 });
                 if let Some(t) = tail {
                     if let Some(am) = heading::match_article(&s[t..]) {
+                        let rest = a + t + am.rest;
                         pieces.push(Piece {
                             start: orig(a + t),
                             end: orig_end(a, b),
-                            rest: orig_end(a, b),
+                            rest: if rest >= b { orig_end(a, b) } else { orig(rest) },
                             kind: PieceKind::Article(am),
                         });
                     }
