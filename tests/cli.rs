@@ -4,7 +4,8 @@
 //! The example is built once (`cargo build --example coverage`) and its
 //! binary run many times.
 
-use std::collections::BTreeSet;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,30 +18,7 @@ use serde_json::Value;
 /// The example binary, built on first use.
 fn binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let out = Command::new(env!("CARGO"))
-            .args([
-                "build",
-                "--quiet",
-                "--example",
-                "coverage",
-                "--message-format=json",
-            ])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .expect("cargo runs");
-        assert!(
-            out.status.success(),
-            "building the example failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-            .filter(|v| v["reason"] == "compiler-artifact" && v["target"]["name"] == "coverage")
-            .find_map(|v| v["executable"].as_str().map(PathBuf::from))
-            .expect("cargo names the example's executable")
-    })
+    BIN.get_or_init(|| common::example_binary("coverage"))
 }
 
 struct Run {
@@ -173,188 +151,14 @@ fn drop_article(text: &str, heading: &str) -> String {
 
 // ------------------------------------------------ well-formedness check --
 
-/// Checks that `s` is well-formed XML (an optional prolog and doctype,
-/// comments, one root element, balanced tags, quoted and unique
-/// attributes, valid entities, no characters illegal in XML 1.0). Returns
-/// the root element's name and the number of elements. (Same checker as
-/// in tests/export.rs.)
-fn check_xml(s: &str) -> Result<(String, usize), String> {
-    fn name_len(s: &str) -> usize {
-        s.char_indices()
-            .find(|&(i, c)| {
-                !(c.is_alphanumeric() || c == '_' || c == ':' || (i > 0 && (c == '-' || c == '.')))
-            })
-            .map_or(s.len(), |(i, _)| i)
-    }
-    fn check_text(t: &str, at: usize) -> Result<(), String> {
-        if let Some(c) = t.chars().find(|&c| {
-            !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-        }) {
-            return Err(format!("illegal character {c:?} near byte {at}"));
-        }
-        let mut rest = t;
-        while let Some(i) = rest.find('&') {
-            let after = &rest[i + 1..];
-            let end = after
-                .find(';')
-                .ok_or_else(|| format!("unterminated entity near byte {at}"))?;
-            let ent = &after[..end];
-            let ok = matches!(ent, "amp" | "lt" | "gt" | "quot" | "apos")
-                || ent
-                    .strip_prefix("#x")
-                    .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
-                || ent
-                    .strip_prefix('#')
-                    .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
-            if !ok {
-                return Err(format!("bad entity &{ent}; near byte {at}"));
-            }
-            rest = &after[end + 1..];
-        }
-        Ok(())
-    }
-    let mut stack: Vec<String> = Vec::new();
-    let mut root: Option<String> = None;
-    let mut count = 0;
-    let mut pos = 0;
-    let b = s.as_bytes();
-    while pos < s.len() {
-        let lt = s[pos..].find('<').map_or(s.len(), |i| pos + i);
-        let text = &s[pos..lt];
-        if text.contains('>') && !stack.is_empty() {
-            // '>' is allowed in text; nothing to do.
-        }
-        if stack.is_empty() && !text.trim().is_empty() {
-            return Err(format!(
-                "text outside the root element near byte {pos}: {:?}",
-                text.trim()
-            ));
-        }
-        check_text(text, pos)?;
-        if lt >= s.len() {
-            break;
-        }
-        let rest = &s[lt..];
-        if rest.starts_with("<!--") {
-            let end = rest.find("-->").ok_or("unterminated comment")?;
-            pos = lt + end + 3;
-        } else if rest.starts_with("<?") {
-            if lt != 0 || root.is_some() {
-                return Err(format!(
-                    "processing instruction not at the start (byte {lt})"
-                ));
-            }
-            pos = lt + rest.find("?>").ok_or("unterminated <?")? + 2;
-        } else if rest.starts_with("<!DOCTYPE") || rest.starts_with("<!doctype") {
-            if root.is_some() {
-                return Err("doctype after the root".into());
-            }
-            pos = lt + rest.find('>').ok_or("unterminated doctype")? + 1;
-        } else if let Some(close) = rest.strip_prefix("</") {
-            let n = name_len(close);
-            let name = &close[..n];
-            let after = close[n..].trim_start();
-            if n == 0 || !after.starts_with('>') {
-                return Err(format!("bad end tag near byte {lt}"));
-            }
-            match stack.pop() {
-                Some(open) if open == name => {}
-                Some(open) => return Err(format!("</{name}> closes <{open}> near byte {lt}")),
-                None => return Err(format!("</{name}> with nothing open near byte {lt}")),
-            }
-            pos = lt + 2 + n + (close[n..].len() - after.len()) + 1;
-        } else {
-            let inner = &rest[1..];
-            let n = name_len(inner);
-            if n == 0 {
-                return Err(format!("bad tag near byte {lt}"));
-            }
-            let name = inner[..n].to_string();
-            let mut i = lt + 1 + n;
-            let mut attrs = BTreeSet::new();
-            let self_closing;
-            loop {
-                let ws = s[i..].len() - s[i..].trim_start().len();
-                i += ws;
-                if s[i..].starts_with("/>") {
-                    self_closing = true;
-                    i += 2;
-                    break;
-                }
-                if s[i..].starts_with('>') {
-                    self_closing = false;
-                    i += 1;
-                    break;
-                }
-                if ws == 0 {
-                    return Err(format!(
-                        "attribute not separated by space in <{name}> near byte {i}"
-                    ));
-                }
-                let an = name_len(&s[i..]);
-                if an == 0 {
-                    return Err(format!("bad attribute in <{name}> near byte {i}"));
-                }
-                let aname = s[i..i + an].to_string();
-                if !attrs.insert(aname.clone()) {
-                    return Err(format!("duplicate attribute {aname} in <{name}>"));
-                }
-                i += an;
-                if b.get(i) != Some(&b'=') {
-                    return Err(format!("attribute {aname} in <{name}> has no value"));
-                }
-                i += 1;
-                let q = *b.get(i).ok_or("eof in attribute")?;
-                if q != b'"' && q != b'\'' {
-                    return Err(format!("attribute {aname} in <{name}> is not quoted"));
-                }
-                let end = s[i + 1..].find(q as char).ok_or("unterminated attribute")? + i + 1;
-                let value = &s[i + 1..end];
-                if value.contains('<') {
-                    return Err(format!("'<' in attribute {aname}"));
-                }
-                check_text(value, i)?;
-                i = end + 1;
-            }
-            count += 1;
-            if stack.is_empty() {
-                if root.is_some() {
-                    return Err(format!("second root element <{name}>"));
-                }
-                root = Some(name.clone());
-            }
-            if !self_closing {
-                stack.push(name);
-            }
-            pos = i;
-        }
-    }
-    if let Some(open) = stack.pop() {
-        return Err(format!("<{open}> is never closed"));
-    }
-    root.map(|r| (r, count))
-        .ok_or_else(|| "no root element".to_string())
-}
 
-/// The texts between `open` and `close`, in order.
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Vec<&'a str> {
-    let mut v = Vec::new();
-    let mut rest = s;
-    while let Some(i) = rest.find(open) {
-        let after = &rest[i + open.len()..];
-        let end = after.find(close).expect("closing tag");
-        v.push(&after[..end]);
-        rest = &after[end + close.len()..];
-    }
-    v
-}
 
 #[test]
 fn the_checker_rejects_unbalanced_markup() {
-    assert!(check_xml("<a><b/></a>").is_ok());
-    assert!(check_xml("<a><b></a></b>").is_err());
-    assert!(check_xml("<a x=1/>").is_err());
-    assert!(check_xml("<a>&bogus;</a>").is_err());
+    assert!(common::check_xml("<a><b/></a>").is_ok());
+    assert!(common::check_xml("<a><b></a></b>").is_err());
+    assert!(common::check_xml("<a x=1/>").is_err());
+    assert!(common::check_xml("<a>&bogus;</a>").is_err());
 }
 
 /// The keys of the JSON contract (lexalign::export::json), and that the
@@ -545,7 +349,7 @@ fn every_format_on_a_pair() {
     for min in ["0", "0.9"] {
         let tmx = run(&["--format", "tmx", "--min-confidence", min, s(&ar), s(&en)]);
         assert_eq!(tmx.code, 0);
-        let (root, _) = check_xml(&tmx.stdout).unwrap_or_else(|e| panic!("TMX: {e}"));
+        let (root, _) = common::check_xml(&tmx.stdout).unwrap_or_else(|e| panic!("TMX: {e}"));
         assert_eq!(root, "tmx");
         let min: f64 = min.parse().unwrap();
         let expected = pairs(&v)
@@ -566,11 +370,11 @@ fn every_format_on_a_pair() {
     // html: well-formed, side by side, one row group per pair.
     let html = run(&["--format", "html", s(&ar), s(&en)]);
     assert_eq!(html.code, 0);
-    let (root, _) = check_xml(&html.stdout).unwrap_or_else(|e| panic!("HTML: {e}"));
+    let (root, _) = common::check_xml(&html.stdout).unwrap_or_else(|e| panic!("HTML: {e}"));
     assert_eq!(root, "html");
     assert!(html.stdout.contains("dir=\"rtl\"") && html.stdout.contains("lang=\"ar\""));
     assert_eq!(
-        between(&html.stdout, "<tbody class=\"pair ", "</tbody>").len(),
+        common::between(&html.stdout, "<tbody class=\"pair ", "</tbody>").len(),
         n
     );
     let _ = std::fs::remove_dir_all(dir);

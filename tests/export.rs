@@ -2,7 +2,8 @@
 //! a merge, one-sided articles both ways, an unnumbered article and text
 //! that needs escaping) and on the seeds run through parse and align.
 
-use std::collections::BTreeSet;
+mod common;
+
 
 use lexalign::export::{self, escape_xml, PairStatus};
 use lexalign::*;
@@ -184,167 +185,6 @@ fn hand_built() -> ParallelText {
 
 // ------------------------------------------------ well-formedness check --
 
-/// Checks that `s` is well-formed XML (an optional prolog and doctype,
-/// comments, one root element, balanced tags, quoted and unique
-/// attributes, valid entities, no characters illegal in XML 1.0). Returns
-/// the root element's name and the number of elements.
-fn check_xml(s: &str) -> Result<(String, usize), String> {
-    fn name_len(s: &str) -> usize {
-        s.char_indices()
-            .find(|&(i, c)| {
-                !(c.is_alphanumeric() || c == '_' || c == ':' || (i > 0 && (c == '-' || c == '.')))
-            })
-            .map_or(s.len(), |(i, _)| i)
-    }
-    fn check_text(t: &str, at: usize) -> Result<(), String> {
-        if let Some(c) = t.chars().find(|&c| {
-            !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-        }) {
-            return Err(format!("illegal character {c:?} near byte {at}"));
-        }
-        let mut rest = t;
-        while let Some(i) = rest.find('&') {
-            let after = &rest[i + 1..];
-            let end = after
-                .find(';')
-                .ok_or_else(|| format!("unterminated entity near byte {at}"))?;
-            let ent = &after[..end];
-            let ok = matches!(ent, "amp" | "lt" | "gt" | "quot" | "apos")
-                || ent
-                    .strip_prefix("#x")
-                    .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
-                || ent
-                    .strip_prefix('#')
-                    .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
-            if !ok {
-                return Err(format!("bad entity &{ent}; near byte {at}"));
-            }
-            rest = &after[end + 1..];
-        }
-        Ok(())
-    }
-    let mut stack: Vec<String> = Vec::new();
-    let mut root: Option<String> = None;
-    let mut count = 0;
-    let mut pos = 0;
-    let b = s.as_bytes();
-    while pos < s.len() {
-        let lt = s[pos..].find('<').map_or(s.len(), |i| pos + i);
-        let text = &s[pos..lt];
-        if text.contains('>') && !stack.is_empty() {
-            // '>' is allowed in text; nothing to do.
-        }
-        if stack.is_empty() && !text.trim().is_empty() {
-            return Err(format!(
-                "text outside the root element near byte {pos}: {:?}",
-                text.trim()
-            ));
-        }
-        check_text(text, pos)?;
-        if lt >= s.len() {
-            break;
-        }
-        let rest = &s[lt..];
-        if rest.starts_with("<!--") {
-            let end = rest.find("-->").ok_or("unterminated comment")?;
-            pos = lt + end + 3;
-        } else if rest.starts_with("<?") {
-            if lt != 0 || root.is_some() {
-                return Err(format!(
-                    "processing instruction not at the start (byte {lt})"
-                ));
-            }
-            pos = lt + rest.find("?>").ok_or("unterminated <?")? + 2;
-        } else if rest.starts_with("<!DOCTYPE") || rest.starts_with("<!doctype") {
-            if root.is_some() {
-                return Err("doctype after the root".into());
-            }
-            pos = lt + rest.find('>').ok_or("unterminated doctype")? + 1;
-        } else if let Some(close) = rest.strip_prefix("</") {
-            let n = name_len(close);
-            let name = &close[..n];
-            let after = close[n..].trim_start();
-            if n == 0 || !after.starts_with('>') {
-                return Err(format!("bad end tag near byte {lt}"));
-            }
-            match stack.pop() {
-                Some(open) if open == name => {}
-                Some(open) => return Err(format!("</{name}> closes <{open}> near byte {lt}")),
-                None => return Err(format!("</{name}> with nothing open near byte {lt}")),
-            }
-            pos = lt + 2 + n + (close[n..].len() - after.len()) + 1;
-        } else {
-            let inner = &rest[1..];
-            let n = name_len(inner);
-            if n == 0 {
-                return Err(format!("bad tag near byte {lt}"));
-            }
-            let name = inner[..n].to_string();
-            let mut i = lt + 1 + n;
-            let mut attrs = BTreeSet::new();
-            let self_closing;
-            loop {
-                let ws = s[i..].len() - s[i..].trim_start().len();
-                i += ws;
-                if s[i..].starts_with("/>") {
-                    self_closing = true;
-                    i += 2;
-                    break;
-                }
-                if s[i..].starts_with('>') {
-                    self_closing = false;
-                    i += 1;
-                    break;
-                }
-                if ws == 0 {
-                    return Err(format!(
-                        "attribute not separated by space in <{name}> near byte {i}"
-                    ));
-                }
-                let an = name_len(&s[i..]);
-                if an == 0 {
-                    return Err(format!("bad attribute in <{name}> near byte {i}"));
-                }
-                let aname = s[i..i + an].to_string();
-                if !attrs.insert(aname.clone()) {
-                    return Err(format!("duplicate attribute {aname} in <{name}>"));
-                }
-                i += an;
-                if b.get(i) != Some(&b'=') {
-                    return Err(format!("attribute {aname} in <{name}> has no value"));
-                }
-                i += 1;
-                let q = *b.get(i).ok_or("eof in attribute")?;
-                if q != b'"' && q != b'\'' {
-                    return Err(format!("attribute {aname} in <{name}> is not quoted"));
-                }
-                let end = s[i + 1..].find(q as char).ok_or("unterminated attribute")? + i + 1;
-                let value = &s[i + 1..end];
-                if value.contains('<') {
-                    return Err(format!("'<' in attribute {aname}"));
-                }
-                check_text(value, i)?;
-                i = end + 1;
-            }
-            count += 1;
-            if stack.is_empty() {
-                if root.is_some() {
-                    return Err(format!("second root element <{name}>"));
-                }
-                root = Some(name.clone());
-            }
-            if !self_closing {
-                stack.push(name);
-            }
-            pos = i;
-        }
-    }
-    if let Some(open) = stack.pop() {
-        return Err(format!("<{open}> is never closed"));
-    }
-    root.map(|r| (r, count))
-        .ok_or_else(|| "no root element".to_string())
-}
 
 /// Undoes XML escaping (the five named entities and numeric references).
 fn unescape(s: &str) -> String {
@@ -375,23 +215,11 @@ fn unescape(s: &str) -> String {
     out
 }
 
-/// The texts between `open` and `close`, in order.
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Vec<&'a str> {
-    let mut v = Vec::new();
-    let mut rest = s;
-    while let Some(i) = rest.find(open) {
-        let after = &rest[i + open.len()..];
-        let end = after.find(close).expect("closing tag");
-        v.push(&after[..end]);
-        rest = &after[end + close.len()..];
-    }
-    v
-}
 
 #[test]
 fn the_checker_catches_malformed_markup() {
     assert_eq!(
-        check_xml("<?xml version=\"1.0\"?>\n<a x=\"1\"><b/>t &amp; u</a>\n").unwrap(),
+        common::check_xml("<?xml version=\"1.0\"?>\n<a x=\"1\"><b/>t &amp; u</a>\n").unwrap(),
         ("a".into(), 2)
     );
     for bad in [
@@ -407,7 +235,7 @@ fn the_checker_catches_malformed_markup() {
         "text<a></a>",
         "</a>",
     ] {
-        assert!(check_xml(bad).is_err(), "accepted {bad:?}");
+        assert!(common::check_xml(bad).is_err(), "accepted {bad:?}");
     }
 }
 
@@ -670,10 +498,10 @@ fn tsv_has_fixed_columns_and_escapes() {
 // ---------------------------------------------------------------- TMX --
 
 fn check_tmx(tmx: &str, pt: &ParallelText, min_confidence: f64) {
-    let (root, _) = check_xml(tmx).unwrap_or_else(|e| panic!("TMX not well-formed: {e}"));
+    let (root, _) = common::check_xml(tmx).unwrap_or_else(|e| panic!("TMX not well-formed: {e}"));
     assert_eq!(root, "tmx");
     assert!(tmx.contains("<tmx version=\"1.4\">"));
-    let header = between(tmx, "<header", "/>");
+    let header = common::between(tmx, "<header", "/>");
     assert_eq!(header.len(), 1);
     for attr in [
         "creationtool=\"lexalign\"",
@@ -691,11 +519,11 @@ fn check_tmx(tmx: &str, pt: &ParallelText, min_confidence: f64) {
         .iter()
         .filter(|p| p.is_matched() && p.confidence >= min_confidence)
         .collect();
-    let tus = between(tmx, "<tu ", "</tu>");
+    let tus = common::between(tmx, "<tu ", "</tu>");
     assert_eq!(tus.len(), kept.len());
     for (tu, p) in tus.iter().zip(kept) {
-        let ar = between(tu, "<tuv xml:lang=\"ar\"><seg>", "</seg></tuv>");
-        let en = between(tu, "<tuv xml:lang=\"en\"><seg>", "</seg></tuv>");
+        let ar = common::between(tu, "<tuv xml:lang=\"ar\"><seg>", "</seg></tuv>");
+        let en = common::between(tu, "<tuv xml:lang=\"en\"><seg>", "</seg></tuv>");
         assert_eq!((ar.len(), en.len()), (1, 1));
         let clean = |s: String| {
             s.chars()
@@ -735,7 +563,7 @@ fn tmx_is_well_formed_with_matched_pairs_only() {
 
 fn check_html(html: &str, pt: &ParallelText) {
     assert!(html.starts_with("<!DOCTYPE html>"));
-    let (root, _) = check_xml(html).unwrap_or_else(|e| panic!("HTML not well-formed: {e}"));
+    let (root, _) = common::check_xml(html).unwrap_or_else(|e| panic!("HTML not well-formed: {e}"));
     assert_eq!(root, "html");
     assert!(html.contains("dir=\"rtl\"") && html.contains("lang=\"ar\""));
     assert!(html.contains("lang=\"en\""));
@@ -745,7 +573,7 @@ fn check_html(html: &str, pt: &ParallelText) {
     }
     assert!(html.contains("<input type=\"checkbox\" id=\"only-problems\""));
     assert!(html.contains("<style>") && html.contains("<script>"));
-    let bodies = between(html, "<tbody class=\"pair ", "</tbody>");
+    let bodies = common::between(html, "<tbody class=\"pair ", "</tbody>");
     assert_eq!(bodies.len(), pt.pairs().len());
     for (b, p) in bodies.iter().zip(pt.pairs()) {
         let status = PairStatus::of(p, export::DEFAULT_MIN_CONFIDENCE);
