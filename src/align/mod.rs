@@ -533,7 +533,7 @@ fn label_term(
             any = true;
             if fa.label_suffix == fe.label_suffix {
                 let d = ne as i64 - na as i64;
-                if d == offsets.0[a] || d == offsets.1[e] {
+                if near_offset(offsets.0, a, d) || near_offset(offsets.1, e, d) {
                     return w.label;
                 }
                 if na == ne {
@@ -551,6 +551,17 @@ fn label_term(
     } else {
         0.0
     }
+}
+
+/// Whether `d` is the offset of article `k` or, where the offset changes
+/// there, of one of its neighbours: the place where a renumbering starts is
+/// known less surely than the offsets on either side of it.
+#[inline]
+fn near_offset(off: &[i64], k: usize, d: i64) -> bool {
+    let o = off[k];
+    d == o
+        || (k > 0 && off[k - 1] != o && d == off[k - 1])
+        || (k + 1 < off.len() && off[k + 1] != o && d == off[k + 1])
 }
 
 fn with_labels(
@@ -627,17 +638,14 @@ fn offsets_walking(s: &Scorer<'_>, english: bool) -> Vec<i64> {
     let mut score: Vec<f64> = (0..k).map(|x| if x == zero { 1.0 } else { 0.0 }).collect();
     let mut back: Vec<Vec<u8>> = Vec::with_capacity(n);
     let mut next = vec![0.0; k];
+    let mut emit = vec![0.0; k];
+    // Per state, the target label of the last article paired on the best
+    // way into it.
+    let mut last: Vec<Option<i64>> = vec![None; k];
+    let mut next_last: Vec<Option<i64>> = vec![None; k];
     for (i, a) in walk.iter().enumerate() {
-        let (bi, bv) = argmax(&score);
-        let mut bk = vec![0u8; k];
         for x in 0..k {
-            let (from, v) = if score[x] >= bv - SWITCH {
-                (x, score[x])
-            } else {
-                (bi, bv - SWITCH)
-            };
-            bk[x] = from as u8;
-            let emit = match a.label_number {
+            emit[x] = match a.label_number {
                 None => 0.0,
                 Some(num) => {
                     let target = num as i64 + states[x];
@@ -651,9 +659,36 @@ fn offsets_walking(s: &Scorer<'_>, english: bool) -> Vec<i64> {
                     }
                 }
             };
-            // A slight, steady preference for the numbering as written.
-            next[x] = v + emit + if x == zero { 0.05 } else { 0.0 };
         }
+        // An offset that would pair this article with an article at or
+        // before the last one paired on the way to the previous state (the
+        // pairs would cross) leaves this article unpaired: it only counts
+        // as a gap.
+        let mut bk = vec![0u8; k];
+        for x in 0..k {
+            let target = a.label_number.map(|num| num as i64 + states[x]);
+            let fresh = |y: usize| target.map_or(true, |t| last[y].map_or(true, |l| t > l));
+            let mut from = x;
+            let mut v = score[x] + if fresh(x) { emit[x] } else { GAP };
+            for y in 0..k {
+                if y == x || score[y] - SWITCH + emit[x].max(GAP) <= v {
+                    continue;
+                }
+                let c = score[y] - SWITCH + if fresh(y) { emit[x] } else { GAP };
+                if c > v {
+                    v = c;
+                    from = y;
+                }
+            }
+            bk[x] = from as u8;
+            next_last[x] = match target {
+                Some(t) if fresh(from) && emit[x] > GAP => Some(t),
+                _ => last[from],
+            };
+            // A slight, steady preference for the numbering as written.
+            next[x] = v + if x == zero { 0.05 } else { 0.0 };
+        }
+        std::mem::swap(&mut last, &mut next_last);
         std::mem::swap(&mut score, &mut next);
         back.push(bk);
     }

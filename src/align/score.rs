@@ -251,7 +251,27 @@ impl<'a> Scorer<'a> {
     /// `i..i+ka` against English articles `j..j+ke` (`ka`, `ke` in 1..=2).
     pub fn content(&self, i: usize, ka: usize, j: usize, ke: usize) -> f64 {
         let s = self.signals(i, ka, j, ke);
-        self.combine(&s, ka + ke > 2, i, ka, j, ke)
+        let mut x = self.combine(&s, ka + ke > 2, i, ka, j, ke);
+        if ka + ke > 2 && s.len_p > 0.01 {
+            // A merge (or split) whose combined length fits where neither
+            // part alone does (poor fit, less than half the merged one's)
+            // is what a merge looks like: half the
+            // step's penalty is given back, so that it can beat a 1–1 pair
+            // plus an article left alone.
+            let part = |a: usize, e: usize| {
+                self.length_fit(&self.f.arabic[a..a + 1], &self.f.english[e..e + 1])
+                    .0
+            };
+            let best_part = if ka == 2 {
+                part(i, j).max(part(i + 1, j))
+            } else {
+                part(i, j).max(part(i, j + 1))
+            };
+            if best_part < 0.1 && s.len_p > 2.0 * best_part {
+                x += 0.5 * self.w.merge_penalty;
+            }
+        }
+        x
     }
 
     pub fn combine(
@@ -328,6 +348,44 @@ impl<'a> Scorer<'a> {
         v
     }
 
+    /// Length evidence of a candidate: the tail probability of its length
+    /// ratio under the calibrated model, and whether the lead rule was
+    /// used.
+    ///
+    /// A translation that leaves out a list (or the lines after the first
+    /// paragraph) is compared on the text it is expected to keep: the lead,
+    /// or the frame (first paragraph and what follows the list, as a list
+    /// may carry sub-lines that go with it).
+    pub fn length_fit(&self, ar: &[ArticleFeatures], en: &[ArticleFeatures]) -> (f64, bool) {
+        let sum = |v: &[ArticleFeatures], f: fn(&ArticleFeatures) -> f64| -> f64 {
+            v.iter().map(f).sum()
+        };
+        let count = |v: &[ArticleFeatures], f: fn(&ArticleFeatures) -> usize| -> usize {
+            v.iter().map(f).sum()
+        };
+        let la = sum(ar, |a| a.chars);
+        let le = sum(en, |a| a.chars);
+        let mut len_p = tail(self.len.z(la, le));
+        let (units_ar, units_en) = (count(ar, |a| a.units), count(en, |a| a.units));
+        let (items_ar, items_en) = (count(ar, |a| a.items), count(en, |a| a.items));
+        let mut lead_rule = false;
+        if units_en < units_ar && items_en <= items_ar && ar.iter().any(|a| a.announces_list) {
+            let lead = sum(ar, |a| a.lead_chars);
+            let frame = sum(ar, |a| a.frame_chars);
+            let z = self.len.z(lead, le).abs().min(self.len.z(frame, le).abs());
+            len_p = len_p.max(0.8 * tail(z));
+            lead_rule = true;
+        } else if units_ar < units_en && items_ar <= items_en && en.iter().any(|a| a.announces_list)
+        {
+            let lead = sum(en, |a| a.lead_chars);
+            let frame = sum(en, |a| a.frame_chars);
+            let z = self.len.z(la, lead).abs().min(self.len.z(la, frame).abs());
+            len_p = len_p.max(0.8 * tail(z));
+            lead_rule = true;
+        }
+        (len_p, lead_rule)
+    }
+
     /// Raw signals of a candidate.
     pub fn signals(&self, i: usize, ka: usize, j: usize, ke: usize) -> Signals {
         let ar = &self.f.arabic[i..i + ka];
@@ -337,28 +395,9 @@ impl<'a> Scorer<'a> {
         let le: f64 = en.iter().map(|a| a.chars).sum();
         let items_ar: usize = ar.iter().map(|a| a.items).sum();
         let items_en: usize = en.iter().map(|a| a.items).sum();
-        let mut len_p = tail(self.len.z(la, le));
-        // A translation that leaves out a list (or the lines after the
-        // first paragraph): compare the text it is expected to keep.
         let units_ar: usize = ar.iter().map(|a| a.units).sum();
         let units_en: usize = en.iter().map(|a| a.units).sum();
-        let mut lead_rule = false;
-        // The frame (first paragraph and what follows the list) is tried
-        // too: a list may carry sub-lines that go with it.
-        if units_en < units_ar && items_en <= items_ar && ar.iter().any(|a| a.announces_list) {
-            let lead: f64 = ar.iter().map(|a| a.lead_chars).sum();
-            let frame: f64 = ar.iter().map(|a| a.frame_chars).sum();
-            let z = self.len.z(lead, le).abs().min(self.len.z(frame, le).abs());
-            len_p = len_p.max(0.8 * tail(z));
-            lead_rule = true;
-        } else if units_ar < units_en && items_ar <= items_en && en.iter().any(|a| a.announces_list)
-        {
-            let lead: f64 = en.iter().map(|a| a.lead_chars).sum();
-            let frame: f64 = en.iter().map(|a| a.frame_chars).sum();
-            let z = self.len.z(la, lead).abs().min(self.len.z(la, frame).abs());
-            len_p = len_p.max(0.8 * tail(z));
-            lead_rule = true;
-        }
+        let (len_p, lead_rule) = self.length_fit(ar, en);
         let announce_ar = ar.iter().any(|a| a.announces_list);
         let announce_en = en.iter().any(|a| a.announces_list);
         let n = self.f.arabic.len().max(1) as f64;
