@@ -67,7 +67,28 @@ fn is_ar_letter(c: char) -> bool {
 }
 
 /// Part of a word: a letter or digit of any script, or a skipped mark.
+///
+/// Same as `c.is_alphanumeric() || is_ignorable(c)`, but ASCII and the Arabic
+/// block (U+0600–U+06FF, by range) are answered without the Unicode tables,
+/// which are slow for Arabic letters. A test compares every code point.
+#[inline]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        // Not in a word: number signs and footnote marks (U+0600–U+060F),
+        // punctuation (U+061B–U+061F, U+066A–U+066D, U+06D4), the end of ayah
+        // and small high marks (U+06FD–U+06FE).
+        return matches!(
+            c,
+            '\u{0610}'..='\u{061A}'
+                | '\u{0620}'..='\u{0669}'
+                | '\u{066E}'..='\u{06D3}'
+                | '\u{06D5}'..='\u{06FC}'
+                | '\u{06FF}'
+        );
+    }
     c.is_alphanumeric() || is_ignorable(c)
 }
 
@@ -95,7 +116,8 @@ fn after_space(s: &str, i: usize) -> Option<usize> {
 /// Longest folded Arabic word (in bytes) that can be a number word.
 const AR_WORD_MAX: usize = 64;
 
-/// A folded Arabic word on the stack.
+/// A folded Arabic word on the stack: letters U+0621–U+064A only, two bytes
+/// each in UTF-8.
 struct ArWord {
     buf: [u8; AR_WORD_MAX],
     len: usize,
@@ -103,7 +125,11 @@ struct ArWord {
 
 impl ArWord {
     fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        std::str::from_utf8(self.bytes()).unwrap_or("")
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 }
 
@@ -116,35 +142,38 @@ fn ar_word(s: &str, i: usize) -> Option<(ArWord, usize)> {
         buf: [0; AR_WORD_MAX],
         len: 0,
     };
-    let mut end = i;
-    for (off, c) in rest.char_indices() {
-        let c = match c {
+    let mut off = 0;
+    while let Some(c) = char_at(rest, off) {
+        let f = match c {
             // The common case first: an already folded letter.
             'ا' | 'ب' | 'ت'..='غ' | 'ف'..='ه' | 'و' | 'ي' => c,
             _ if is_ignorable(c) => {
-                end = i + off + c.len_utf8();
+                off += c.len_utf8();
                 continue;
             }
             _ => {
                 let f = fold_ar(c);
                 if is_ar_letter(f) {
                     f
-                } else if c.is_alphanumeric() {
+                } else if is_word_char(c) {
+                    // Not ignorable (handled above), so alphanumeric.
                     return None;
                 } else {
                     break;
                 }
             }
         };
-        let n = c.len_utf8();
-        end = i + off + n;
-        if w.len + n > AR_WORD_MAX {
+        // Folded letters are two bytes long, like the letters they fold.
+        off += c.len_utf8();
+        if w.len + 2 > AR_WORD_MAX {
             return None;
         }
-        c.encode_utf8(&mut w.buf[w.len..w.len + n]);
-        w.len += n;
+        let code = u32::from(f);
+        w.buf[w.len] = 0xC0 | (code >> 6) as u8;
+        w.buf[w.len + 1] = 0x80 | (code & 0x3F) as u8;
+        w.len += 2;
     }
-    (w.len > 0).then_some((w, end))
+    (w.len > 0).then_some((w, i + off))
 }
 
 /// One Arabic number word.
@@ -178,58 +207,198 @@ const fn full(v: u32) -> ArTok {
     unit(v, true, true, true)
 }
 
-/// Classifies a folded Arabic word without article or conjunction.
-fn ar_lookup(w: &str) -> Option<ArTok> {
-    Some(match w {
-        "اول" | "اولي" => unit(1, false, false, true),
-        "واحد" | "واحده" => unit(1, false, true, true),
-        // احد عشر, احدي عشره, الحادي عشر, الحاديه والعشرون: never alone.
-        "احد" | "احدي" | "حادي" | "حاديه" => unit(1, true, true, false),
-        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" => unit(2, false, true, true),
-        "اثنا" | "اثني" | "اثنتا" | "اثنتي" => unit(2, true, false, false),
-        "ثاني" | "ثانيه" => full(2),
-        "ثلاث" | "ثلاثه" | "ثالث" | "ثالثه" => full(3),
-        "اربع" | "اربعه" | "رابع" | "رابعه" => full(4),
-        "خمس" | "خمسه" | "خامس" | "خامسه" => full(5),
-        "ست" | "سته" | "سادس" | "سادسه" => full(6),
-        "سبع" | "سبعه" | "سابع" | "سابعه" => full(7),
-        "ثمان" | "ثماني" | "ثمانيه" | "ثامن" | "ثامنه" => full(8),
-        "تسع" | "تسعه" | "تاسع" | "تاسعه" => full(9),
-        "عشر" | "عشره" | "عاشر" | "عاشره" => unit(10, false, false, true),
-        "عشرون" | "عشرين" => ArTok::Tens(20),
-        "ثلاثون" | "ثلاثين" => ArTok::Tens(30),
-        "اربعون" | "اربعين" => ArTok::Tens(40),
-        "خمسون" | "خمسين" => ArTok::Tens(50),
-        "ستون" | "ستين" => ArTok::Tens(60),
-        "سبعون" | "سبعين" => ArTok::Tens(70),
-        "ثمانون" | "ثمانين" => ArTok::Tens(80),
-        "تسعون" | "تسعين" => ArTok::Tens(90),
-        _ => return hundred_word(w).map(ArTok::Hundreds),
-    })
+/// Defines a word lookup as a `match` together with the list of every word
+/// it accepts, so that a [`Prefilter`] built from the list can never reject a
+/// word the lookup knows.
+macro_rules! word_table {
+    (
+        $(#[$meta:meta])*
+        fn $name:ident(&$t:ty) -> $out:ty;
+        const $list:ident;
+        $($($w:literal)|+ => $v:expr,)*
+    ) => {
+        $(#[$meta])*
+        fn $name(w: &$t) -> Option<$out> {
+            Some(match w {
+                $($($w)|+ => $v,)*
+                _ => return None,
+            })
+        }
+
+        /// Every word accepted by the lookup defined with it.
+        const $list: &[&$t] = &[$($($w),+),*];
+    };
 }
 
-/// A hundreds word, joined spellings included: مائه/مئه/مايه, مائتان …,
-/// ثلاثمائه … تسعمائه.
+/// A cheap necessary condition for a word to be a number word: its length in
+/// bytes and its first two letters (as letter indices below 64).
+struct Prefilter {
+    min_len: usize,
+    max_len: usize,
+    /// Bit `b` of `pairs[a]`: some word starts with letters `a`, `b`.
+    pairs: [u64; 64],
+}
+
+impl Prefilter {
+    const EMPTY: Prefilter = Prefilter {
+        min_len: usize::MAX,
+        max_len: 0,
+        pairs: [0; 64],
+    };
+
+    /// Adds a word of `len` bytes starting with the letters `pair`.
+    const fn add(mut self, pair: Option<(usize, usize)>, len: usize) -> Self {
+        let Some((a, b)) = pair else {
+            panic!("a number word must start with two letters")
+        };
+        assert!(a < 64 && b < 64, "a letter index must be below 64");
+        self.pairs[a] |= 1 << b;
+        if len < self.min_len {
+            self.min_len = len;
+        }
+        if len > self.max_len {
+            self.max_len = len;
+        }
+        self
+    }
+
+    /// Whether a word may start with the letters at indices `a`, `b`.
+    #[inline]
+    fn admits_pair(&self, (a, b): (usize, usize)) -> bool {
+        a < 64 && b < 64 && self.pairs[a] >> b & 1 != 0
+    }
+}
+
+/// Indices of the first two letters of a folded Arabic word (U+0621–U+064A,
+/// two bytes each in UTF-8): code point − U+0620.
+const fn ar_pair(w: &[u8]) -> Option<(usize, usize)> {
+    if w.len() < 4 {
+        return None;
+    }
+    Some((ar_index(w[0], w[1]), ar_index(w[2], w[3])))
+}
+
+/// Code point − U+0620 of a two-byte UTF-8 character (large for others).
+const fn ar_index(hi: u8, lo: u8) -> usize {
+    (((hi as usize) & 0x1F) << 6 | ((lo as usize) & 0x3F)).wrapping_sub(0x620)
+}
+
+/// Indices of the first two letters of a lower-case English word.
+const fn en_pair(w: &[u8]) -> Option<(usize, usize)> {
+    if w.len() < 2 {
+        return None;
+    }
+    Some((
+        w[0].wrapping_sub(b'a') as usize,
+        w[1].wrapping_sub(b'a') as usize,
+    ))
+}
+
+word_table! {
+    /// Classifies a folded Arabic word without article or conjunction, joined
+    /// hundreds (ثلاثمائه) aside.
+    fn ar_table(&str) -> ArTok;
+    const AR_WORDS;
+    "اول" | "اولي" => unit(1, false, false, true),
+    "واحد" | "واحده" => unit(1, false, true, true),
+    // احد عشر, احدي عشره, الحادي عشر, الحاديه والعشرون: never alone.
+    "احد" | "احدي" | "حادي" | "حاديه" => unit(1, true, true, false),
+    "اثنان" | "اثنين" | "اثنتان" | "اثنتين" => unit(2, false, true, true),
+    "اثنا" | "اثني" | "اثنتا" | "اثنتي" => unit(2, true, false, false),
+    "ثاني" | "ثانيه" => full(2),
+    "ثلاث" | "ثلاثه" | "ثالث" | "ثالثه" => full(3),
+    "اربع" | "اربعه" | "رابع" | "رابعه" => full(4),
+    "خمس" | "خمسه" | "خامس" | "خامسه" => full(5),
+    "ست" | "سته" | "سادس" | "سادسه" => full(6),
+    "سبع" | "سبعه" | "سابع" | "سابعه" => full(7),
+    "ثمان" | "ثماني" | "ثمانيه" | "ثامن" | "ثامنه" => full(8),
+    "تسع" | "تسعه" | "تاسع" | "تاسعه" => full(9),
+    "عشر" | "عشره" | "عاشر" | "عاشره" => unit(10, false, false, true),
+    "عشرون" | "عشرين" => ArTok::Tens(20),
+    "ثلاثون" | "ثلاثين" => ArTok::Tens(30),
+    "اربعون" | "اربعين" => ArTok::Tens(40),
+    "خمسون" | "خمسين" => ArTok::Tens(50),
+    "ستون" | "ستين" => ArTok::Tens(60),
+    "سبعون" | "سبعين" => ArTok::Tens(70),
+    "ثمانون" | "ثمانين" => ArTok::Tens(80),
+    "تسعون" | "تسعين" => ArTok::Tens(90),
+    "مائتان" | "مائتين" | "مئتان" | "مئتين" | "مايتان" | "مايتين" | "مائتا" | "مائتي"
+    | "مئتا" | "مئتي" => ArTok::Hundreds(200),
+}
+
+word_table! {
+    /// The stem of a hundreds word before مائه/مئه/مايه: "" for 100,
+    /// ثلاث … تسع for the joined spellings ثلاثمائه … تسعمائه.
+    fn hundred_stem(&str) -> u32;
+    const HUNDRED_STEMS;
+    "" => 100,
+    "ثلاث" | "ثلث" => 300,
+    "اربع" => 400,
+    "خمس" => 500,
+    "ست" => 600,
+    "سبع" => 700,
+    "ثمان" | "ثماني" => 800,
+    "تسع" => 900,
+}
+
+/// The spellings of "hundred".
+const HUNDRED: [&str; 3] = ["مائه", "مئه", "مايه"];
+
+/// Admits every word [`ar_lookup`] may accept: [`AR_WORDS`] and hundred
+/// stems joined to each spelling of "hundred".
+const AR_FILTER: Prefilter = {
+    let mut f = Prefilter::EMPTY;
+    let mut k = 0;
+    while k < AR_WORDS.len() {
+        let w = AR_WORDS[k].as_bytes();
+        f = f.add(ar_pair(w), w.len());
+        k += 1;
+    }
+    let mut h = 0;
+    while h < HUNDRED.len() {
+        let suffix = HUNDRED[h].as_bytes();
+        let mut k = 0;
+        while k < HUNDRED_STEMS.len() {
+            let stem = HUNDRED_STEMS[k].as_bytes();
+            // The joined word starts with the stem's letters, or with the
+            // suffix's when the stem is empty.
+            let first = if stem.is_empty() { suffix } else { stem };
+            f = f.add(ar_pair(first), stem.len() + suffix.len());
+            k += 1;
+        }
+        h += 1;
+    }
+    f
+};
+
+/// Whether the folded Arabic word `w` (no article or conjunction) may be a
+/// number word; a necessary condition for [`ar_lookup`].
+#[inline]
+fn ar_may_be_number(w: &[u8]) -> bool {
+    (AR_FILTER.min_len..=AR_FILTER.max_len).contains(&w.len())
+        && ar_pair(w).is_some_and(|p| AR_FILTER.admits_pair(p))
+}
+
+/// The same, for a word that may also carry the article ال.
+#[inline]
+fn ar_may_be_number_article(w: &[u8]) -> bool {
+    ar_may_be_number(w)
+        || w.strip_prefix("ال".as_bytes())
+            .is_some_and(ar_may_be_number)
+}
+
+/// Classifies a folded Arabic word without article or conjunction.
+fn ar_lookup(w: &str) -> Option<ArTok> {
+    if !ar_may_be_number(w.as_bytes()) {
+        return None;
+    }
+    ar_table(w).or_else(|| hundred_word(w).map(ArTok::Hundreds))
+}
+
+/// A joined hundreds word: مائه/مئه/مايه, ثلاثمائه … تسعمائه.
 fn hundred_word(w: &str) -> Option<u32> {
-    match w {
-        "مائتان" | "مائتين" | "مئتان" | "مئتين" | "مايتان" | "مايتين" | "مائتا" | "مائتي"
-        | "مئتا" | "مئتي" => return Some(200),
-        _ => {}
-    }
-    let stem = ["مائه", "مئه", "مايه"]
-        .iter()
-        .find_map(|suffix| w.strip_suffix(suffix))?;
-    match stem {
-        "" => Some(100),
-        "ثلاث" | "ثلث" => Some(300),
-        "اربع" => Some(400),
-        "خمس" => Some(500),
-        "ست" => Some(600),
-        "سبع" => Some(700),
-        "ثمان" | "ثماني" => Some(800),
-        "تسع" => Some(900),
-        _ => None,
-    }
+    let stem = HUNDRED.iter().find_map(|suffix| w.strip_suffix(suffix))?;
+    hundred_stem(stem)
 }
 
 /// What may precede a number word.
@@ -298,7 +467,7 @@ fn ar_hundreds(s: &str, i: usize, pre: Pre) -> Option<(u32, usize)> {
     match ar_tok(s, i, pre)? {
         (ArTok::Hundreds(h), e) => Some((h, e)),
         (ArTok::Unit { v: v @ 3..=9, .. }, e) => {
-            let e2 = ar_word_is(s, after_space(s, e)?, &["مائه", "مئه", "مايه"])?;
+            let e2 = ar_word_is(s, after_space(s, e)?, &HUNDRED)?;
             Some((v * 100, e2))
         }
         _ => None,
@@ -374,68 +543,95 @@ enum EnTok {
     And,
 }
 
+word_table! {
+    /// Classifies a lower-cased English word.
+    fn en_table(&[u8]) -> EnTok;
+    const EN_WORDS;
+    b"one" => EnTok::Card(1),
+    b"two" => EnTok::Card(2),
+    b"three" => EnTok::Card(3),
+    b"four" => EnTok::Card(4),
+    b"five" => EnTok::Card(5),
+    b"six" => EnTok::Card(6),
+    b"seven" => EnTok::Card(7),
+    b"eight" => EnTok::Card(8),
+    b"nine" => EnTok::Card(9),
+    b"ten" => EnTok::Card(10),
+    b"eleven" => EnTok::Card(11),
+    b"twelve" => EnTok::Card(12),
+    b"thirteen" => EnTok::Card(13),
+    b"fourteen" => EnTok::Card(14),
+    b"fifteen" => EnTok::Card(15),
+    b"sixteen" => EnTok::Card(16),
+    b"seventeen" => EnTok::Card(17),
+    b"eighteen" => EnTok::Card(18),
+    b"nineteen" => EnTok::Card(19),
+    b"first" => EnTok::Ord(1),
+    b"second" => EnTok::Ord(2),
+    b"third" => EnTok::Ord(3),
+    b"fourth" => EnTok::Ord(4),
+    b"fifth" => EnTok::Ord(5),
+    b"sixth" => EnTok::Ord(6),
+    b"seventh" => EnTok::Ord(7),
+    b"eighth" => EnTok::Ord(8),
+    b"ninth" => EnTok::Ord(9),
+    b"tenth" => EnTok::Ord(10),
+    b"eleventh" => EnTok::Ord(11),
+    b"twelfth" => EnTok::Ord(12),
+    b"thirteenth" => EnTok::Ord(13),
+    b"fourteenth" => EnTok::Ord(14),
+    b"fifteenth" => EnTok::Ord(15),
+    b"sixteenth" => EnTok::Ord(16),
+    b"seventeenth" => EnTok::Ord(17),
+    b"eighteenth" => EnTok::Ord(18),
+    b"nineteenth" => EnTok::Ord(19),
+    b"twenty" => EnTok::Tens(20),
+    b"thirty" => EnTok::Tens(30),
+    b"forty" => EnTok::Tens(40),
+    b"fifty" => EnTok::Tens(50),
+    b"sixty" => EnTok::Tens(60),
+    b"seventy" => EnTok::Tens(70),
+    b"eighty" => EnTok::Tens(80),
+    b"ninety" => EnTok::Tens(90),
+    b"twentieth" => EnTok::TensOrd(20),
+    b"thirtieth" => EnTok::TensOrd(30),
+    b"fortieth" => EnTok::TensOrd(40),
+    b"fiftieth" => EnTok::TensOrd(50),
+    b"sixtieth" => EnTok::TensOrd(60),
+    b"seventieth" => EnTok::TensOrd(70),
+    b"eightieth" => EnTok::TensOrd(80),
+    b"ninetieth" => EnTok::TensOrd(90),
+    b"hundred" => EnTok::Hundred,
+    b"hundredth" => EnTok::Hundredth,
+    b"and" => EnTok::And,
+}
+
+/// Admits every word of [`EN_WORDS`].
+const EN_FILTER: Prefilter = {
+    let mut f = Prefilter::EMPTY;
+    let mut k = 0;
+    while k < EN_WORDS.len() {
+        f = f.add(en_pair(EN_WORDS[k]), EN_WORDS[k].len());
+        k += 1;
+    }
+    f
+};
+
+/// Whether an English word may start with the letters `a`, `b` (any case);
+/// a necessary condition for [`en_lookup`].
+#[inline]
+fn en_may_start(a: u8, b: u8) -> bool {
+    en_pair(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+        .is_some_and(|p| EN_FILTER.admits_pair(p))
+}
+
 fn en_lookup(w: &[u8]) -> Option<EnTok> {
-    use EnTok::*;
-    Some(match w {
-        b"one" => Card(1),
-        b"two" => Card(2),
-        b"three" => Card(3),
-        b"four" => Card(4),
-        b"five" => Card(5),
-        b"six" => Card(6),
-        b"seven" => Card(7),
-        b"eight" => Card(8),
-        b"nine" => Card(9),
-        b"ten" => Card(10),
-        b"eleven" => Card(11),
-        b"twelve" => Card(12),
-        b"thirteen" => Card(13),
-        b"fourteen" => Card(14),
-        b"fifteen" => Card(15),
-        b"sixteen" => Card(16),
-        b"seventeen" => Card(17),
-        b"eighteen" => Card(18),
-        b"nineteen" => Card(19),
-        b"first" => Ord(1),
-        b"second" => Ord(2),
-        b"third" => Ord(3),
-        b"fourth" => Ord(4),
-        b"fifth" => Ord(5),
-        b"sixth" => Ord(6),
-        b"seventh" => Ord(7),
-        b"eighth" => Ord(8),
-        b"ninth" => Ord(9),
-        b"tenth" => Ord(10),
-        b"eleventh" => Ord(11),
-        b"twelfth" => Ord(12),
-        b"thirteenth" => Ord(13),
-        b"fourteenth" => Ord(14),
-        b"fifteenth" => Ord(15),
-        b"sixteenth" => Ord(16),
-        b"seventeenth" => Ord(17),
-        b"eighteenth" => Ord(18),
-        b"nineteenth" => Ord(19),
-        b"twenty" => Tens(20),
-        b"thirty" => Tens(30),
-        b"forty" => Tens(40),
-        b"fifty" => Tens(50),
-        b"sixty" => Tens(60),
-        b"seventy" => Tens(70),
-        b"eighty" => Tens(80),
-        b"ninety" => Tens(90),
-        b"twentieth" => TensOrd(20),
-        b"thirtieth" => TensOrd(30),
-        b"fortieth" => TensOrd(40),
-        b"fiftieth" => TensOrd(50),
-        b"sixtieth" => TensOrd(60),
-        b"seventieth" => TensOrd(70),
-        b"eightieth" => TensOrd(80),
-        b"ninetieth" => TensOrd(90),
-        b"hundred" => Hundred,
-        b"hundredth" => Hundredth,
-        b"and" => And,
-        _ => return None,
-    })
+    if !(EN_FILTER.min_len..=EN_FILTER.max_len).contains(&w.len())
+        || !en_pair(w).is_some_and(|p| EN_FILTER.admits_pair(p))
+    {
+        return None;
+    }
+    en_table(w)
 }
 
 /// A lower-cased English word on the stack.
@@ -738,25 +934,80 @@ pub fn arabic_ordinal_adverb(s: &str) -> Option<(u32, usize)> {
 // Running text
 // ---------------------------------------------------------------------------
 
-/// The number phrase starting at word start `i`: (value, start, end).
-fn phrase_at(s: &str, i: usize, first: char) -> Option<(u32, usize, usize)> {
-    if first.is_ascii_alphabetic() {
-        return en_number_at(s, i).map(|(v, e)| (v, i, e));
+/// The character at byte `i` (a character boundary), decoding ASCII and
+/// two-byte characters (Arabic) inline.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = s.as_bytes();
+    match *b.get(i)? {
+        x @ 0..=0x7F => Some(char::from(x)),
+        x @ 0xC2..=0xDF => {
+            let y = *b.get(i + 1)?;
+            char::from_u32(u32::from(x & 0x1F) << 6 | u32::from(y & 0x3F))
+        }
+        _ => s.get(i..)?.chars().next(),
     }
-    if let Some((v, e)) = ar_number_at(s, i, Pre::Article) {
-        return Some((v, i, e));
+}
+
+/// The number phrase starting at word start `i`, whose first character is
+/// `first`: (value, start, end). Without one, `Err(j)`: the characters from
+/// `i` to `j` are all part of the word (so skipping it may resume at `j`).
+fn phrase_at(s: &str, i: usize, first: char) -> Result<(u32, usize, usize), usize> {
+    if first.is_ascii_alphabetic() {
+        // Every number word has two letters or more: look at them before
+        // reading the word.
+        let second = s.as_bytes().get(i + 1).copied().unwrap_or(0);
+        if !en_may_start(first as u8, second) {
+            return Err(i);
+        }
+        return en_number_at(s, i).map(|(v, e)| (v, i, e)).ok_or(i);
+    }
+    if first.is_ascii() {
+        // A digit: not a word of Arabic letters either.
+        return Err(i);
+    }
+    // The phrase starts with an Arabic number word, with or without ال, or
+    // with a glued و/ب: read the word once, and parse only if its first
+    // letters fit.
+    let Some((w, end)) = ar_word(s, i) else {
+        return Err(i);
+    };
+    let w = w.bytes();
+    if ar_may_be_number_article(w) {
+        if let Some((v, e)) = ar_number_at(s, i, Pre::Article) {
+            return Ok((v, i, e));
+        }
     }
     // A glued proclitic: وخمسه, بثلاثين, والعشرين. The rest must be at least
     // three letters, so that e.g. لست/وست are not read as 6.
     if matches!(first, 'و' | 'ب') {
-        let rest = s.get(i + first.len_utf8()..)?;
-        let j = s.len() - rest.trim_start_matches(is_ignorable).len();
-        let (w, _) = ar_word(s, j)?;
-        if w.as_str().chars().count() >= 3 {
-            return ar_number_at(s, j, Pre::Article).map(|(v, e)| (v, j, e));
+        // `w` is the folded word: `first` and then the rest's letters, two
+        // bytes each.
+        let rest = w.get(first.len_utf8()..).unwrap_or_default();
+        if rest.len() >= 3 * 2 && ar_may_be_number_article(rest) {
+            let after = &s[i + first.len_utf8()..];
+            let j = s.len() - after.trim_start_matches(is_ignorable).len();
+            if let Some((v, e)) = ar_number_at(s, j, Pre::Article) {
+                return Ok((v, j, e));
+            }
         }
     }
-    None
+    Err(end)
+}
+
+/// Skips the rest of the word at `i`, and of a hyphenated compound it starts
+/// ("one-third", "fifty-fifty": no part of it is a number).
+fn skip_word(s: &str, mut i: usize) -> usize {
+    loop {
+        while let Some(c) = char_at(s, i).filter(|&c| is_word_char(c)) {
+            i += c.len_utf8();
+        }
+        if s.as_bytes().get(i) == Some(&b'-') && char_at(s, i + 1).is_some_and(is_word_char) {
+            i += 1;
+        } else {
+            return i;
+        }
+    }
 }
 
 /// English and Arabic number words inside running text, for matching
@@ -781,26 +1032,17 @@ fn phrase_at(s: &str, i: usize, first: char) -> Option<(u32, usize, usize)> {
 pub fn number_words_in(s: &str) -> Vec<(u32, Range<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+    while let Some(c) = char_at(s, i) {
         if !is_word_char(c) {
             i += c.len_utf8();
             continue;
         }
-        if let Some((v, start, end)) = phrase_at(s, i, c) {
-            out.push((v, start..end));
-            i = end;
-            continue;
-        }
-        // Skip the rest of this word, and of a hyphenated compound it starts
-        // ("one-third", "fifty-fifty": no part of it is a number).
-        loop {
-            let rest = &s[i..];
-            i += rest.len() - rest.trim_start_matches(is_word_char).len();
-            let rest = &s[i..];
-            match rest.strip_prefix('-').and_then(|r| r.chars().next()) {
-                Some(c) if is_word_char(c) => i += 1,
-                _ => break,
+        match phrase_at(s, i, c) {
+            Ok((v, start, end)) => {
+                out.push((v, start..end));
+                i = end;
             }
+            Err(j) => i = skip_word(s, j),
         }
     }
     out
@@ -1451,6 +1693,278 @@ mod tests {
             english_number("one\u{00A0}hundred"),
             Some((100, "one\u{00A0}hundred".len()))
         );
+    }
+
+    // -----------------------------------------------------------------------
+    // Fast paths against straightforward references.
+    // -----------------------------------------------------------------------
+
+    #[test]
+    fn word_char_matches_unicode_everywhere() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || is_ignorable(c),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    #[test]
+    fn prefilters_admit_every_table_word() {
+        for w in AR_WORDS {
+            assert!(ar_may_be_number(w.as_bytes()), "{w}");
+            assert!(ar_lookup(w).is_some(), "{w}");
+            assert!(ar_lookup(&format!("ال{w}")).is_none(), "ال{w}");
+        }
+        for stem in HUNDRED_STEMS {
+            for suffix in HUNDRED {
+                let w = format!("{stem}{suffix}");
+                assert!(ar_may_be_number(w.as_bytes()), "{w}");
+                assert!(ar_lookup(&w).is_some(), "{w}");
+            }
+        }
+        for w in EN_WORDS {
+            assert!(en_may_start(w[0].to_ascii_uppercase(), w[1]), "{w:?}");
+            assert!(en_lookup(w).is_some(), "{w:?}");
+        }
+        assert!(!ar_may_be_number("قانون".as_bytes()));
+        assert!(!ar_may_be_number_article("الكتاب".as_bytes()));
+        assert!(!en_may_start(b'T', b'o'));
+    }
+
+    /// `ar_word` as first written: a plain walk over `char_indices`.
+    fn ar_word_reference(s: &str, i: usize) -> Option<(String, usize)> {
+        let rest = s.get(i..)?;
+        let mut w = String::new();
+        let mut end = i;
+        for (off, c) in rest.char_indices() {
+            if is_ignorable(c) {
+                end = i + off + c.len_utf8();
+                continue;
+            }
+            let f = fold_ar(c);
+            if !is_ar_letter(f) {
+                if c.is_alphanumeric() {
+                    return None;
+                }
+                break;
+            }
+            end = i + off + f.len_utf8();
+            if w.len() + f.len_utf8() > AR_WORD_MAX {
+                return None;
+            }
+            w.push(f);
+        }
+        (!w.is_empty()).then_some((w, end))
+    }
+
+    /// `number_words_in` as first written: every word start tried in full,
+    /// characters classified by the Unicode tables.
+    fn number_words_reference(s: &str) -> Vec<(u32, Range<usize>)> {
+        let word_char = |c: char| c.is_alphanumeric() || is_ignorable(c);
+        let phrase = |i: usize, first: char| -> Option<(u32, usize, usize)> {
+            if first.is_ascii_alphabetic() {
+                return en_number_at(s, i).map(|(v, e)| (v, i, e));
+            }
+            if let Some((v, e)) = ar_number_at(s, i, Pre::Article) {
+                return Some((v, i, e));
+            }
+            if matches!(first, 'و' | 'ب') {
+                let rest = s.get(i + first.len_utf8()..)?;
+                let j = s.len() - rest.trim_start_matches(is_ignorable).len();
+                let (w, _) = ar_word_reference(s, j)?;
+                if w.chars().count() >= 3 {
+                    return ar_number_at(s, j, Pre::Article).map(|(v, e)| (v, j, e));
+                }
+            }
+            None
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+            if !word_char(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            if let Some((v, start, end)) = phrase(i, c) {
+                out.push((v, start..end));
+                i = end;
+                continue;
+            }
+            loop {
+                let rest = &s[i..];
+                i += rest.len() - rest.trim_start_matches(word_char).len();
+                match s[i..].strip_prefix('-').and_then(|r| r.chars().next()) {
+                    Some(c) if word_char(c) => i += 1,
+                    _ => break,
+                }
+            }
+        }
+        out
+    }
+
+    fn check_against_reference(s: &str) {
+        assert_eq!(number_words_in(s), number_words_reference(s), "{s:?}");
+        for (i, _) in s.char_indices() {
+            let fast = ar_word(s, i).map(|(w, e)| (w.as_str().to_string(), e));
+            assert_eq!(fast, ar_word_reference(s, i), "ar_word at {i}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn number_words_in_matches_reference_on_generated_text() {
+        const PIECES: &[&str] = &[
+            // Arabic number words, folded and raw, with article and proclitics.
+            "خمسه",
+            "خمسة",
+            "عشر",
+            "عشرة",
+            "الحادي",
+            "الحاديه",
+            "والعشرون",
+            "و",
+            "العشرين",
+            "بثلاثين",
+            "وخمسه",
+            "والثلاثين",
+            "ثلاث",
+            "مائه",
+            "مائة",
+            "ثلاثمائه",
+            "المائتين",
+            "بعد",
+            "السبعمائه",
+            "الأولى",
+            "اثنا",
+            "إحدى",
+            "ست",
+            "لست",
+            "وست",
+            "بست",
+            "ثماني",
+            "مئه",
+            "مايتان",
+            "واحد",
+            // Other Arabic words (several share a number word's first letters).
+            "المادة",
+            "الماده",
+            "مادة",
+            "عام",
+            "تاريخ",
+            "سنوات",
+            "يوما",
+            "الثانويه",
+            "اول",
+            "ال",
+            "ب",
+            "پ",
+            "ک",
+            "ی",
+            // English.
+            "one",
+            "One",
+            "TWENTY",
+            "twenty",
+            "first",
+            "Hundred",
+            "hundredth",
+            "and",
+            "third",
+            "thirds",
+            "half",
+            "the",
+            "to",
+            "of",
+            "Articles",
+            "seventeenth",
+            "fifty",
+            "someone",
+            "x",
+            // Digits, marks, spaces, punctuation, other scripts.
+            "12",
+            "٣",
+            "٤٥",
+            "ـ",
+            "\u{064E}",
+            "\u{0651}",
+            "\u{200D}",
+            "\u{200C}",
+            "\u{0670}",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\u{00A0}",
+            "\t",
+            "\n",
+            "-",
+            "-",
+            ",",
+            ".",
+            ":",
+            "(",
+            ")",
+            "،",
+            "؛",
+            "؟",
+            "٪",
+            "\u{06D4}",
+            "\u{0600}",
+            "é",
+            "ß",
+            "中",
+            "😀",
+        ];
+        // A small deterministic generator (xorshift64).
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..4000 {
+            let n = 1 + next() % 12;
+            let mut s = String::new();
+            for _ in 0..n {
+                s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+                // Mostly a space between pieces, sometimes glued.
+                if next() % 4 != 0 {
+                    s.push(' ');
+                }
+            }
+            check_against_reference(&s);
+        }
+        // A word long enough to overflow the folded-word buffer.
+        check_against_reference(&format!("و{} وخمسه", "ا".repeat(AR_WORD_MAX / 2)));
+    }
+
+    #[test]
+    fn number_words_in_matches_reference_on_seeds() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|x| x != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(
+                number_words_in(&text),
+                number_words_reference(&text),
+                "{path:?}"
+            );
+            // Pieces starting and ending anywhere.
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            for k in (0..starts.len()).step_by(37) {
+                let end = starts.get(k + 1 + k % 200).copied().unwrap_or(text.len());
+                check_against_reference(&text[starts[k]..end]);
+            }
+            seen += 1;
+        }
+        assert!(seen >= 5, "seed texts not found in {dir}");
     }
 
     // -----------------------------------------------------------------------
