@@ -70,7 +70,11 @@ fn main() -> ExitCode {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&json!({ "documents": docs })).expect("JSON values serialise"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({ "documents": docs }))
+                .expect("JSON values serialise")
+        );
         return ExitCode::SUCCESS;
     }
     for d in &parsed.documents {
@@ -89,7 +93,10 @@ fn main() -> ExitCode {
             "preamble: {} lines, {} recitals, enacting: {}",
             d.preamble.lines.len(),
             d.preamble.recitals.len(),
-            d.preamble.enacting.as_ref().map_or("-", |b| b.text.as_str())
+            d.preamble
+                .enacting
+                .as_ref()
+                .map_or("-", |b| b.text.as_str())
         );
         for v in &d.divisions {
             println!(
@@ -98,18 +105,29 @@ fn main() -> ExitCode {
                 v.kind,
                 v.number,
                 v.heading,
-                v.title.as_ref().map(|t| format!(" — {t}")).unwrap_or_default()
+                v.title
+                    .as_ref()
+                    .map(|t| format!(" — {t}"))
+                    .unwrap_or_default()
             );
         }
         for a in &d.articles {
             println!(
                 "  [{}] {:<8} {:<24} items={:<3} division={}{}",
                 a.index,
-                a.label.as_ref().map(ToString::to_string).unwrap_or_else(|| "-".into()),
+                a.label
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_else(|| "-".into()),
                 a.heading,
                 a.items.len(),
-                a.division.map(|x| x.to_string()).unwrap_or_else(|| "-".into()),
-                a.title.as_ref().map(|t| format!(" title={t}")).unwrap_or_default()
+                a.division
+                    .map(|x| x.to_string())
+                    .unwrap_or_else(|| "-".into()),
+                a.title
+                    .as_ref()
+                    .map(|t| format!(" title={t}"))
+                    .unwrap_or_default()
             );
         }
         if let Some(c) = &d.closing {

@@ -315,7 +315,10 @@ pub struct Preamble {
 /// The role of one segment of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", tag = "role", content = "index"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", tag = "role", content = "index")
+)]
 #[non_exhaustive]
 pub enum Role {
     /// Whitespace only.

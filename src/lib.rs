@@ -39,11 +39,11 @@ pub mod numerals;
 mod parallel;
 mod parse;
 
+pub use align::{align, align_bilingual, align_documents, Aligner, AlignerBuilder, Weights};
 pub use document::{
     Article, Block, Diagnostic, DiagnosticKind, Division, DivisionKind, Document, Label,
     LabelParseError, Language, ListItem, Preamble, Role, Segment, Span,
 };
-pub use align::{align, align_bilingual, align_documents, Aligner, AlignerBuilder, Weights};
 pub use error::{Error, ErrorKind, Result};
 pub use parallel::{ArticleRef, Coverage, Evidence, Flag, Pair, ParallelText, Verdict};
 pub use parse::{parse, parse_bytes, parse_document, Parsed};

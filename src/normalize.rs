@@ -165,11 +165,17 @@ fn fold_char(c: char) -> Fold {
         'ة' => Fold::Keep('ه'),
         'ک' => Fold::Keep('ك'),
         '\u{0640}' => Fold::Drop,
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0610}'..='\u{061A}' => {
-            Fold::Drop
-        }
-        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' => Fold::Drop,
+        '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{0610}'..='\u{061A}' => Fold::Drop,
+        '\u{061C}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => Fold::Drop,
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
             Fold::Keep(' ')
         }
@@ -236,7 +242,11 @@ mod tests {
             case!("crlf", "a\r\nb\rc", "a\nb\nc"),
             case!("nbsp", "Article\u{a0}5", "Article 5"),
             case!("alef forms", "أإآٱ", "اااا"),
-            case!("presentation forms", "\u{FEE3}\u{FE8E}\u{FEA9}\u{FE93}", "ماده"),
+            case!(
+                "presentation forms",
+                "\u{FEE3}\u{FE8E}\u{FEA9}\u{FE93}",
+                "ماده"
+            ),
             case!("lam-alef ligature", "\u{FEFB}", "لا"),
             case!("fullwidth", "Ａｒｔ．５", "Art.5"),
             case!("persian kaf", "أحکام", "احكام"),

@@ -68,11 +68,17 @@ impl Flag {
             Flag::OnlyArabic => "This Arabic article has no English counterpart.",
             Flag::OnlyEnglish => "This English article has no Arabic counterpart.",
             Flag::NumberMismatch => "The two articles are paired but carry different numbers.",
-            Flag::NumericMismatch => "Some numbers (years, law numbers, amounts) appear on one side only.",
-            Flag::LikelyPartial => "The translation looks partial: much shorter, or missing list items.",
+            Flag::NumericMismatch => {
+                "Some numbers (years, law numbers, amounts) appear on one side only."
+            }
+            Flag::LikelyPartial => {
+                "The translation looks partial: much shorter, or missing list items."
+            }
             Flag::Split => "One Arabic article corresponds to two English articles.",
             Flag::Merged => "Two Arabic articles correspond to one English article.",
-            Flag::DuplicateNumber => "An article number in this pair occurs more than once in its document.",
+            Flag::DuplicateNumber => {
+                "An article number in this pair occurs more than once in its document."
+            }
             Flag::NumberingGap => "The article numbering jumps just before this pair.",
         }
     }
@@ -240,7 +246,12 @@ impl ParallelText {
     /// Assembles a parallel text from its parts; coverage is computed from
     /// the pairs. Used by the aligner; other crates normally get a
     /// `ParallelText` from [`align`](fn@crate::align).
-    pub fn from_parts(arabic: Document, english: Document, pairs: Vec<Pair>, verdict: Verdict) -> ParallelText {
+    pub fn from_parts(
+        arabic: Document,
+        english: Document,
+        pairs: Vec<Pair>,
+        verdict: Verdict,
+    ) -> ParallelText {
         let coverage = Coverage::from_pairs(arabic.articles.len(), english.articles.len(), &pairs);
         ParallelText {
             arabic,

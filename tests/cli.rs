@@ -151,8 +151,6 @@ fn drop_article(text: &str, heading: &str) -> String {
 
 // ------------------------------------------------ well-formedness check --
 
-
-
 #[test]
 fn the_checker_rejects_unbalanced_markup() {
     assert!(common::check_xml("<a><b/></a>").is_ok());

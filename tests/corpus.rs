@@ -38,8 +38,11 @@ fn anomalies(d: &Document) -> (usize, usize) {
     let mut total = 0;
     let mut unexplained = 0;
     for w in d.articles.windows(2) {
-        let (Some(a), Some(b)) = (&w[0].label, &w[1].label) else { continue };
-        let normal = b.number == a.number + 1 && b.suffix.is_none() || b.number == a.number && b.suffix.is_some() && a.suffix != b.suffix;
+        let (Some(a), Some(b)) = (&w[0].label, &w[1].label) else {
+            continue;
+        };
+        let normal = b.number == a.number + 1 && b.suffix.is_none()
+            || b.number == a.number && b.suffix.is_some() && a.suffix != b.suffix;
         // A restart at 1 after a short run is a new instrument: a decree
         // followed by the law it enacts. It must still be reported.
         let restart = b.number == 1 && a.number > 1;
@@ -48,8 +51,12 @@ fn anomalies(d: &Document) -> (usize, usize) {
         }
         total += 1;
         let explained = d.diagnostics.iter().any(|g| {
-            matches!(g.kind, DiagnosticKind::DuplicateNumber | DiagnosticKind::NumberingGap | DiagnosticKind::OutOfOrder)
-                && g.span == Some(w[1].heading_span)
+            matches!(
+                g.kind,
+                DiagnosticKind::DuplicateNumber
+                    | DiagnosticKind::NumberingGap
+                    | DiagnosticKind::OutOfOrder
+            ) && g.span == Some(w[1].heading_span)
         }) || b.number == a.number + 1;
         if !explained {
             unexplained += 1;
@@ -66,19 +73,39 @@ fn corpus_parses_plausibly() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let bytes = fs::read(path).unwrap();
         let parsed = lexalign::parse_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let d = parsed.documents.iter().max_by_key(|d| d.articles.len()).unwrap();
+        let d = parsed
+            .documents
+            .iter()
+            .max_by_key(|d| d.articles.len())
+            .unwrap();
         let (total, unexplained) = anomalies(d);
         assert_eq!(unexplained, 0, "{name}: an anomaly without a diagnostic");
-        let first = d.articles.first().and_then(|a| a.label.as_ref()).map_or("-".into(), ToString::to_string);
-        let last = d.articles.last().and_then(|a| a.label.as_ref()).map_or("-".into(), ToString::to_string);
-        summary.push_str(&format!("{name}\t{}\t{}\t{first}\t{last}\t{total}\n", d.language.code(), d.articles.len()));
+        let first = d
+            .articles
+            .first()
+            .and_then(|a| a.label.as_ref())
+            .map_or("-".into(), ToString::to_string);
+        let last = d
+            .articles
+            .last()
+            .and_then(|a| a.label.as_ref())
+            .map_or("-".into(), ToString::to_string);
+        summary.push_str(&format!(
+            "{name}\t{}\t{}\t{first}\t{last}\t{total}\n",
+            d.language.code(),
+            d.articles.len()
+        ));
         if d.articles.is_empty() {
             assert!(d.has_diagnostic(DiagnosticKind::NoArticles), "{name}");
         } else {
             // Plausible: anomalies are rare — at most one transition in ten,
             // or two in a short text (om-profit-tax has a missing article 4
             // and a repeated 5 bis in the source itself).
-            assert!(total * 10 <= d.articles.len().max(20), "{name}: {total} anomalies in {} articles", d.articles.len());
+            assert!(
+                total * 10 <= d.articles.len().max(20),
+                "{name}: {total} anomalies in {} articles",
+                d.articles.len()
+            );
         }
     }
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected/corpus.tsv");
@@ -86,23 +113,36 @@ fn corpus_parses_plausibly() {
         fs::write(&path, &summary).unwrap();
     }
     let want = fs::read_to_string(&path).unwrap();
-    assert_eq!(summary, want, "corpus summary differs from {}", path.display());
+    assert_eq!(
+        summary,
+        want,
+        "corpus summary differs from {}",
+        path.display()
+    );
 }
 
 fn corpus_file(name: &str) -> Option<String> {
     let files = corpus()?;
-    let p = files.into_iter().find(|p| p.file_name().unwrap().to_string_lossy() == name)?;
+    let p = files
+        .into_iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy() == name)?;
     Some(fs::read_to_string(p).unwrap())
 }
 
 #[test]
 fn moroccan_visual_order_is_detected_and_repaired() {
-    let Some(text) = corpus_file("ma-decree-2-18-625-2019.txt") else { return };
+    let Some(text) = corpus_file("ma-decree-2-18-625-2019.txt") else {
+        return;
+    };
     let p = lexalign::parse(&text).unwrap();
     let d = &p.documents[0];
     assert!(d.has_diagnostic(DiagnosticKind::VisualOrder));
     // Repaired line by line: the articles are found, in logical order.
-    let labels: Vec<u32> = d.articles.iter().map(|a| a.label.as_ref().unwrap().number).collect();
+    let labels: Vec<u32> = d
+        .articles
+        .iter()
+        .map(|a| a.label.as_ref().unwrap().number)
+        .collect();
     assert!(labels.len() >= 10, "{labels:?}");
     assert_eq!(labels, (1..=labels.len() as u32).collect::<Vec<_>>());
     assert_eq!(d.articles[0].heading, "المادة الأولى");
@@ -117,26 +157,48 @@ fn moroccan_visual_order_is_detected_and_repaired() {
 
 #[test]
 fn amending_law_quotes_are_not_articles() {
-    let Some(text) = corpus_file("bh-law-7-2026-amendment.txt") else { return };
+    let Some(text) = corpus_file("bh-law-7-2026-amendment.txt") else {
+        return;
+    };
     let p = lexalign::parse(&text).unwrap();
     let d = p.arabic().unwrap();
-    let labels: Vec<u32> = d.articles.iter().map(|a| a.label.as_ref().unwrap().number).collect();
+    let labels: Vec<u32> = d
+        .articles
+        .iter()
+        .map(|a| a.label.as_ref().unwrap().number)
+        .collect();
     assert_eq!(labels, (1..=labels.len() as u32).collect::<Vec<_>>());
     assert!(d.has_diagnostic(DiagnosticKind::UncertainHeading));
 }
 
 #[test]
 fn ordinal_headings_past_seven_hundred() {
-    let Some(text) = corpus_file("sa-civil-transactions-law-2023.md") else { return };
+    let Some(text) = corpus_file("sa-civil-transactions-law-2023.md") else {
+        return;
+    };
     let d = lexalign::parse_document(&text).unwrap();
-    assert_eq!(d.articles.last().unwrap().label.as_ref().unwrap().number, 721);
+    assert_eq!(
+        d.articles.last().unwrap().label.as_ref().unwrap().number,
+        721
+    );
     // Headings repeated around a chapter title are one article.
-    assert_eq!(d.articles.iter().filter(|a| a.label.as_ref().is_some_and(|l| l.number == 1)).count(), 1);
+    assert_eq!(
+        d.articles
+            .iter()
+            .filter(|a| a.label.as_ref().is_some_and(|l| l.number == 1))
+            .count(),
+        1
+    );
 }
 
 #[test]
 fn table_of_contents_is_set_apart() {
-    let Some(text) = corpus_file("om-companies-income-tax-law-1981.txt") else { return };
+    let Some(text) = corpus_file("om-companies-income-tax-law-1981.txt") else {
+        return;
+    };
     let p = lexalign::parse(&text).unwrap();
-    assert!(p.english().unwrap().has_diagnostic(DiagnosticKind::TableOfContents));
+    assert!(p
+        .english()
+        .unwrap()
+        .has_diagnostic(DiagnosticKind::TableOfContents));
 }

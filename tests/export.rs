@@ -4,7 +4,6 @@
 
 mod common;
 
-
 use lexalign::export::{self, escape_xml, PairStatus};
 use lexalign::*;
 use serde_json::Value;
@@ -185,7 +184,6 @@ fn hand_built() -> ParallelText {
 
 // ------------------------------------------------ well-formedness check --
 
-
 /// Undoes XML escaping (the five named entities and numeric references).
 fn unescape(s: &str) -> String {
     let mut out = String::new();
@@ -214,7 +212,6 @@ fn unescape(s: &str) -> String {
     out.push_str(rest);
     out
 }
-
 
 #[test]
 fn the_checker_catches_malformed_markup() {

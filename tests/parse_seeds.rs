@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use lexalign::{DiagnosticKind, Document, DivisionKind, Language, Parsed, Role};
+use lexalign::{DiagnosticKind, DivisionKind, Document, Language, Parsed, Role};
 
 fn seed(prefix: &str) -> (PathBuf, String) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
@@ -41,7 +41,9 @@ fn range(a: u32, b: u32) -> Vec<String> {
 fn inventory(d: &Document) -> String {
     let mut out = String::new();
     for a in &d.articles {
-        let div = d.division_of(a).map_or("-".to_string(), |v| v.heading.clone());
+        let div = d
+            .division_of(a)
+            .map_or("-".to_string(), |v| v.heading.clone());
         out.push_str(&format!(
             "{}\t{}\t{}\n",
             a.label.as_ref().map_or("-".into(), ToString::to_string),
@@ -54,12 +56,19 @@ fn inventory(d: &Document) -> String {
 
 /// Compares with `tests/expected/NAME`; with `LEXALIGN_BLESS=1` writes it.
 fn check_inventory(name: &str, d: &Document) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/expected")
+        .join(name);
     let got = inventory(d);
     if std::env::var_os("LEXALIGN_BLESS").is_some() {
         fs::write(&path, &got).unwrap();
     }
-    let want = fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} missing (run with LEXALIGN_BLESS=1 once and review it)", path.display()));
+    let want = fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "{} missing (run with LEXALIGN_BLESS=1 once and review it)",
+            path.display()
+        )
+    });
     assert_eq!(got, want, "inventory differs from {}", path.display());
 }
 
@@ -88,9 +97,20 @@ fn seed_000_english_decree() {
     let d = &p.documents[0];
     assert_eq!(d.language, Language::English);
     assert_eq!(labels(d), range(1, 7));
-    assert!(d.title.as_ref().unwrap().text.contains("Decree No. (607) of 2013"));
+    assert!(d
+        .title
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("Decree No. (607) of 2013"));
     assert_eq!(d.preamble.recitals.len(), 5);
-    assert!(d.preamble.enacting.as_ref().unwrap().text.contains("has decided"));
+    assert!(d
+        .preamble
+        .enacting
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("has decided"));
     let a3 = &d.articles[2];
     let ords: Vec<u32> = a3.items.iter().map(|i| i.ordinal.unwrap()).collect();
     assert_eq!(ords, [1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5]);
@@ -110,14 +130,24 @@ fn seed_001_bilingual_arabic_first() {
     assert_eq!(ar.articles[13].heading.replace('\n', ""), "مادة (14)");
     let a4 = &ar.articles[3];
     assert_eq!(a4.items.len(), 11);
-    assert_eq!(a4.items.iter().map(|i| i.ordinal.unwrap()).collect::<Vec<_>>(), (1..=11).collect::<Vec<_>>());
+    assert_eq!(
+        a4.items
+            .iter()
+            .map(|i| i.ordinal.unwrap())
+            .collect::<Vec<_>>(),
+        (1..=11).collect::<Vec<_>>()
+    );
     assert_eq!(en.articles[3].items.len(), 0);
     // The Arabic newsletter at the end is boilerplate, not part of the law.
     let newsletter = text.find("الأخبار الجيدة").unwrap();
     let last = en.articles.last().unwrap();
     assert!(last.span.end <= newsletter);
     assert!(en.closing.as_ref().unwrap().span.end <= newsletter);
-    let b = p.documents.iter().find_map(|d| d.boilerplate.as_ref()).unwrap();
+    let b = p
+        .documents
+        .iter()
+        .find_map(|d| d.boilerplate.as_ref())
+        .unwrap();
     assert!(b.span.start <= newsletter && b.span.end > newsletter);
     check_inventory("001.ar.tsv", ar);
     check_inventory("001.en.tsv", en);
@@ -129,7 +159,10 @@ fn seed_002_news_is_not_law() {
     check_segments(&text, &p);
     let total: usize = p.documents.iter().map(|d| d.articles.len()).sum();
     assert_eq!(total, 0);
-    assert!(p.documents.iter().all(|d| d.has_diagnostic(DiagnosticKind::NoArticles)));
+    assert!(p
+        .documents
+        .iter()
+        .all(|d| d.has_diagnostic(DiagnosticKind::NoArticles)));
 }
 
 #[test]
@@ -141,7 +174,11 @@ fn seed_003_bilingual_english_first() {
     assert_eq!(labels(ar), range(1, 25));
     assert_eq!(labels(en), range(1, 25));
     for d in [ar, en] {
-        let unnumbered: Vec<_> = d.divisions.iter().filter(|v| v.kind == DivisionKind::Unnumbered).collect();
+        let unnumbered: Vec<_> = d
+            .divisions
+            .iter()
+            .filter(|v| v.kind == DivisionKind::Unnumbered)
+            .collect();
         assert_eq!(unnumbered.len(), 3, "{:?}", d.divisions);
         assert_eq!(d.divisions.len(), 3);
         // Articles 2–13 in the first, 14–18 in the second, 19–25 in the third.
@@ -175,15 +212,29 @@ fn seed_004_arabic_law_with_parts_and_chapters() {
     assert!(d.has_diagnostic(DiagnosticKind::DuplicateNumber));
     // The reversed headings.
     for n in [14, 53, 54, 55, 56, 57, 58, 103] {
-        assert!(d.articles[n].heading.starts_with('('), "article {n}: {}", d.articles[n].heading);
+        assert!(
+            d.articles[n].heading.starts_with('('),
+            "article {n}: {}",
+            d.articles[n].heading
+        );
     }
     // The cross-reference line is body text of article 78.
     let xref = text.find("المادة (1-16-33-38)").unwrap();
     let a78 = &d.articles[78];
     assert!(a78.span.start < xref && a78.span.end > xref);
-    let parts: Vec<u32> = d.divisions.iter().filter(|v| v.kind == DivisionKind::Part).map(|v| v.number.unwrap()).collect();
+    let parts: Vec<u32> = d
+        .divisions
+        .iter()
+        .filter(|v| v.kind == DivisionKind::Part)
+        .map(|v| v.number.unwrap())
+        .collect();
     assert_eq!(parts, [1, 2, 4, 5, 6]);
-    let chapters: Vec<u32> = d.divisions.iter().filter(|v| v.kind == DivisionKind::Chapter).map(|v| v.number.unwrap()).collect();
+    let chapters: Vec<u32> = d
+        .divisions
+        .iter()
+        .filter(|v| v.kind == DivisionKind::Chapter)
+        .map(|v| v.number.unwrap())
+        .collect();
     assert_eq!(chapters, [1, 2, 3, 4, 5, 6, 7]);
     // Each article in the right division.
     let at = |label: usize| {
@@ -204,7 +255,15 @@ fn seed_004_arabic_law_with_parts_and_chapters() {
     assert_eq!(at(89), (DivisionKind::Part, 5, None));
     assert_eq!(at(94), (DivisionKind::Part, 6, None));
     assert_eq!(at(103), (DivisionKind::Part, 6, None));
-    assert_eq!(d.divisions.iter().find(|v| v.kind == DivisionKind::Chapter && v.number == Some(1)).unwrap().title.as_deref(), Some("الوظائف بجهاز المخابرات الليبية"));
+    assert_eq!(
+        d.divisions
+            .iter()
+            .find(|v| v.kind == DivisionKind::Chapter && v.number == Some(1))
+            .unwrap()
+            .title
+            .as_deref(),
+        Some("الوظائف بجهاز المخابرات الليبية")
+    );
     assert!(d.closing.as_ref().unwrap().text.contains("صدر في طرابلس"));
     assert!(d.segments.iter().any(|s| s.role == Role::Recital));
     check_inventory("004.ar.tsv", d);

@@ -13,8 +13,16 @@ fn binary() -> &'static std::path::Path {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(binary()).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let out = Command::new(binary())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn json(prefix: &str) -> Value {
@@ -25,7 +33,12 @@ fn json(prefix: &str) -> Value {
 }
 
 fn labels(doc: &Value) -> Vec<String> {
-    doc["articles"].as_array().unwrap().iter().map(|a| a["label"].as_str().unwrap_or("-").to_string()).collect()
+    doc["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["label"].as_str().unwrap_or("-").to_string())
+        .collect()
 }
 
 #[test]
@@ -35,7 +48,10 @@ fn json_for_every_seed_follows_the_shape() {
         let docs = v["documents"].as_array().unwrap();
         assert!(!docs.is_empty());
         for d in docs {
-            assert!(matches!(d["language"].as_str(), Some("ar" | "en")), "{prefix}");
+            assert!(
+                matches!(d["language"].as_str(), Some("ar" | "en")),
+                "{prefix}"
+            );
             assert!(d["divisions"].is_array() && d["diagnostics"].is_array());
             for (i, a) in d["articles"].as_array().unwrap().iter().enumerate() {
                 assert_eq!(a["index"].as_u64(), Some(i as u64));
@@ -66,7 +82,11 @@ fn seed_002_says_no_articles() {
     let v = json("002");
     let d = &v["documents"][0];
     assert_eq!(d["articles"].as_array().unwrap().len(), 0);
-    assert!(d["diagnostics"].as_array().unwrap().iter().any(|g| g["kind"] == "no_articles"));
+    assert!(d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|g| g["kind"] == "no_articles"));
 }
 
 #[test]
@@ -74,7 +94,10 @@ fn listing_and_errors() {
     let path = common::seed_path("004");
     let (code, out, _) = run(&[path.to_str().unwrap()]);
     assert_eq!(code, 0);
-    assert!(out.contains("Arabic document") && out.contains("104 articles"), "{out}");
+    assert!(
+        out.contains("Arabic document") && out.contains("104 articles"),
+        "{out}"
+    );
     assert!(out.contains("DuplicateNumber"));
     let (code, _, err) = run(&["no/such/file.txt"]);
     assert_eq!(code, 2);

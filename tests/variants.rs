@@ -14,7 +14,12 @@ fn seeds() -> Vec<(String, String)> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     v.sort();
     v
@@ -23,15 +28,43 @@ fn seeds() -> Vec<(String, String)> {
 fn labels(docs: &[Document]) -> Vec<(Language, Vec<String>)> {
     docs.iter()
         .filter(|d| !d.articles.is_empty())
-        .map(|d| (d.language, d.articles.iter().map(|a| a.label.as_ref().map_or("-".into(), ToString::to_string)).collect()))
+        .map(|d| {
+            (
+                d.language,
+                d.articles
+                    .iter()
+                    .map(|a| a.label.as_ref().map_or("-".into(), ToString::to_string))
+                    .collect(),
+            )
+        })
         .collect()
 }
 
 const EN_UNITS: [&str; 20] = [
-    "", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Thirteen",
-    "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen",
+    "",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Eleven",
+    "Twelve",
+    "Thirteen",
+    "Fourteen",
+    "Fifteen",
+    "Sixteen",
+    "Seventeen",
+    "Eighteen",
+    "Nineteen",
 ];
-const EN_TENS: [&str; 10] = ["", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"];
+const EN_TENS: [&str; 10] = [
+    "", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety",
+];
 
 fn english_words(n: u32) -> String {
     let mut parts = Vec::new();
@@ -45,15 +78,53 @@ fn english_words(n: u32) -> String {
         } else if r % 10 == 0 {
             parts.push(EN_TENS[(r / 10) as usize].to_string());
         } else {
-            parts.push(format!("{}-{}", EN_TENS[(r / 10) as usize], EN_UNITS[(r % 10) as usize]));
+            parts.push(format!(
+                "{}-{}",
+                EN_TENS[(r / 10) as usize],
+                EN_UNITS[(r % 10) as usize]
+            ));
         }
     }
     parts.join(" ")
 }
 
-const AR_FEM: [&str; 11] = ["", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة"];
-const AR_FEM_TEEN: [&str; 10] = ["", "الحادية", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة"];
-const AR_TENS: [&str; 10] = ["", "", "العشرون", "الثلاثون", "الأربعون", "الخمسون", "الستون", "السبعون", "الثمانون", "التسعون"];
+const AR_FEM: [&str; 11] = [
+    "",
+    "الأولى",
+    "الثانية",
+    "الثالثة",
+    "الرابعة",
+    "الخامسة",
+    "السادسة",
+    "السابعة",
+    "الثامنة",
+    "التاسعة",
+    "العاشرة",
+];
+const AR_FEM_TEEN: [&str; 10] = [
+    "",
+    "الحادية",
+    "الثانية",
+    "الثالثة",
+    "الرابعة",
+    "الخامسة",
+    "السادسة",
+    "السابعة",
+    "الثامنة",
+    "التاسعة",
+];
+const AR_TENS: [&str; 10] = [
+    "",
+    "",
+    "العشرون",
+    "الثلاثون",
+    "الأربعون",
+    "الخمسون",
+    "الستون",
+    "السبعون",
+    "الثمانون",
+    "التسعون",
+];
 
 /// Feminine ordinal with the article, as in `المادة الخامسة والعشرون`.
 fn arabic_ordinal(n: u32) -> String {
@@ -62,7 +133,11 @@ fn arabic_ordinal(n: u32) -> String {
             1..=10 => AR_FEM[r as usize].to_string(),
             11..=19 => format!("{} عشرة", AR_FEM_TEEN[(r - 10) as usize]),
             _ if r % 10 == 0 => AR_TENS[(r / 10) as usize].to_string(),
-            _ => format!("{} و{}", AR_FEM_TEEN[(r % 10) as usize], AR_TENS[(r / 10) as usize]),
+            _ => format!(
+                "{} و{}",
+                AR_FEM_TEEN[(r % 10) as usize],
+                AR_TENS[(r / 10) as usize]
+            ),
         }
     };
     match n {
@@ -74,7 +149,10 @@ fn arabic_ordinal(n: u32) -> String {
 }
 
 fn indic(n: u32) -> String {
-    n.to_string().chars().map(|c| char::from_u32('٠' as u32 + c.to_digit(10).unwrap()).unwrap()).collect()
+    n.to_string()
+        .chars()
+        .map(|c| char::from_u32('٠' as u32 + c.to_digit(10).unwrap()).unwrap())
+        .collect()
 }
 
 type Form = fn(u32) -> String;
@@ -112,7 +190,9 @@ const AR_FORMS: [(&str, Form); 12] = [
     ("المادة N", |n| format!("المادة {n}")),
     ("مادة N:", |n| format!("مادة {n}:")),
     ("(N) مادة", |n| format!("({n}) مادة")),
-    ("المادة ordinal", |n| format!("المادة {}", arabic_ordinal(n))),
+    ("المادة ordinal", |n| {
+        format!("المادة {}", arabic_ordinal(n))
+    }),
     ("مادة (indic)", |n| format!("مادة ({})", indic(n))),
     ("**مادة (N)**", |n| format!("**مادة ({n})**")),
     ("## المادة N", |n| format!("## المادة {n}")),
@@ -160,7 +240,10 @@ fn heading_forms() {
     let mut failures = Vec::new();
     for (name, text) in seeds() {
         let want = labels(&lexalign::parse(&text).unwrap().documents);
-        for (lang, forms) in [(Language::English, &EN_FORMS[..]), (Language::Arabic, &AR_FORMS[..])] {
+        for (lang, forms) in [
+            (Language::English, &EN_FORMS[..]),
+            (Language::Arabic, &AR_FORMS[..]),
+        ] {
             if !want.iter().any(|(l, _)| *l == lang) {
                 continue;
             }
@@ -184,13 +267,19 @@ fn bis_forms() {
             .into_iter()
             .map(|(l, v)| (l, v.into_iter().map(|x| format!("{x}bis")).collect()))
             .collect();
-        for (lang, forms) in [(Language::English, &EN_BIS_FORMS[..]), (Language::Arabic, &AR_BIS_FORMS[..])] {
+        for (lang, forms) in [
+            (Language::English, &EN_BIS_FORMS[..]),
+            (Language::Arabic, &AR_BIS_FORMS[..]),
+        ] {
             if !want.iter().any(|(l, _)| *l == lang) {
                 continue;
             }
             for (fname, form) in forms {
                 let v = rewrite(&text, lang, *form);
-                let got: Vec<_> = labels(&lexalign::parse(&v).unwrap().documents).into_iter().filter(|(l, _)| *l == lang).collect();
+                let got: Vec<_> = labels(&lexalign::parse(&v).unwrap().documents)
+                    .into_iter()
+                    .filter(|(l, _)| *l == lang)
+                    .collect();
                 let want: Vec<_> = want.iter().filter(|(l, _)| *l == lang).cloned().collect();
                 if got != want {
                     failures.push(format!("{name}: form {fname:?}: got {got:?}"));
@@ -208,8 +297,33 @@ fn tatweel(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         out.push(c);
-        let joins = matches!(c, 'ب' | 'ت' | 'ث' | 'ج' | 'ح' | 'خ' | 'س' | 'ش' | 'ص' | 'ض' | 'ط' | 'ظ' | 'ع' | 'غ' | 'ف' | 'ق' | 'ك' | 'ل' | 'م' | 'ن' | 'ه' | 'ي');
-        let next_letter = chars.get(i + 1).is_some_and(|n| ('\u{0621}'..='\u{064A}').contains(n));
+        let joins = matches!(
+            c,
+            'ب' | 'ت'
+                | 'ث'
+                | 'ج'
+                | 'ح'
+                | 'خ'
+                | 'س'
+                | 'ش'
+                | 'ص'
+                | 'ض'
+                | 'ط'
+                | 'ظ'
+                | 'ع'
+                | 'غ'
+                | 'ف'
+                | 'ق'
+                | 'ك'
+                | 'ل'
+                | 'م'
+                | 'ن'
+                | 'ه'
+                | 'ي'
+        );
+        let next_letter = chars
+            .get(i + 1)
+            .is_some_and(|n| ('\u{0621}'..='\u{064A}').contains(n));
         if joins && next_letter {
             k += 1;
             if k % 3 == 0 {
@@ -225,7 +339,15 @@ fn arabic_indic_digits(s: &str) -> String {
     s.split_inclusive('\n')
         .map(|line| {
             if line.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
-                line.chars().map(|c| if c.is_ascii_digit() { char::from_u32('٠' as u32 + c.to_digit(10).unwrap()).unwrap() } else { c }).collect()
+                line.chars()
+                    .map(|c| {
+                        if c.is_ascii_digit() {
+                            char::from_u32('٠' as u32 + c.to_digit(10).unwrap()).unwrap()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect()
             } else {
                 line.to_string()
             }
@@ -264,7 +386,10 @@ fn bidi_marks(s: &str) -> String {
 fn latin_noise(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 2);
     for (k, line) in s.split_inclusive('\n').enumerate() {
-        let arabic = line.chars().filter(|c| ('\u{0621}'..='\u{064A}').contains(c)).count();
+        let arabic = line
+            .chars()
+            .filter(|c| ('\u{0621}'..='\u{064A}').contains(c))
+            .count();
         if arabic > 20 {
             // Glue Latin letters inside the third word of long Arabic lines.
             let mut words = 0;
@@ -298,7 +423,9 @@ fn noise() {
         ("bidi marks", bidi_marks),
         ("crlf", |s| s.replace('\n', "\r\n")),
         ("bom", |s| format!("\u{feff}{s}")),
-        ("diacritics", |s| s.replace("مادة", "مَادَّة").replace("المادة", "المَادَّةُ")),
+        ("diacritics", |s| {
+            s.replace("مادة", "مَادَّة").replace("المادة", "المَادَّةُ")
+        }),
     ];
     let mut failures = Vec::new();
     for (name, text) in seeds() {

@@ -36,7 +36,11 @@ struct CueCache<'a> {
 
 impl<'a> CueCache<'a> {
     fn new(text: &'a str, lines: &'a [Line]) -> Self {
-        CueCache { text, lines, cache: vec![std::cell::Cell::new(None); lines.len()] }
+        CueCache {
+            text,
+            lines,
+            cache: vec![std::cell::Cell::new(None); lines.len()],
+        }
     }
 
     fn get(&self, li: usize) -> Cues {
@@ -75,7 +79,16 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
     let mut out = Vec::with_capacity(lines.len());
     for (li, l) in lines.iter().enumerate() {
         if l.is_blank() {
-            out.push(Unit { start: l.start, end: l.next, tstart: l.tstart, tend: l.tend, rest: l.tend, line: li, kind: Kind::Blank, quoted: false });
+            out.push(Unit {
+                start: l.start,
+                end: l.next,
+                tstart: l.tstart,
+                tend: l.tend,
+                rest: l.tend,
+                line: li,
+                kind: Kind::Blank,
+                quoted: false,
+            });
             continue;
         }
         if l.pieces.is_empty() {
@@ -83,13 +96,26 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
                 Some(m) => Kind::Item(m),
                 None => Kind::Text,
             };
-            out.push(Unit { start: l.start, end: l.next, tstart: l.tstart, tend: l.tend, rest: l.tend, line: li, kind, quoted: false });
+            out.push(Unit {
+                start: l.start,
+                end: l.next,
+                tstart: l.tstart,
+                tend: l.tend,
+                rest: l.tend,
+                line: li,
+                kind,
+                quoted: false,
+            });
             continue;
         }
         let n = l.pieces.len();
         for (k, p) in l.pieces.iter().enumerate() {
             let start = if k == 0 { l.start } else { p.start };
-            let end = if k + 1 == n { l.next } else { l.pieces[k + 1].start };
+            let end = if k + 1 == n {
+                l.next
+            } else {
+                l.pieces[k + 1].start
+            };
             let kind = match &p.kind {
                 PieceKind::Article(m) => Kind::Art(m.clone()),
                 PieceKind::Division(m) => Kind::Div(m.clone()),
@@ -97,7 +123,8 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
                     let nview = normalize(&text[p.start..p.end]);
                     match line::list_marker(nview.as_str()) {
                         Some((len, ordinal, letter)) => Kind::Item(Marker {
-                            text_start: p.start + nview.original_offset(len.min(nview.as_str().len())),
+                            text_start: p.start
+                                + nview.original_offset(len.min(nview.as_str().len())),
                             ordinal,
                             letter,
                         }),
@@ -105,7 +132,16 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
                     }
                 }
             };
-            out.push(Unit { start, end, tstart: p.start, tend: p.end, rest: p.rest, line: li, kind, quoted: false });
+            out.push(Unit {
+                start,
+                end,
+                tstart: p.start,
+                tend: p.end,
+                rest: p.rest,
+                line: li,
+                kind,
+                quoted: false,
+            });
         }
     }
     out
@@ -133,7 +169,10 @@ fn join_broken(text: &str, units: &mut [Unit]) {
         while j < units.len() && units[j].is_blank() && j - i <= 6 {
             j += 1;
         }
-        if j >= units.len() || (fragment && j != i + 1) || !matches!(units[j].kind, Kind::Text | Kind::Item(_)) {
+        if j >= units.len()
+            || (fragment && j != i + 1)
+            || !matches!(units[j].kind, Kind::Text | Kind::Item(_))
+        {
             i += 1;
             continue;
         }
@@ -173,8 +212,13 @@ fn table_of_contents(text: &str, units: &[Unit]) -> Option<(usize, usize)> {
         .map(|(i, _)| i)
         .collect();
     let first = heads.first()?;
-    let Kind::Art(m0) = &units[*first].kind else { return None };
-    let again = heads.iter().skip(3).find(|&&h| matches!(&units[h].kind, Kind::Art(m) if m.label == m0.label))?;
+    let Kind::Art(m0) = &units[*first].kind else {
+        return None;
+    };
+    let again = heads
+        .iter()
+        .skip(3)
+        .find(|&&h| matches!(&units[h].kind, Kind::Art(m) if m.label == m0.label))?;
     let listed = heads.iter().take_while(|&&h| h < *again).count();
     let body: usize = units[*first..*again]
         .iter()
@@ -197,7 +241,10 @@ fn choose_headings(text: &str, cx: &CueCache<'_>, units: &mut [Unit], from: usiz
                 // A paragraph ending in a colon whose text (this line or the
                 // four before it) has an amending verb (`يستبدل`, `replaced`)
                 // introduces quoted articles.
-                if text[units[i].tstart..units[i].tend].trim_end_matches(['-', ' ', '*']).ends_with(':') {
+                if text[units[i].tstart..units[i].tend]
+                    .trim_end_matches(['-', ' ', '*'])
+                    .ends_with(':')
+                {
                     let mut seen = 0;
                     let mut k = i;
                     loop {
@@ -324,17 +371,30 @@ fn block(text: &str, start: usize, end: usize) -> Block {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
-    Block { text: t.to_string(), span: Span::new(start + lead, start + lead + t.len()) }
+    Block {
+        text: t.to_string(),
+        span: Span::new(start + lead, start + lead + t.len()),
+    }
 }
 
 fn clean_title(s: &str) -> String {
     s.trim()
-        .trim_matches(|c: char| c == '*' || c == '#' || c == '_' || c == ':' || c == '-' || c == '–' || c.is_whitespace())
+        .trim_matches(|c: char| {
+            c == '*'
+                || c == '#'
+                || c == '_'
+                || c == ':'
+                || c == '-'
+                || c == '–'
+                || c.is_whitespace()
+        })
         .to_string()
 }
 
 fn title_like_line(l: &Line, max_words: u32) -> bool {
-    l.words <= max_words && !matches!(l.last, '.' | ':' | ';' | '؛' | '،' | ',' | '-') && l.marker.is_none()
+    l.words <= max_words
+        && !matches!(l.last, '.' | ':' | ';' | '؛' | '،' | ',' | '-')
+        && l.marker.is_none()
 }
 
 struct Builder<'t> {
@@ -347,19 +407,31 @@ struct Builder<'t> {
 impl<'t> Builder<'t> {
     fn seg(&mut self, start: usize, end: usize, role: Role) {
         if end > start {
-            self.doc.segments.push(Segment { span: Span::new(start, end), role });
+            self.doc.segments.push(Segment {
+                span: Span::new(start, end),
+                role,
+            });
         }
     }
 
     fn diag(&mut self, kind: DiagnosticKind, message: String, span: Option<Span>) {
-        self.doc.diagnostics.push(Diagnostic { kind, message, span });
+        self.doc.diagnostics.push(Diagnostic {
+            kind,
+            message,
+            span,
+        });
     }
 }
 
 /// Builds the document for `lines` (a region of `text`). Lines from
 /// `boilerplate_from` on (an index into `lines`) are known not to be part of
 /// the law (text in the other script after it).
-pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_from: Option<usize>) -> Document {
+pub(crate) fn build(
+    text: &str,
+    lines: &[Line],
+    language: Language,
+    boilerplate_from: Option<usize>,
+) -> Document {
     let span = match (lines.first(), lines.last()) {
         (Some(a), Some(b)) => Span::new(a.start, b.next),
         _ => Span::new(0, 0),
@@ -391,7 +463,10 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
     let mut front_end = 0;
     if let Some(first) = us.iter().position(|u| !u.is_blank()) {
         if text[us[first].tstart..us[first].tend].trim() == "---" {
-            if let Some(close) = us[first + 1..].iter().position(|u| text[u.tstart..u.tend].trim() == "---") {
+            if let Some(close) = us[first + 1..]
+                .iter()
+                .position(|u| text[u.tstart..u.tend].trim() == "---")
+            {
                 front_end = first + 1 + close + 1;
             }
         }
@@ -434,7 +509,11 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
         .iter()
         .enumerate()
         .skip(toc_end)
-        .find(|(i, u)| matches!(u.kind, Kind::Div(_)) || chosen.first() == Some(i) || matches!(u.kind, Kind::Fragment) && chosen.iter().any(|&c| c > *i))
+        .find(|(i, u)| {
+            matches!(u.kind, Kind::Div(_))
+                || chosen.first() == Some(i)
+                || matches!(u.kind, Kind::Fragment) && chosen.iter().any(|&c| c > *i)
+        })
         .map(|(i, _)| i)
         .unwrap_or(us.len());
     // A fragment belongs to the heading after it; find the true first head.
@@ -447,7 +526,14 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
     };
 
     // Front zone: title, preamble.
-    front(&mut b, &cx, lines, &us[..first_head.min(us.len())], front_end, toc);
+    front(
+        &mut b,
+        &cx,
+        lines,
+        &us[..first_head.min(us.len())],
+        front_end,
+        toc,
+    );
 
     // The law.
     let mut cur: Option<usize> = None; // current article
@@ -478,9 +564,19 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
                 let idx = b.doc.divisions.len();
                 let head_end = if u.rest < u.tend { u.rest } else { u.tend };
                 let heading = clean_title(&text[u.tstart..head_end]);
-                let title = (u.rest < u.tend).then(|| clean_title(&text[u.rest..u.tend])).filter(|t| !t.is_empty());
+                let title = (u.rest < u.tend)
+                    .then(|| clean_title(&text[u.rest..u.tend]))
+                    .filter(|t| !t.is_empty());
                 let has_title = title.is_some();
-                b.doc.divisions.push(Division { index: idx, kind: m.kind, number: m.number, heading, title, parent: b.stack.last().copied(), span: Span::new(u.tstart, u.tend) });
+                b.doc.divisions.push(Division {
+                    index: idx,
+                    kind: m.kind,
+                    number: m.number,
+                    heading,
+                    title,
+                    parent: b.stack.last().copied(),
+                    span: Span::new(u.tstart, u.tend),
+                });
                 b.stack.push(idx);
                 b.seg(u.start, u.end, Role::Division(idx));
                 expect_title_for_div = (!has_title).then_some(idx);
@@ -489,7 +585,12 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
                 expect_title_for_div = None;
                 let hstart = pending_fragment.take().unwrap_or(u.tstart);
                 let head_end = if u.rest < u.tend { u.rest } else { u.tend };
-                let heading_text = text[hstart..head_end].trim().trim_matches(['*', '#', ' ']).trim_end_matches([':', '-', '–', ' ']).trim().to_string();
+                let heading_text = text[hstart..head_end]
+                    .trim()
+                    .trim_matches(['*', '#', ' '])
+                    .trim_end_matches([':', '-', '–', ' '])
+                    .trim()
+                    .to_string();
                 let division = b.stack.last().copied();
                 // A heading repeated around a division title: the same article.
                 // Its body so far may hold only short titles (`باب تمهيدي`).
@@ -498,16 +599,35 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
                     (cur.is_none() || cur == Some(c))
                         && a.label.as_ref() == Some(&m.label)
                         && a.paragraphs.len() + a.items.len() <= 2
-                        && a.paragraphs.iter().map(|p| p.text.as_str()).chain(a.items.iter().map(|i| i.text.as_str())).all(|t| t.split_whitespace().count() <= 6 && heading::is_title_like(t))
+                        && a.paragraphs
+                            .iter()
+                            .map(|p| p.text.as_str())
+                            .chain(a.items.iter().map(|i| i.text.as_str()))
+                            .all(|t| t.split_whitespace().count() <= 6 && heading::is_title_like(t))
                 });
                 let idx = match repeat {
                     Some(c) => {
                         // The short lines were headings of their own.
                         let mut titles = std::mem::take(&mut b.doc.articles[c].paragraphs);
-                        titles.extend(std::mem::take(&mut b.doc.articles[c].items).into_iter().map(|i| Block { text: format!("{} {}", i.marker, i.text), span: i.span }));
+                        titles.extend(
+                            std::mem::take(&mut b.doc.articles[c].items)
+                                .into_iter()
+                                .map(|i| Block {
+                                    text: format!("{} {}", i.marker, i.text),
+                                    span: i.span,
+                                }),
+                        );
                         for t in titles {
                             let d = b.doc.divisions.len();
-                            b.doc.divisions.push(Division { index: d, kind: DivisionKind::Unnumbered, number: None, heading: clean_title(&t.text), title: None, parent: None, span: t.span });
+                            b.doc.divisions.push(Division {
+                                index: d,
+                                kind: DivisionKind::Unnumbered,
+                                number: None,
+                                heading: clean_title(&t.text),
+                                title: None,
+                                parent: None,
+                                span: t.span,
+                            });
                             for s in b.doc.segments.iter_mut().filter(|s| matches!(s.role, Role::ArticleBody(x) | Role::ArticleItem(x) if x == c) && s.span.start <= t.span.start && s.span.end >= t.span.end) {
                                 s.role = Role::Division(d);
                             }
@@ -536,7 +656,9 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
                 expect_title_for_art = u.rest >= u.tend;
                 if u.rest < u.tend {
                     let rest = &text[u.rest..u.tend];
-                    if heading::is_title_like(rest) && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                    if heading::is_title_like(rest)
+                        && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                    {
                         b.doc.articles[idx].title = Some(clean_title(rest));
                         b.seg(u.start, u.end, Role::ArticleHeading(idx));
                     } else {
@@ -552,7 +674,10 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
             }
             Kind::Text | Kind::Item(_) => {
                 let l = &lines[u.line];
-                let next_nb = us[i + 1..closing_start.min(us.len())].iter().position(|x| !x.is_blank()).map(|k| i + 1 + k);
+                let next_nb = us[i + 1..closing_start.min(us.len())]
+                    .iter()
+                    .position(|x| !x.is_blank())
+                    .map(|k| i + 1 + k);
                 if let Some(d) = expect_title_for_div.take() {
                     let is_single = l.pieces.is_empty();
                     if matches!(u.kind, Kind::Text) && (!is_single || title_like_line(l, 14)) {
@@ -567,8 +692,14 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
                     // An article title on the line after the heading.
                     if expect_title_for_art {
                         expect_title_for_art = false;
-                        let followed_by_body = next_nb.is_some_and(|n| matches!(us[n].kind, Kind::Text | Kind::Item(_)));
-                        if matches!(u.kind, Kind::Text) && l.pieces.is_empty() && title_like_line(l, 5) && followed_by_body && b.doc.articles[c].title.is_none() {
+                        let followed_by_body = next_nb
+                            .is_some_and(|n| matches!(us[n].kind, Kind::Text | Kind::Item(_)));
+                        if matches!(u.kind, Kind::Text)
+                            && l.pieces.is_empty()
+                            && title_like_line(l, 5)
+                            && followed_by_body
+                            && b.doc.articles[c].title.is_none()
+                        {
                             b.doc.articles[c].title = Some(clean_title(&text[u.tstart..u.tend]));
                             b.seg(u.start, u.end, Role::ArticleHeading(c));
                             i += 1;
@@ -576,10 +707,16 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
                         }
                     }
                     // An unnumbered division heading standing between articles.
-                    if matches!(u.kind, Kind::Text) && l.pieces.is_empty() && next_nb.is_some_and(|n| matches!(us[n].kind, Kind::Art(_))) && unnumbered_heading(text, l, language) && {
-                        let a = &b.doc.articles[c];
-                        !(a.paragraphs.is_empty() && a.items.is_empty()) && prev_ends_sentence(lines, &us, i)
-                    } {
+                    if matches!(u.kind, Kind::Text)
+                        && l.pieces.is_empty()
+                        && next_nb.is_some_and(|n| matches!(us[n].kind, Kind::Art(_)))
+                        && unnumbered_heading(text, l, language)
+                        && {
+                            let a = &b.doc.articles[c];
+                            !(a.paragraphs.is_empty() && a.items.is_empty())
+                                && prev_ends_sentence(lines, &us, i)
+                        }
+                    {
                         cur = None;
                         while let Some(&top) = b.stack.last() {
                             if b.doc.divisions[top].kind == DivisionKind::Unnumbered {
@@ -589,7 +726,15 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
                             }
                         }
                         let idx = b.doc.divisions.len();
-                        b.doc.divisions.push(Division { index: idx, kind: DivisionKind::Unnumbered, number: None, heading: clean_title(&text[u.tstart..u.tend]), title: None, parent: b.stack.last().copied(), span: Span::new(u.tstart, u.tend) });
+                        b.doc.divisions.push(Division {
+                            index: idx,
+                            kind: DivisionKind::Unnumbered,
+                            number: None,
+                            heading: clean_title(&text[u.tstart..u.tend]),
+                            title: None,
+                            parent: b.stack.last().copied(),
+                            span: Span::new(u.tstart, u.tend),
+                        });
                         b.stack.push(idx);
                         b.seg(u.start, u.end, Role::Division(idx));
                         i += 1;
@@ -611,7 +756,9 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
                             Role::ArticleItem(c)
                         }
                         _ => {
-                            b.doc.articles[c].paragraphs.push(block(text, u.tstart, u.tend));
+                            b.doc.articles[c]
+                                .paragraphs
+                                .push(block(text, u.tstart, u.tend));
                             Role::ArticleBody(c)
                         }
                     };
@@ -635,9 +782,17 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
     // Article texts: from the first paragraph or item (after the heading
     // and any title line) to the end of the article.
     for a in &mut b.doc.articles {
-        let body_start = a.paragraphs.iter().map(|p| p.span.start).chain(a.items.iter().map(|i| i.span.start)).min();
+        let body_start = a
+            .paragraphs
+            .iter()
+            .map(|p| p.span.start)
+            .chain(a.items.iter().map(|i| i.span.start))
+            .min();
         a.text = match body_start {
-            Some(s) if s < a.span.end => text[s..a.span.end].trim().trim_end_matches(['*', ' ']).to_string(),
+            Some(s) if s < a.span.end => text[s..a.span.end]
+                .trim()
+                .trim_end_matches(['*', ' '])
+                .to_string(),
             _ => String::new(),
         };
         fix_letter_order(a);
@@ -646,10 +801,18 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
     let cl_end = boiler_start.min(us.len());
     if closing_start < cl_end {
         let s = us[closing_start].tstart;
-        let e = us[closing_start..cl_end].iter().rev().find(|u| !u.is_blank()).map_or(s, |u| u.tend);
+        let e = us[closing_start..cl_end]
+            .iter()
+            .rev()
+            .find(|u| !u.is_blank())
+            .map_or(s, |u| u.tend);
         b.doc.closing = Some(block(text, s, e.max(s)));
         for u in &us[closing_start..cl_end] {
-            let role = if u.is_blank() { Role::Blank } else { Role::Closing };
+            let role = if u.is_blank() {
+                Role::Blank
+            } else {
+                Role::Closing
+            };
             b.seg(u.start, u.end, role);
         }
     }
@@ -658,11 +821,19 @@ pub(crate) fn build(text: &str, lines: &[Line], language: Language, boilerplate_
     boiler.append(&mut tail);
     if let Some(first) = boiler.iter().find(|u| !u.is_blank()) {
         let s = first.tstart;
-        let e = boiler.iter().rev().find(|u| !u.is_blank()).map_or(s, |u| u.tend);
+        let e = boiler
+            .iter()
+            .rev()
+            .find(|u| !u.is_blank())
+            .map_or(s, |u| u.tend);
         b.doc.boilerplate = Some(block(text, s, e));
     }
     for u in &boiler {
-        let role = if u.is_blank() { Role::Blank } else { Role::Boilerplate };
+        let role = if u.is_blank() {
+            Role::Blank
+        } else {
+            Role::Boilerplate
+        };
         b.seg(u.start, u.end, role);
     }
     diagnostics(&mut b);
@@ -710,7 +881,11 @@ fn fix_letter_order(a: &mut Article) {
         .enumerate()
         .filter_map(|(i, it)| {
             let m = normalize(&it.marker);
-            let l: String = m.as_str().chars().filter(|c| crate::normalize::is_arabic_letter(*c)).collect();
+            let l: String = m
+                .as_str()
+                .chars()
+                .filter(|c| crate::normalize::is_arabic_letter(*c))
+                .collect();
             (l.chars().count() == 1).then_some((i, l))
         })
         .collect();
@@ -734,13 +909,31 @@ fn fix_letter_order(a: &mut Article) {
     }
 }
 
-fn closing_and_boilerplate(cx: &CueCache<'_>, lines: &[Line], us: &[Unit], last_art: usize) -> (usize, usize) {
+fn closing_and_boilerplate(
+    cx: &CueCache<'_>,
+    lines: &[Line],
+    us: &[Unit],
+    last_art: usize,
+) -> (usize, usize) {
     let n = us.len();
     // The last article keeps at least its first body unit.
-    let first_body = us[last_art + 1..].iter().position(|u| !u.is_blank()).map_or(n, |k| last_art + 1 + k);
+    let first_body = us[last_art + 1..]
+        .iter()
+        .position(|u| !u.is_blank())
+        .map_or(n, |k| last_art + 1 + k);
     let search_from = (first_body + 1).min(n);
-    let cue = us[search_from..].iter().position(|u| matches!(u.kind, Kind::Text | Kind::Item(_)) && cx.get(u.line).closing).map(|k| search_from + k);
-    let boiler_cue = |from: usize| us[from..].iter().position(|u| matches!(u.kind, Kind::Text | Kind::Item(_)) && cx.get(u.line).boilerplate).map(|k| from + k);
+    let cue = us[search_from..]
+        .iter()
+        .position(|u| matches!(u.kind, Kind::Text | Kind::Item(_)) && cx.get(u.line).closing)
+        .map(|k| search_from + k);
+    let boiler_cue = |from: usize| {
+        us[from..]
+            .iter()
+            .position(|u| {
+                matches!(u.kind, Kind::Text | Kind::Item(_)) && cx.get(u.line).boilerplate
+            })
+            .map(|k| from + k)
+    };
     match cue {
         Some(c) => {
             // Signature lines just before the closing formula.
@@ -753,7 +946,11 @@ fn closing_and_boilerplate(cx: &CueCache<'_>, lines: &[Line], us: &[Unit], last_
                     continue;
                 }
                 let l = &lines[us[k].line];
-                if matches!(us[k].kind, Kind::Text) && l.words <= 12 && !matches!(l.last, '.' | ':' | ';' | '؛' | '،' | ',') && !l.has_heading() {
+                if matches!(us[k].kind, Kind::Text)
+                    && l.words <= 12
+                    && !matches!(l.last, '.' | ':' | ';' | '؛' | '،' | ',')
+                    && !l.has_heading()
+                {
                     start = k;
                     taken += 1;
                 } else {
@@ -770,7 +967,10 @@ fn closing_and_boilerplate(cx: &CueCache<'_>, lines: &[Line], us: &[Unit], last_
                 }
                 let l = &lines[u.line];
                 let c = cx.get(u.line);
-                if c.boilerplate || (!c.closing && l.words > 14) || matches!(u.kind, Kind::Art(_) | Kind::Div(_)) {
+                if c.boilerplate
+                    || (!c.closing && l.words > 14)
+                    || matches!(u.kind, Kind::Art(_) | Kind::Div(_))
+                {
                     break;
                 }
                 end += 1;
@@ -787,7 +987,14 @@ fn closing_and_boilerplate(cx: &CueCache<'_>, lines: &[Line], us: &[Unit], last_
 
 /// The front zone: YAML front matter and table of contents (already
 /// known), title, preamble lines, recitals, enacting formula.
-fn front(b: &mut Builder<'_>, cx: &CueCache<'_>, lines: &[Line], us: &[Unit], front_end: usize, toc: Option<(usize, usize)>) {
+fn front(
+    b: &mut Builder<'_>,
+    cx: &CueCache<'_>,
+    lines: &[Line],
+    us: &[Unit],
+    front_end: usize,
+    toc: Option<(usize, usize)>,
+) {
     let text = b.text;
     let in_front = |i: usize| i < front_end || toc.is_some_and(|(s, e)| i >= s && i < e);
     // Title: the block up to the first line naming the instrument and its
@@ -804,11 +1011,14 @@ fn front(b: &mut Builder<'_>, cx: &CueCache<'_>, lines: &[Line], us: &[Unit], fr
         .take(5)
         .collect();
     let mut title_range: Option<(usize, usize)> = None;
-    let kw = head.iter().position(|&i| cx.get(us[i].line).title_kw).or_else(|| {
-        // `قرار أمين اللجنة …` / `رقم (15) لسنة 1430`: the number on the next line.
-        head.windows(2)
-            .position(|w| cx.get(us[w[0]].line).instrument && cx.get(us[w[1]].line).number_line)
-    });
+    let kw = head
+        .iter()
+        .position(|&i| cx.get(us[i].line).title_kw)
+        .or_else(|| {
+            // `قرار أمين اللجنة …` / `رقم (15) لسنة 1430`: the number on the next line.
+            head.windows(2)
+                .position(|w| cx.get(us[w[0]].line).instrument && cx.get(us[w[1]].line).number_line)
+        });
     if let Some(kw) = kw {
         let mut end = kw;
         while end + 1 < head.len() && {
@@ -866,7 +1076,11 @@ fn front(b: &mut Builder<'_>, cx: &CueCache<'_>, lines: &[Line], us: &[Unit], fr
 
 fn diagnostics(b: &mut Builder<'_>) {
     if b.doc.articles.is_empty() {
-        b.diag(DiagnosticKind::NoArticles, "no article headings were found: the text may not be legislation".into(), None);
+        b.diag(
+            DiagnosticKind::NoArticles,
+            "no article headings were found: the text may not be legislation".into(),
+            None,
+        );
         return;
     }
     let mut seen: std::collections::HashMap<Label, usize> = std::collections::HashMap::new();
@@ -874,7 +1088,14 @@ fn diagnostics(b: &mut Builder<'_>) {
     for a in &b.doc.articles {
         if let Some(l) = &a.label {
             if let Some(&first) = seen.get(l) {
-                msgs.push((DiagnosticKind::DuplicateNumber, format!("article {l} occurs more than once (articles {} and {})", first, a.index), Some(a.heading_span)));
+                msgs.push((
+                    DiagnosticKind::DuplicateNumber,
+                    format!(
+                        "article {l} occurs more than once (articles {} and {})",
+                        first, a.index
+                    ),
+                    Some(a.heading_span),
+                ));
             } else {
                 seen.insert(l.clone(), a.index);
             }
@@ -883,9 +1104,17 @@ fn diagnostics(b: &mut Builder<'_>) {
     for w in b.doc.articles.windows(2) {
         if let (Some(x), Some(y)) = (&w[0].label, &w[1].label) {
             if y.number > x.number + 1 {
-                msgs.push((DiagnosticKind::NumberingGap, format!("numbering jumps from {x} to {y}"), Some(w[1].heading_span)));
+                msgs.push((
+                    DiagnosticKind::NumberingGap,
+                    format!("numbering jumps from {x} to {y}"),
+                    Some(w[1].heading_span),
+                ));
             } else if y.number < x.number {
-                msgs.push((DiagnosticKind::OutOfOrder, format!("numbering goes back from {x} to {y}"), Some(w[1].heading_span)));
+                msgs.push((
+                    DiagnosticKind::OutOfOrder,
+                    format!("numbering goes back from {x} to {y}"),
+                    Some(w[1].heading_span),
+                ));
             }
         }
     }

@@ -65,13 +65,50 @@ const EN_DIVISIONS: [(&str, DivisionKind); 5] = [
 /// First words after a heading-like start that show the line is a
 /// cross-reference in a sentence, not a heading.
 const AR_STOP: [&str; 24] = [
-    "من", "في", "الي", "علي", "عن", "او", "و", "لسنه", "المشار", "المذكوره", "المذكور",
-    "السابقه", "السابق", "اعلاه", "هذا", "هذه", "بشان", "التي", "الذي", "منه", "فيما", "مع", "بعد",
+    "من",
+    "في",
+    "الي",
+    "علي",
+    "عن",
+    "او",
+    "و",
+    "لسنه",
+    "المشار",
+    "المذكوره",
+    "المذكور",
+    "السابقه",
+    "السابق",
+    "اعلاه",
+    "هذا",
+    "هذه",
+    "بشان",
+    "التي",
+    "الذي",
+    "منه",
+    "فيما",
+    "مع",
+    "بعد",
     "قبل",
 ];
 const EN_STOP: [&str; 18] = [
-    "of", "in", "to", "from", "and", "or", "shall", "is", "are", "above", "hereof", "thereof",
-    "herein", "which", "that", "above-mentioned", "mentioned", "under",
+    "of",
+    "in",
+    "to",
+    "from",
+    "and",
+    "or",
+    "shall",
+    "is",
+    "are",
+    "above",
+    "hereof",
+    "thereof",
+    "herein",
+    "which",
+    "that",
+    "above-mentioned",
+    "mentioned",
+    "under",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -206,7 +243,8 @@ fn read_suffix(s: &str, arabic: bool) -> (Option<String>, &str) {
             None if !arabic && {
                 let r = skip_ws(rest);
                 r.is_empty() || r.bytes().all(|b| b.is_ascii_digit() || b == b' ')
-            } => {
+            } =>
+            {
                 let r = skip_ws(rest);
                 let d = r.trim();
                 let suffix = match d.parse::<u32>() {
@@ -268,7 +306,11 @@ fn read_suffix(s: &str, arabic: bool) -> (Option<String>, &str) {
         let d = q.bytes().take_while(u8::is_ascii_digit).count();
         if (1..3).contains(&d) {
             let after = &q[d..];
-            let after = if br { skip_ws(after).strip_prefix(')') } else { Some(after) };
+            let after = if br {
+                skip_ws(after).strip_prefix(')')
+            } else {
+                Some(after)
+            };
             if let (Some(after), Ok(v)) = (after, q[..d].parse::<u32>()) {
                 if !after.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '/') {
                     suffix = repetition_suffix(&suffix, v);
@@ -316,7 +358,9 @@ pub(crate) fn is_title_like(s: &str) -> bool {
     }
     let words = t.split_whitespace().count();
     let last = t.chars().last().unwrap_or(' ');
-    words <= 9 && !matches!(last, '.' | ':' | ';' | '؛' | '،' | ',') && !t.starts_with(|c: char| c.is_ascii_digit())
+    words <= 9
+        && !matches!(last, '.' | ':' | ';' | '؛' | '،' | ',')
+        && !t.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Decides whether `rest` (after the number) is compatible with a heading.
@@ -340,7 +384,9 @@ fn rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
         return sep
             && d <= 2
             && after.starts_with(['-', '.', ')'])
-            && !after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+            && !after[1..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
             && after[1..].starts_with(' ');
     }
     // `Article 31 (Collection of tax from person …`: a title in brackets.
@@ -462,12 +508,24 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
                 continue;
             }
             let a = skip_ws(after);
-            for w in ["التمهيدي", "تمهيدي", "الختامي", "ختامي", "الاخير", "التمهيديه", "تمهيديه"] {
+            for w in [
+                "التمهيدي",
+                "تمهيدي",
+                "الختامي",
+                "ختامي",
+                "الاخير",
+                "التمهيديه",
+                "تمهيديه",
+            ] {
                 if let Some(r) = a.strip_prefix(w) {
                     if r.chars().next().is_none_or(|c| !c.is_alphabetic()) {
                         let (sep, rest) = read_sep(r);
                         if division_rest_ok(rest, sep, true) {
-                            return Some(DivisionMatch { kind, number: None, rest: start_len - rest.len() });
+                            return Some(DivisionMatch {
+                                kind,
+                                number: None,
+                                rest: start_len - rest.len(),
+                            });
                         }
                     }
                 }
@@ -493,7 +551,11 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
             if let Some(r) = strip_keyword(a, "preliminary").or_else(|| strip_keyword(a, "final")) {
                 let (sep, rest) = read_sep(r);
                 if rest.trim().is_empty() || sep {
-                    return Some(DivisionMatch { kind, number: None, rest: start_len - rest.len() });
+                    return Some(DivisionMatch {
+                        kind,
+                        number: None,
+                        rest: start_len - rest.len(),
+                    });
                 }
             }
             let (number, _, after) = read_number(after, false)?;
@@ -556,7 +618,11 @@ pub(crate) fn trailing_article(s: &str) -> Option<usize> {
         if k >= 4 {
             break;
         }
-        let start = if s[..pos].ends_with("ال") { pos - "ال".len() } else { pos };
+        let start = if s[..pos].ends_with("ال") {
+            pos - "ال".len()
+        } else {
+            pos
+        };
         if start == 0 || !s[..start].ends_with(' ') {
             continue;
         }
@@ -579,7 +645,11 @@ fn ending_article(s: &str) -> Option<usize> {
     }
     let mut search_end = s.len();
     while let Some(pos) = s[window..search_end].rfind("ماده").map(|p| p + window) {
-        let start = if s[..pos].ends_with("ال") { pos - "ال".len() } else { pos };
+        let start = if s[..pos].ends_with("ال") {
+            pos - "ال".len()
+        } else {
+            pos
+        };
         if start > 0 && s[..start].ends_with(|c: char| !c.is_whitespace()) {
             search_end = pos;
             continue;
@@ -655,7 +725,10 @@ mod tests {
             ("مادة (15): 1- يشترط فيمن يعين", Some("15")),
             ("المادة 5 - 7 من القانون", None),
             ("Article 4 9[(The Tax Committee)", Some("4")),
-            ("Article 31 (Collection of tax from person holding money for or on behalf of", Some("31")),
+            (
+                "Article 31 (Collection of tax from person holding money for or on behalf of",
+                Some("31"),
+            ),
             ("Article (58)(bis 1", Some("58bis1")),
             ("مادة (5) مكرر (2)", Some("5bis2")),
             ("المادة (18): في حال مخالفة الشركة", Some("18")),
@@ -698,7 +771,10 @@ mod tests {
             ("Chapter IV", Some((DivisionKind::Chapter, 4))),
             ("CHAPTER ONE. THE UNION", Some((DivisionKind::Chapter, 1))),
             ("Part I. The State", Some((DivisionKind::Part, 1))),
-            ("Section One. Fundamental Principles", Some((DivisionKind::Section, 1))),
+            (
+                "Section One. Fundamental Principles",
+                Some((DivisionKind::Section, 1)),
+            ),
             ("الفصل في الدعاوى", None),
             ("Section 5 of the Law", None),
         ];

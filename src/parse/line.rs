@@ -89,7 +89,10 @@ impl Line {
     }
 
     pub fn ends_sentence(&self) -> bool {
-        matches!(self.last, '.' | ':' | ';' | '؛' | '!' | '?' | '-' | '،' | ',')
+        matches!(
+            self.last,
+            '.' | ':' | ';' | '؛' | '!' | '?' | '-' | '،' | ','
+        )
     }
 }
 
@@ -180,7 +183,8 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut No
                     line.arabic += 1;
                 }
             } else if b == 0xDA || b == 0xDB {
-                let cp = ((b as u32 & 0x1F) << 6) | (bytes.get(k + 1).copied().unwrap_or(0) as u32 & 0x3F);
+                let cp = ((b as u32 & 0x1F) << 6)
+                    | (bytes.get(k + 1).copied().unwrap_or(0) as u32 & 0x3F);
                 if normalize::is_arabic_letter(char::from_u32(cp).unwrap_or(' ')) {
                     line.arabic += 1;
                 }
@@ -194,7 +198,11 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut No
     }
     // Markdown: heading marks and bold/italic markers do not count.
     let md = strip_md(trimmed);
-    line.last = md.trim_end_matches(['*', '_', ' ']).chars().last().unwrap_or(' ');
+    line.last = md
+        .trim_end_matches(['*', '_', ' '])
+        .chars()
+        .last()
+        .unwrap_or(' ');
     let md_off = lead + (trimmed.len() - trimmed.trim_start_matches(['#', ' ', '>']).len());
 
     // Pieces: split on `**` (several headings run together on one line).
@@ -231,15 +239,19 @@ fn might_be_heading(s: &str) -> bool {
         || s.contains("فرع")
         || s.contains("قسم")
         || s.contains("كتاب")
-        || s.bytes().any(|b| matches!(b, b'a' | b'A' | b'p' | b'P' | b'c' | b'C' | b's' | b'S' | b't' | b'T' | b'b' | b'B'))
-            && {
-                let l = s.trim_start_matches(['*', '_', ' ', '#']);
-                let head: String = l.chars().take(8).collect::<String>().to_ascii_lowercase();
-                ["art", "part", "chapter", "section", "title", "book"]
-                    .iter()
-                    .any(|k| head.starts_with(k))
-                    || s.contains("**")
-            }
+        || s.bytes().any(|b| {
+            matches!(
+                b,
+                b'a' | b'A' | b'p' | b'P' | b'c' | b'C' | b's' | b'S' | b't' | b'T' | b'b' | b'B'
+            )
+        }) && {
+            let l = s.trim_start_matches(['*', '_', ' ', '#']);
+            let head: String = l.chars().take(8).collect::<String>().to_ascii_lowercase();
+            ["art", "part", "chapter", "section", "title", "book"]
+                .iter()
+                .any(|k| head.starts_with(k))
+                || s.contains("**")
+        }
 }
 
 /// Finds the heading pieces of a line. `body` is the view from `off`;
@@ -249,7 +261,9 @@ fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mu
     let mut pos = 0;
     for part in body.split("**") {
         let lead = part.len() - part.trim_start_matches([' ', '_', '#']).len();
-        let t = part.trim_start_matches([' ', '_', '#']).trim_end_matches([' ', '_']);
+        let t = part
+            .trim_start_matches([' ', '_', '#'])
+            .trim_end_matches([' ', '_']);
         if !t.is_empty() {
             raw_pieces.push((pos + lead, pos + lead + t.len()));
         }
@@ -272,7 +286,11 @@ fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mu
                 pieces.push(Piece {
                     start: orig(a),
                     end: orig_end(a, b),
-                    rest: if rest >= b { orig_end(a, b) } else { orig(rest) },
+                    rest: if rest >= b {
+                        orig_end(a, b)
+                    } else {
+                        orig(rest)
+                    },
                     kind: PieceKind::Article(m),
                 });
                 any_heading = true;
@@ -287,7 +305,11 @@ fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mu
                 pieces.push(Piece {
                     start: orig(a),
                     end: orig_end(a, a + s[..div_end].trim_end().len()),
-                    rest: if rest >= a + div_end { orig_end(a, a + div_end) } else { orig(rest) },
+                    rest: if rest >= a + div_end {
+                        orig_end(a, a + div_end)
+                    } else {
+                        orig(rest)
+                    },
                     kind: PieceKind::Division(m),
                 });
                 if let Some(t) = tail {
@@ -296,7 +318,11 @@ fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mu
                         pieces.push(Piece {
                             start: orig(a + t),
                             end: orig_end(a, b),
-                            rest: if rest >= b { orig_end(a, b) } else { orig(rest) },
+                            rest: if rest >= b {
+                                orig_end(a, b)
+                            } else {
+                                orig(rest)
+                            },
                             kind: PieceKind::Article(am),
                         });
                     }
@@ -322,7 +348,10 @@ fn starts_with_any(s: &str, words: &[&str]) -> bool {
         s.len() >= w.len()
             && s.is_char_boundary(w.len())
             && s[..w.len()].eq_ignore_ascii_case(w)
-            && s[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+            && s[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
     })
 }
 
@@ -435,31 +464,84 @@ fn cues(s: &str, words: u32) -> Cues {
         && starts_with_any(
             l,
             &[
-                "صدر في", "صدر ب", "صدر عن", "صدر بتاريخ", "حرر في", "حرر ب", "الموافق", "تحريرا في",
-                "issued on", "issued in", "issued at", "issued", "done at", "done in", "done on",
-                "corresponding to", "promulgated on", "promulgated at", "dated",
+                "صدر في",
+                "صدر ب",
+                "صدر عن",
+                "صدر بتاريخ",
+                "حرر في",
+                "حرر ب",
+                "الموافق",
+                "تحريرا في",
+                "issued on",
+                "issued in",
+                "issued at",
+                "issued",
+                "done at",
+                "done in",
+                "done on",
+                "corresponding to",
+                "promulgated on",
+                "promulgated at",
+                "dated",
             ],
         );
     if words <= 9 {
         let core = l.trim_end_matches([':', '-', '.', ' ', '*']);
         let lower = core.to_ascii_lowercase();
-        c.enacting = starts_with_any(core, &["قرر", "قررت", "قررنا", "يقرر", "اصدر", "اصدرنا", "نصدر", "رسمنا", "رسم بما", "اصدرت", "اقر"])
-            || [
-                "decided", "decreed", "decides", "decrees", "has decided", "as follows",
-                "following law", "following decree", "hereby decree", "promulgates", "resolved",
-                "resolves", "enacted",
-            ]
-            .iter()
-            .any(|e| ends_with_ci(core, e))
+        c.enacting = starts_with_any(
+            core,
+            &[
+                "قرر",
+                "قررت",
+                "قررنا",
+                "يقرر",
+                "اصدر",
+                "اصدرنا",
+                "نصدر",
+                "رسمنا",
+                "رسم بما",
+                "اصدرت",
+                "اقر",
+            ],
+        ) || [
+            "decided",
+            "decreed",
+            "decides",
+            "decrees",
+            "has decided",
+            "as follows",
+            "following law",
+            "following decree",
+            "hereby decree",
+            "promulgates",
+            "resolved",
+            "resolves",
+            "enacted",
+        ]
+        .iter()
+        .any(|e| ends_with_ci(core, e))
             || lower.contains("issued the following")
             || lower.contains("promulgated the following");
     }
     c.recital_intro = starts_with_any(
         l,
         &[
-            "بعد الاطلاع", "وبعد الاطلاع", "بناء علي", "وبناء علي", "استنادا", "upon review",
-            "upon reviewing", "having reviewed", "having regard", "after review", "after reviewing",
-            "after perusal", "pursuant to", "in accordance with", "based on", "having perused",
+            "بعد الاطلاع",
+            "وبعد الاطلاع",
+            "بناء علي",
+            "وبناء علي",
+            "استنادا",
+            "upon review",
+            "upon reviewing",
+            "having reviewed",
+            "having regard",
+            "after review",
+            "after reviewing",
+            "after perusal",
+            "pursuant to",
+            "in accordance with",
+            "based on",
+            "having perused",
         ],
     );
     c.recital = starts_with_any(l, &["وعلي", "علي", "and ", "having regard"])
@@ -472,9 +554,24 @@ fn cues(s: &str, words: u32) -> Cues {
         && starts_with_any(
             l,
             &[
-                "بشان", "في شان", "بتنظيم", "باصدار", "بتعديل", "بانشاء", "بتقرير", "باعتماد", "on",
-                "concerning", "regarding", "relating", "establishing", "amending", "organising",
-                "organizing", "issuing", "promulgating",
+                "بشان",
+                "في شان",
+                "بتنظيم",
+                "باصدار",
+                "بتعديل",
+                "بانشاء",
+                "بتقرير",
+                "باعتماد",
+                "on",
+                "concerning",
+                "regarding",
+                "relating",
+                "establishing",
+                "amending",
+                "organising",
+                "organizing",
+                "issuing",
+                "promulgating",
             ],
         );
     c.boilerplate = kw & BOILERPLATE != 0;
@@ -510,9 +607,7 @@ pub(crate) fn list_marker(s: &str) -> Option<(usize, Option<u32>, Option<char>)>
         }
     }
     // 1- 1. 1) أ- هـ- a) iv.
-    let tok_end = t
-        .find(['-', '.', ')', '–', '/', ':'])
-        .filter(|&i| i <= 8);
+    let tok_end = t.find(['-', '.', ')', '–', '/', ':']).filter(|&i| i <= 8);
     if let Some(i) = tok_end {
         let tok = t[..i].trim();
         if !tok.contains(' ') {
@@ -560,7 +655,8 @@ fn token_ordinal(tok: &str) -> Option<(u32, Option<char>)> {
     let c = chars.next()?;
     let rest = chars.as_str();
     if normalize::is_arabic_letter(c) && (rest.is_empty() || rest == "ـ") {
-        let v = numerals::arabic_letter_ordinal(&tok[..c.len_utf8()], numerals::LetterOrder::Abjad)?;
+        let v =
+            numerals::arabic_letter_ordinal(&tok[..c.len_utf8()], numerals::LetterOrder::Abjad)?;
         return Some((v, Some(c)));
     }
     if c.is_ascii_lowercase() && rest.is_empty() {

@@ -81,7 +81,10 @@ pub fn parse(text: &str) -> Result<Parsed> {
     let mut documents = Vec::new();
     // Runs with articles are documents; a run without articles belongs to
     // the document before it (boilerplate) or, at the start, the one after.
-    let with_articles: Vec<bool> = runs.iter().map(|r| heading_count(&lines[r.first..r.last]) > 0).collect();
+    let with_articles: Vec<bool> = runs
+        .iter()
+        .map(|r| heading_count(&lines[r.first..r.last]) > 0)
+        .collect();
     if !with_articles.iter().any(|&x| x) {
         let language = majority(&lines);
         documents.push(build::build(text, &lines, language, None));
@@ -92,7 +95,11 @@ pub fn parse(text: &str) -> Result<Parsed> {
                 k += 1;
                 continue;
             }
-            let first = if documents.is_empty() { 0 } else { runs[k].first };
+            let first = if documents.is_empty() {
+                0
+            } else {
+                runs[k].first
+            };
             let mut last = runs[k].last;
             let mut boiler = None;
             let mut j = k + 1;
@@ -105,7 +112,10 @@ pub fn parse(text: &str) -> Result<Parsed> {
             if boiler.is_some() {
                 doc.diagnostics.push(Diagnostic {
                     kind: DiagnosticKind::MixedLanguage,
-                    message: format!("text in the other script after the {} law was set apart as boilerplate", runs[k].language),
+                    message: format!(
+                        "text in the other script after the {} law was set apart as boilerplate",
+                        runs[k].language
+                    ),
                     span: doc.boilerplate.as_ref().map(|b| b.span),
                 });
             }
@@ -128,7 +138,9 @@ pub fn parse(text: &str) -> Result<Parsed> {
 /// assert_eq!(err, lexalign::Error::NotUtf8 { offset: 10 });
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 { offset: e.valid_up_to() })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
     parse(text)
 }
 
@@ -172,7 +184,9 @@ fn script(l: &Line) -> Option<Language> {
 }
 
 fn majority(lines: &[Line]) -> Language {
-    let (a, l) = lines.iter().fold((0u64, 0u64), |(a, l), x| (a + x.arabic as u64, l + x.latin as u64));
+    let (a, l) = lines.iter().fold((0u64, 0u64), |(a, l), x| {
+        (a + x.arabic as u64, l + x.latin as u64)
+    });
     if a >= l && a > 0 {
         Language::Arabic
     } else {
@@ -192,12 +206,22 @@ fn language_runs(lines: &[Line]) -> Vec<Run> {
                 r.last = i + 1;
                 r.mass += l.arabic + l.latin;
             }
-            (_, Some(lang)) => runs.push(Run { language: lang, first: i, last: i + 1, mass: l.arabic + l.latin }),
+            (_, Some(lang)) => runs.push(Run {
+                language: lang,
+                first: i,
+                last: i + 1,
+                mass: l.arabic + l.latin,
+            }),
             (None, None) => {}
         }
     }
     if runs.is_empty() {
-        return vec![Run { language: majority(lines), first: 0, last: lines.len(), mass: 0 }];
+        return vec![Run {
+            language: majority(lines),
+            first: 0,
+            last: lines.len(),
+            mass: 0,
+        }];
     }
     // Absorb small runs: fewer than 300 letters and no article heading is
     // noise (a stray Latin word in Arabic text, a title in the other
@@ -217,7 +241,14 @@ fn language_runs(lines: &[Line]) -> Vec<Run> {
     }
     match kept.first_mut() {
         Some(k) => k.first = 0,
-        None => return vec![Run { language: majority(lines), first: 0, last: lines.len(), mass: 0 }],
+        None => {
+            return vec![Run {
+                language: majority(lines),
+                first: 0,
+                last: lines.len(),
+                mass: 0,
+            }]
+        }
     }
     kept.last_mut().expect("kept is not empty").last = lines.len();
     kept
@@ -227,7 +258,11 @@ fn heading_count(lines: &[Line]) -> usize {
     lines
         .iter()
         .map(|l| {
-            let heads = l.pieces.iter().filter(|p| matches!(p.kind, PieceKind::Article(_))).count();
+            let heads = l
+                .pieces
+                .iter()
+                .filter(|p| matches!(p.kind, PieceKind::Article(_)))
+                .count();
             // `ما` / `دة (14)`: a broken heading counts too.
             heads + usize::from(l.cues.keyword_fragment || l.cues.bare_keyword)
         })
@@ -269,7 +304,9 @@ fn line_spans(lines: &[Line], doc: &mut Document) {
     let widen = |s: &mut crate::Span| {
         let last = lines.len().saturating_sub(1);
         let a = lines.partition_point(|l| l.next <= s.start).min(last);
-        let b = lines.partition_point(|l| l.next < s.end.max(s.start + 1)).min(last);
+        let b = lines
+            .partition_point(|l| l.next < s.end.max(s.start + 1))
+            .min(last);
         if let (Some(la), Some(lb)) = (lines.get(a), lines.get(b)) {
             *s = crate::Span::new(la.tstart, lb.tend.max(la.tstart));
         }
@@ -306,10 +343,15 @@ fn line_spans(lines: &[Line], doc: &mut Document) {
     let mut merged: Vec<crate::Segment> = Vec::with_capacity(doc.segments.len());
     for s in doc.segments.drain(..) {
         let line = lines.partition_point(|l| l.next <= s.span.start);
-        let (ls, le) = lines.get(line).map_or((s.span.start, s.span.end), |l| (l.start, l.next));
+        let (ls, le) = lines
+            .get(line)
+            .map_or((s.span.start, s.span.end), |l| (l.start, l.next));
         match merged.last_mut() {
             Some(m) if m.span.start == ls => m.span.end = le.max(m.span.end),
-            _ => merged.push(crate::Segment { span: crate::Span::new(ls, le), role: s.role }),
+            _ => merged.push(crate::Segment {
+                span: crate::Span::new(ls, le),
+                role: s.role,
+            }),
         }
     }
     doc.segments = merged;

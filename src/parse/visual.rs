@@ -19,8 +19,12 @@ pub(crate) fn reversed_evidence(region: &str) -> (usize, usize) {
     let (mut fwd, mut rev) = (0usize, 0usize);
     for w in region[..end].split(|c: char| !is_arabic_letter(c)) {
         match w {
-            "في" | "من" | "على" | "علي" | "إلى" | "الى" | "المادة" | "أن" | "ان" | "التي" => fwd += 1,
-            "يف" | "نم" | "ىلع" | "يلع" | "ىلإ" | "ىلا" | "ةداملا" | "نأ" | "نا" | "يتلا" => rev += 1,
+            "في" | "من" | "على" | "علي" | "إلى" | "الى" | "المادة" | "أن" | "ان" | "التي" => {
+                fwd += 1
+            }
+            "يف" | "نم" | "ىلع" | "يلع" | "ىلإ" | "ىلا" | "ةداملا" | "نأ" | "نا" | "يتلا" => {
+                rev += 1
+            }
             _ => {}
         }
     }
@@ -45,7 +49,9 @@ fn repair_line(line: &str) -> String {
     while i < rev.len() {
         if ltr(rev[i]) {
             let mut j = i;
-            while j < rev.len() && (ltr(rev[j]) || inner(rev[j]) && j + 1 < rev.len() && ltr(rev[j + 1])) {
+            while j < rev.len()
+                && (ltr(rev[j]) || inner(rev[j]) && j + 1 < rev.len() && ltr(rev[j + 1]))
+            {
                 j += 1;
             }
             out.extend(rev[i..j].iter().rev());
@@ -59,8 +65,13 @@ fn repair_line(line: &str) -> String {
     for k in 0..out.len().saturating_sub(2) {
         let starts_word = k == 0
             || !is_arabic_letter(out[k - 1])
-            || (k == 1 || !is_arabic_letter(out[k - 2])) && matches!(out[k - 1], 'و' | 'ب' | 'ف' | 'ك' | 'ل');
-        if starts_word && out[k] == 'ا' && matches!(out[k + 1], 'أ' | 'إ' | 'آ' | 'ا') && out[k + 2] == 'ل' {
+            || (k == 1 || !is_arabic_letter(out[k - 2]))
+                && matches!(out[k - 1], 'و' | 'ب' | 'ف' | 'ك' | 'ل');
+        if starts_word
+            && out[k] == 'ا'
+            && matches!(out[k + 1], 'أ' | 'إ' | 'آ' | 'ا')
+            && out[k + 2] == 'ل'
+        {
             out.swap(k + 1, k + 2);
         }
     }
@@ -92,7 +103,10 @@ mod tests {
 
     #[test]
     fn repairs_words_numbers_and_brackets() {
-        assert_eq!(repair_line("ىلوألا ةداملا"), "المادة األولى".replace("األ", "الأ"));
+        assert_eq!(
+            repair_line("ىلوألا ةداملا"),
+            "المادة األولى".replace("األ", "الأ")
+        );
         assert_eq!(repair_line(")2019 رياني 17("), "(17 يناير 2019)");
         assert_eq!(repair_line("2.18.625 مقر موسرم"), "مرسوم رقم 2.18.625");
         let text = "abc\nىلوألا ةداملا\r\nxyz";

@@ -8,7 +8,13 @@ use std::process::Command;
 /// Builds an example with the profile the tests run under and returns its
 /// executable.
 pub fn example_binary(name: &str) -> PathBuf {
-    let mut args = vec!["build", "--quiet", "--example", name, "--message-format=json"];
+    let mut args = vec![
+        "build",
+        "--quiet",
+        "--example",
+        name,
+        "--message-format=json",
+    ];
     if !cfg!(debug_assertions) {
         args.push("--release");
     }
@@ -17,7 +23,11 @@ pub fn example_binary(name: &str) -> PathBuf {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo runs");
-    assert!(out.status.success(), "building the example failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "building the example failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
