@@ -228,6 +228,42 @@ fn table_of_contents(text: &str, units: &[Unit]) -> Option<(usize, usize)> {
     (body / listed.max(1) < 60).then_some((*first, *again))
 }
 
+/// Whether unit `i` is a paragraph ending in a colon whose text (this
+/// line or the four before it, back to `from`) has an amending verb
+/// (`يستبدل`, `replaced`): it introduces quoted articles.
+fn introduces_quotation(
+    text: &str,
+    cx: &CueCache<'_>,
+    units: &[Unit],
+    from: usize,
+    i: usize,
+) -> bool {
+    if !text[units[i].tstart..units[i].tend]
+        .trim_end_matches(['-', ' ', '*'])
+        .ends_with(':')
+    {
+        return false;
+    }
+    let mut seen = 0;
+    let mut k = i;
+    loop {
+        match units[k].kind {
+            Kind::Text | Kind::Item(_) => {
+                if cx.get(units[k].line).amend {
+                    return true;
+                }
+                seen += 1;
+            }
+            Kind::Blank => {}
+            _ => return false,
+        }
+        if seen > 4 || k == from {
+            return false;
+        }
+        k -= 1;
+    }
+}
+
 /// Chooses which article headings are real: the most plausible numbering
 /// sequence by dynamic programming over the candidates.
 fn choose_headings(text: &str, cx: &CueCache<'_>, units: &mut [Unit], from: usize) -> Vec<usize> {
@@ -237,34 +273,8 @@ fn choose_headings(text: &str, cx: &CueCache<'_>, units: &mut [Unit], from: usiz
     let mut last: Option<(u32, NumStyle)> = None;
     for i in from..units.len() {
         match &units[i].kind {
-            Kind::Text | Kind::Item(_) => {
-                // A paragraph ending in a colon whose text (this line or the
-                // four before it) has an amending verb (`يستبدل`, `replaced`)
-                // introduces quoted articles.
-                if text[units[i].tstart..units[i].tend]
-                    .trim_end_matches(['-', ' ', '*'])
-                    .ends_with(':')
-                {
-                    let mut seen = 0;
-                    let mut k = i;
-                    loop {
-                        match units[k].kind {
-                            Kind::Text | Kind::Item(_) => {
-                                if cx.get(units[k].line).amend {
-                                    outer = last;
-                                    break;
-                                }
-                                seen += 1;
-                            }
-                            Kind::Blank => {}
-                            _ => break,
-                        }
-                        if seen > 4 || k == from {
-                            break;
-                        }
-                        k -= 1;
-                    }
-                }
+            Kind::Text | Kind::Item(_) if introduces_quotation(text, cx, units, from, i) => {
+                outer = last;
             }
             Kind::Art(m) => {
                 let quote_char = text[units[i].start..units[i].tstart.max(units[i].start)]
