@@ -1067,14 +1067,22 @@ fn front(
         }
         let c = cx.get(u.line);
         let blk = block(text, u.tstart, u.tend);
+        // "Upon review of:" alone introduces the recitals; "Having perused
+        // the Constitution; and" is the first of them as well.
+        let bare_intro = || {
+            let t = blk.text.trim_end_matches(['-', ' ', '*']);
+            t.ends_with(':') || lines[u.line].words <= 4
+        };
         if c.enacting {
+            after_intro = false;
             b.doc.preamble.enacting = Some(blk);
             b.seg(u.start, u.end, Role::Enacting);
-        } else if c.recital_intro && !c.recital {
+        } else if c.recital_intro && !c.recital && !after_intro && bare_intro() {
             after_intro = true;
             b.doc.preamble.lines.push(blk);
             b.seg(u.start, u.end, Role::Preamble);
-        } else if matches!(u.kind, Kind::Item(_)) || c.recital || (after_intro && c.recital_intro) {
+        } else if matches!(u.kind, Kind::Item(_)) || c.recital || c.recital_intro || after_intro {
+            after_intro |= c.recital_intro;
             b.doc.preamble.recitals.push(blk);
             b.seg(u.start, u.end, Role::Recital);
         } else {
