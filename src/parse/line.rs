@@ -233,25 +233,26 @@ fn strip_md(s: &str) -> &str {
 
 /// A cheap test before the heading matchers run.
 fn might_be_heading(s: &str) -> bool {
-    s.contains("ماده")
-        || s.contains("باب")
-        || s.contains("فصل")
-        || s.contains("فرع")
-        || s.contains("قسم")
-        || s.contains("كتاب")
-        || s.bytes().any(|b| {
-            matches!(
-                b,
-                b'a' | b'A' | b'p' | b'P' | b'c' | b'C' | b's' | b'S' | b't' | b'T' | b'b' | b'B'
-            )
-        }) && {
-            let l = s.trim_start_matches(['*', '_', ' ', '#']);
-            let head: String = l.chars().take(8).collect::<String>().to_ascii_lowercase();
-            ["art", "part", "chapter", "section", "title", "book"]
-                .iter()
-                .any(|k| head.starts_with(k))
-                || s.contains("**")
-        }
+    // A heading starts the line, or follows `**` (several run together).
+    if s.contains("**") {
+        return true;
+    }
+    let l = s.trim_start_matches(['*', '_', ' ', '#']);
+    let a = l.strip_prefix("ال").unwrap_or(l);
+    if ["ماده", "باب", "فصل", "فرع", "قسم", "كتاب"]
+        .iter()
+        .any(|k| a.starts_with(k))
+    {
+        return true;
+    }
+    // Number first: `(14) مادة`.
+    if l.starts_with(|c: char| c == '(' || c == '[' || c.is_ascii_digit()) {
+        return true;
+    }
+    let b = l.as_bytes();
+    ["art", "part", "chapter", "section", "title", "book"]
+        .iter()
+        .any(|k| b.len() >= k.len() && b[..k.len()].eq_ignore_ascii_case(k.as_bytes()))
 }
 
 /// Finds the heading pieces of a line. `body` is the view from `off`;
