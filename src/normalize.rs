@@ -32,9 +32,20 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
     text: String,
-    /// `map[i]` is the original byte offset of view byte `i`; one extra entry
-    /// holds the original length.
-    map: Vec<usize>,
+    /// The view in runs, in order: a run copied unchanged maps byte for
+    /// byte; any other run (one changed character) maps all its bytes to
+    /// the start of the original character. One entry per run, not per
+    /// byte: most of a line is copied as it is.
+    runs: Vec<Run>,
+    /// Length of the original text.
+    len: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Run {
+    view: usize,
+    orig: usize,
+    copied: bool,
 }
 
 impl Normalized {
@@ -49,20 +60,25 @@ impl Normalized {
     /// # Panics
     /// Panics if `i` is greater than the length of the view.
     pub fn original_offset(&self, i: usize) -> usize {
-        self.map[i]
+        assert!(i <= self.text.len(), "view offset {i} out of range");
+        if i == self.text.len() {
+            return self.len;
+        }
+        let k = self.runs.partition_point(|r| r.view <= i) - 1;
+        let r = self.runs[k];
+        if r.copied {
+            r.orig + (i - r.view)
+        } else {
+            r.orig
+        }
     }
 
     /// Maps a byte range of the view to the original range it covers.
     pub fn original_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
-        let s = self.map[start];
+        let s = self.original_offset(start);
         let e = if end > start {
             // End of the original char that produced the last view byte.
-            let last = self.map[end - 1];
-            let mut e = self.map[end];
-            if e < last {
-                e = last;
-            }
-            e
+            self.original_offset(end).max(self.original_offset(end - 1))
         } else {
             s
         };
@@ -74,7 +90,8 @@ impl Normalized {
 pub fn normalize(text: &str) -> Normalized {
     let mut n = Normalized {
         text: String::with_capacity(text.len()),
-        map: Vec::with_capacity(text.len() + 1),
+        runs: Vec::new(),
+        len: 0,
     };
     normalize_into(text, &mut n);
     n
@@ -83,7 +100,8 @@ pub fn normalize(text: &str) -> Normalized {
 /// Normalizes `text` into `out`, reusing its buffers (clears it first).
 pub fn normalize_into(text: &str, out: &mut Normalized) {
     out.text.clear();
-    out.map.clear();
+    out.runs.clear();
+    out.len = text.len();
     // Characters that stay as they are are copied a run at a time; only the
     // ones that change go through `push`.
     let mut run = 0;
@@ -117,7 +135,6 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         }
     }
     flush(out, text, run, text.len());
-    out.map.push(text.len());
 }
 
 /// Whether a non-ASCII character is its own matching view (most Arabic
@@ -132,17 +149,22 @@ fn is_stable(c: char) -> bool {
 #[inline]
 fn flush(out: &mut Normalized, text: &str, from: usize, to: usize) {
     if to > from {
+        out.runs.push(Run {
+            view: out.text.len(),
+            orig: from,
+            copied: true,
+        });
         out.text.push_str(&text[from..to]);
-        out.map.extend(from..to);
     }
 }
 
 fn push(out: &mut Normalized, c: char, orig: usize) {
-    let before = out.text.len();
+    out.runs.push(Run {
+        view: out.text.len(),
+        orig,
+        copied: false,
+    });
     out.text.push(c);
-    for _ in before..out.text.len() {
-        out.map.push(orig);
-    }
 }
 
 enum Fold {
@@ -269,6 +291,26 @@ mod tests {
         assert_eq!(n.original_offset(view.len()), input.len());
         let r = n.original_range(0, view.len());
         assert!(input[r].starts_with("مــادة"));
+    }
+
+    proptest::proptest! {
+        /// The map back to the original is monotonic, in bounds and lands
+        /// on character boundaries, for any text.
+        #[test]
+        fn map_is_monotonic_and_on_boundaries(text in "(\\PC|[\u{feff}\u{200f}\u{0640}\u{064b}\r\t\u{a0}أإآىة٣۴\u{FEE3}\u{FDFA}])*") {
+            let n = normalize(&text);
+            let mut prev = 0;
+            for i in 0..=n.as_str().len() {
+                if !n.as_str().is_char_boundary(i) {
+                    continue;
+                }
+                let o = n.original_offset(i);
+                proptest::prop_assert!(o >= prev && o <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(o));
+                prev = o;
+            }
+            proptest::prop_assert_eq!(n.original_offset(n.as_str().len()), text.len());
+        }
     }
 
     #[test]
