@@ -7,7 +7,9 @@
 use std::collections::HashMap;
 
 use crate::document::{Article, DivisionKind, Document};
-use crate::normalize::{fold, is_arabic_letter};
+use crate::normalize::{fold, is_arabic_letter, Normalized};
+
+use super::lexicon::Lexicon;
 
 /// A number found in running text, after digit folding.
 pub(crate) type Value = u64;
@@ -42,6 +44,9 @@ pub(crate) struct ArticleFeatures {
     pub ordinals: Vec<u32>,
     /// The enclosing division, summarised.
     pub division: Option<DivisionKey>,
+    /// Distinct concepts of the built-in legal lexicon found in the title
+    /// and body, as ids into [`PairFeatures::concept_weights`], sorted.
+    pub concepts: Vec<u16>,
 }
 
 /// The enclosing division of an article, reduced to what can be compared
@@ -69,6 +74,9 @@ pub(crate) struct PairFeatures {
     pub arabic: Vec<ArticleFeatures>,
     pub english: Vec<ArticleFeatures>,
     pub table: NumberTable,
+    /// Rarity weight of every lexicon concept (by concept id) over the
+    /// articles of both documents.
+    pub concept_weights: Vec<f64>,
 }
 
 impl PairFeatures {
@@ -78,6 +86,10 @@ impl PairFeatures {
         let mut ids: HashMap<Value, u32> = HashMap::new();
         let mut table = NumberTable::default();
         let mut df: Vec<u32> = Vec::new();
+        let lex = Lexicon::get();
+        let mut concept_df: Vec<u32> = Vec::new();
+        let mut norm = Normalized::default();
+        let mut word = String::new();
         let mut build = |doc: &Document| -> Vec<ArticleFeatures> {
             let ordinals = division_ordinals(doc);
             doc.articles
@@ -114,7 +126,22 @@ impl PairFeatures {
                     for &n in &nums {
                         df[n as usize] += 1;
                     }
-                    article_features(doc, a, nums, &ordinals)
+                    let mut concepts = lex.concepts(&a.text, &mut norm, &mut word);
+                    if let Some(t) = &a.title {
+                        concepts.extend(lex.concepts(t, &mut norm, &mut word));
+                        concepts.sort_unstable();
+                        concepts.dedup();
+                    }
+                    for &c in &concepts {
+                        let c = c as usize;
+                        if c >= concept_df.len() {
+                            concept_df.resize(c + 1, 0);
+                        }
+                        concept_df[c] += 1;
+                    }
+                    let mut f = article_features(doc, a, nums, &ordinals);
+                    f.concepts = concepts;
+                    f
                 })
                 .collect()
         };
@@ -125,10 +152,15 @@ impl PairFeatures {
             .iter()
             .map(|&d| ((total + 1.0) / d.max(1) as f64).ln().max(0.05))
             .collect();
+        let concept_weights = concept_df
+            .iter()
+            .map(|&d| ((total + 1.0) / d.max(1) as f64).ln().max(0.05))
+            .collect();
         PairFeatures {
             arabic: ar,
             english: en,
             table,
+            concept_weights,
         }
     }
 }
@@ -224,6 +256,7 @@ fn article_features(
             }),
         ordinals: a.items.iter().map(|i| i.ordinal.unwrap_or(0)).collect(),
         division,
+        concepts: Vec::new(),
     }
 }
 

@@ -9,11 +9,16 @@
 //! 1. *Features* ([`features`](self) module, private): for every article the
 //!    numbers it mentions (digits folded, dates split, `74ف` read as 1974,
 //!    the heading excluded) weighted by how rare they are in the two
-//!    documents, its length, its list items and its enclosing division.
+//!    documents, its length, its list items, its enclosing division, and
+//!    the concepts of a small built-in bilingual lexicon of common legal
+//!    terms it uses (`لجنة` ↔ committee, `عقوبة` ↔ penalty…; Arabic matched
+//!    on folded forms with prefixes and suffixes stripped, English on light
+//!    stems), weighted by rarity like the numbers.
 //! 2. *Scores*: every candidate (1–1, 2–1, 1–2) gets a log-odds score from
 //!    the numbers, the Gale–Church style length fit (mean and spread of the
 //!    English/Arabic length ratio calibrated on the document pair), the
-//!    relative position, the division and the list items; see [`Weights`].
+//!    relative position, the division, the list items and the shared
+//!    lexicon concepts; see [`Weights`].
 //! 3. *Labels, never trusted blindly*: a first dynamic-programming pass uses
 //!    content alone; the label offsets along its path (0 when the numbering
 //!    agrees, +1 when the English numbering is shifted, changing where an
@@ -49,6 +54,7 @@
 
 mod dp;
 mod features;
+mod lexicon;
 mod score;
 mod verdict;
 

@@ -35,6 +35,15 @@ pub struct Weights {
     /// Multiplier of the list-item evidence (counts and markers).
     /// Default `0.8`.
     pub items: f64,
+    /// Multiplier of the lexical evidence: concepts of a small built-in
+    /// bilingual lexicon of common legal terms (`لجنة` ↔ committee,
+    /// `عقوبة` ↔ penalty…) found in both articles, weighted by their rarity
+    /// in the document pair, count up; concepts found only on the side that
+    /// has fewer of them count down (a translation may leave things out,
+    /// but rarely adds). The contribution before weighting lies in
+    /// −1.5…2.5. Default `1.0`.
+    #[cfg_attr(feature = "serde", serde(default = "default_lexicon"))]
+    pub lexicon: f64,
     /// Log-odds cost of a merge or split (2–1 or 1–2) step. Default `1.5`.
     pub merge_penalty: f64,
     /// Log-odds of a pair about which nothing is known. Default `-1.0`.
@@ -56,11 +65,17 @@ impl Default for Weights {
             position: 0.5,
             division: 0.7,
             items: 0.8,
+            lexicon: 1.0,
             merge_penalty: 1.5,
             prior: -1.0,
             context: 1.5,
         }
     }
+}
+
+#[cfg(feature = "serde")]
+fn default_lexicon() -> f64 {
+    Weights::default().lexicon
 }
 
 /// Calibrated length model: the log of the English/Arabic length ratio is
@@ -237,6 +252,10 @@ pub(crate) struct Signals {
     /// Whether each side announces a list (has items, or its first
     /// paragraph ends with a colon).
     pub announce: (bool, bool),
+    /// Lexicon concepts: weights shared, only Arabic, only English.
+    pub lex_shared: f64,
+    pub lex_only_ar: f64,
+    pub lex_only_en: f64,
 }
 
 /// Scores candidates between two documents.
@@ -299,6 +318,8 @@ impl<'a> Scorer<'a> {
         }
         // Items.
         x += w.items * self.items_llr(i, ka, j, ke, s);
+        // Lexicon.
+        x += w.lexicon * lexical_llr(s);
         if multi {
             x -= w.merge_penalty;
         }
@@ -391,6 +412,7 @@ impl<'a> Scorer<'a> {
         let ar = &self.f.arabic[i..i + ka];
         let en = &self.f.english[j..j + ke];
         let (shared, only_ar, only_en) = self.numeric(ar, en, |_, _| {});
+        let (lex_shared, lex_only_ar, lex_only_en) = self.lexical(ar, en);
         let la: f64 = ar.iter().map(|a| a.chars).sum();
         let le: f64 = en.iter().map(|a| a.chars).sum();
         let items_ar: usize = ar.iter().map(|a| a.items).sum();
@@ -418,6 +440,9 @@ impl<'a> Scorer<'a> {
             units_en,
             lead_rule,
             announce: (announce_ar, announce_en),
+            lex_shared,
+            lex_only_ar,
+            lex_only_en,
         }
     }
 
@@ -464,6 +489,86 @@ impl<'a> Scorer<'a> {
             }
         }
         (s, oa, oe)
+    }
+
+    /// Rarity-weighted overlap of the lexicon concepts: (shared, only
+    /// Arabic, only English) weights. Sides of one or two articles (merges
+    /// are 2–1 at most); no allocation.
+    pub fn lexical(&self, ar: &[ArticleFeatures], en: &[ArticleFeatures]) -> (f64, f64, f64) {
+        debug_assert!(ar.len() <= 2 && en.len() <= 2);
+        let wt = &self.f.concept_weights;
+        let (mut s, mut oa, mut oe) = (0.0, 0.0, 0.0);
+        let mut a = Concepts::of(ar).peekable();
+        let mut e = Concepts::of(en).peekable();
+        loop {
+            match (a.peek().copied(), e.peek().copied()) {
+                (None, None) => break,
+                (Some(x), None) => {
+                    oa += wt[x as usize];
+                    a.next();
+                }
+                (None, Some(y)) => {
+                    oe += wt[y as usize];
+                    e.next();
+                }
+                (Some(x), Some(y)) => {
+                    if x < y {
+                        oa += wt[x as usize];
+                        a.next();
+                    } else if y < x {
+                        oe += wt[y as usize];
+                        e.next();
+                    } else {
+                        s += wt[x as usize];
+                        a.next();
+                        e.next();
+                    }
+                }
+            }
+        }
+        (s, oa, oe)
+    }
+}
+
+/// Log-odds from the lexicon concepts of a candidate: shared weight counts
+/// up; the unshared weight of the side with less of it counts down (the
+/// other side's surplus is what a partial translation leaves out).
+pub(crate) fn lexical_llr(s: &Signals) -> f64 {
+    (0.15 * s.lex_shared - 0.1 * s.lex_only_ar.min(s.lex_only_en)).clamp(-1.5, 2.5)
+}
+
+/// The distinct lexicon concepts of one or two articles, in order, without
+/// allocating.
+struct Concepts<'a> {
+    a: &'a [u16],
+    b: &'a [u16],
+}
+
+impl<'a> Concepts<'a> {
+    fn of(arts: &'a [ArticleFeatures]) -> Concepts<'a> {
+        Concepts {
+            a: arts.first().map_or(&[][..], |x| &x.concepts[..]),
+            b: arts.get(1).map_or(&[][..], |x| &x.concepts[..]),
+        }
+    }
+}
+
+impl Iterator for Concepts<'_> {
+    type Item = u16;
+    fn next(&mut self) -> Option<u16> {
+        let v = match (self.a.first(), self.b.first()) {
+            (None, None) => return None,
+            (Some(&x), None) => x,
+            (None, Some(&y)) => y,
+            (Some(&x), Some(&y)) => x.min(y),
+        };
+        if self.a.first() == Some(&v) {
+            self.a = &self.a[1..];
+        }
+        if self.b.first() == Some(&v) {
+            self.b = &self.b[1..];
+        }
+        Some(v)
     }
 }
 

@@ -1,0 +1,769 @@
+//! A small bilingual lexicon of common legal and administrative terms, and
+//! the matching of its concepts in article texts.
+//!
+//! How the table was made: it is a hand-written list of the vocabulary that
+//! legislation in general uses (institutions, office holders, legislative
+//! acts, procedure, offences and penalties, public service, money, time,
+//! documents, property, trade…), each concept given with its common Arabic
+//! forms (singular, broken plural, adjective, verb where usual) and its
+//! common English renderings. It was written from general knowledge of
+//! legal Arabic and English, not extracted from any corpus, and not tuned
+//! to particular documents. A concept is only evidence when it occurs in
+//! both articles of a candidate; its weight is its rarity in the document
+//! pair, so words that every article uses count for little.
+//!
+//! Matching is by script, not by the document's declared language (so the
+//! signal is symmetric when the roles of the two documents are swapped):
+//! - Arabic words are folded with [`crate::normalize`] (alef forms, `ى`,
+//!   `ة → ه`, no diacritics or tatweel); the common prefixes (`و ف ب ل ك`,
+//!   the article `ال` and their combinations) and suffixes (`ه ات ين ون ها
+//!   هم`, …) are stripped in every possible way and the least-stripped form
+//!   found in the table wins. A table form ending in `ه` (ta marbuta) is also
+//!   known without it and with `ت` (its form before a pronoun suffix), so
+//!   that `مخالفات` and `لجنته` find `مخالفة` and `لجنة`.
+//! - English words are lower-cased and reduced by a light suffix stripper
+//!   ([`stem_en`]); the table's English forms go through the same stripper.
+//!
+//! A stem belongs to at most one concept (checked by a test).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::normalize::{normalize_into, Normalized};
+
+/// The table: per concept, its Arabic forms and its English forms, each a
+/// space-separated list.
+const TABLE: &[(&str, &str)] = &[
+    // Institutions and bodies.
+    ("لجنة لجان", "committee"),
+    ("محكمة محاكم", "court tribunal"),
+    ("نيابة ادعاء مدعي", "prosecution prosecutor"),
+    ("وزير وزراء", "minister"),
+    ("وزارة وزارات", "ministry"),
+    ("مجلس مجالس", "council board"),
+    (
+        "رئيس رؤساء رئاسة",
+        "president presidency chairman chairperson head",
+    ),
+    ("نائب نواب", "deputy vice"),
+    ("عضو أعضاء عضوية", "member membership"),
+    ("مؤتمر مؤتمرات", "congress conference"),
+    ("شعب شعبي شعوب", "people popular"),
+    ("حكومة حكومي حكومات", "government governmental"),
+    ("دولة دول", "state"),
+    ("جماهيرية", "jamahiriya"),
+    (
+        "إدارة إدارات إداري",
+        "administration administrative department management",
+    ),
+    ("مكتب مكاتب", "office bureau"),
+    ("فرع فروع", "branch"),
+    ("هيئة هيئات سلطة سلطات", "authority body commission"),
+    ("صلاحية صلاحيات", "power powers"),
+    ("جهاز أجهزة خدمة خدمات", "service apparatus agency"),
+    ("مؤسسة مؤسسات", "institution foundation"),
+    ("شركة شركات", "company"),
+    ("أمانة", "secretariat"),
+    ("أمين أمناء", "secretary"),
+    ("مدير مديرية مديرون", "director directorate manager"),
+    (
+        "رقابة مراقبة مراقب رقابي",
+        "control monitor monitoring oversight",
+    ),
+    ("إشراف مشرف", "supervise supervision supervisor"),
+    ("بلدية بلديات", "municipality municipal"),
+    ("محافظة محافظ", "governorate governor"),
+    ("منطقة مناطق", "area region zone"),
+    ("مدينة مدن", "city"),
+    ("قرية قرى", "village"),
+    ("جامعة جامعات", "university"),
+    ("مدرسة مدارس", "school"),
+    ("مستشفى مستشفيات", "hospital"),
+    ("مصرف مصارف بنك بنوك", "bank"),
+    ("جيش جيوش", "army"),
+    ("قوة قوات", "force"),
+    ("سلاح أسلحة مسلح", "weapon arms armed"),
+    ("عسكري عسكرية", "military"),
+    ("شرطة", "police"),
+    ("أمن أمني", "security"),
+    ("حرس حراسة", "guard"),
+    ("دفاع", "defence defense"),
+    ("جمارك جمركي", "customs"),
+    ("سجن سجون", "prison"),
+    ("سجين سجناء", "prisoner inmate"),
+    ("قاضي قاض قضاة", "judge"),
+    ("قضاء قضائي", "judiciary judicial"),
+    ("محامي محام محامون محاماة", "lawyer advocate"),
+    ("خبير خبراء خبرة", "expert expertise experience"),
+    ("مستشار مستشارين", "counsellor counselor adviser advisor"),
+    ("موظف موظفين موظفون", "employee"),
+    ("عامل عمال", "worker labourer laborer"),
+    ("ضابط ضباط", "officer"),
+    ("جندي جنود", "soldier"),
+    ("رتبة رتب", "rank"),
+    ("متطوع متطوعين تطوع تطوعي", "volunteer voluntary"),
+    ("مواطن مواطنين مواطنون", "citizen"),
+    ("أجنبي أجانب", "foreign foreigner alien"),
+    ("شخص أشخاص", "person persons"),
+    ("فرد أفراد", "individual"),
+    ("طفل أطفال", "child children"),
+    ("أسرة أسر عائلة", "family"),
+    ("زوج زوجة أزواج", "spouse husband wife"),
+    ("وارث ورثة", "heir"),
+    ("جماهير", "masses"),
+    ("ثورة ثوري", "revolution revolutionary"),
+    ("قائد قيادة", "leader leadership"),
+    ("نقابة نقابات", "union syndicate"),
+    ("جمعية جمعيات", "association society"),
+    ("حزب أحزاب", "party"),
+    ("نادي أندية", "club"),
+    // Legislation.
+    ("قانون قوانين", "law"),
+    ("تشريع تشريعات تشريعي", "legislation legislative"),
+    ("قرار قرارات", "decree decision resolution"),
+    ("لائحة لوائح", "regulation bylaw"),
+    ("نظام أنظمة", "system regime"),
+    ("مادة مواد", "article"),
+    ("فقرة فقرات", "paragraph"),
+    ("بند بنود", "clause"),
+    ("أحكام", "provision"),
+    ("حكم", "judgment judgement verdict"),
+    ("نص نصوص منصوص ينص تنص", "stipulate stipulation text"),
+    ("دستور دستوري", "constitution constitutional"),
+    (
+        "اتفاقية اتفاقيات اتفاق",
+        "agreement agree convention treaty",
+    ),
+    ("عقد عقود تعاقد متعاقد", "contract contractor"),
+    ("ترخيص تراخيص رخصة", "licence license"),
+    ("إذن", "permission authorisation authorization"),
+    (
+        "إصدار يصدر صدر صادر",
+        "issue issuance promulgate promulgation",
+    ),
+    ("نشر ينشر", "publish publication"),
+    ("جريدة", "gazette"),
+    ("رسمي رسمية", "official officially"),
+    (
+        "إلغاء يلغى ملغي",
+        "repeal abolish abolition cancel cancellation revoke",
+    ),
+    ("تعديل تعديلات يعدل", "amend amendment modify modification"),
+    (
+        "تنفيذ تنفيذي ينفذ",
+        "implement implementation execute executive enforcement",
+    ),
+    ("سريان يسري نفاذ", "effect effective valid validity"),
+    ("تطبيق يطبق", "application apply applicable"),
+    ("تعليمات", "instruction"),
+    ("أمر أوامر", "order command"),
+    ("توجيه توجيهات", "directive guidance"),
+    ("إجراء إجراءات", "procedure measure"),
+    ("قاعدة قواعد", "rule"),
+    ("مبدأ مبادئ", "principle"),
+    ("هدف أهداف", "objective goal aim"),
+    ("غرض أغراض", "purpose"),
+    ("حالة حالات", "situation circumstance"),
+    ("تعريف تعريفات", "definition define"),
+    ("معنى", "meaning"),
+    ("استثناء", "exception except"),
+    ("إعفاء", "exemption exempt"),
+    ("إخلال", "prejudice breach"),
+    ("مراعاة", "observance"),
+    ("اختصاص اختصاصات مختص", "competence jurisdiction competent"),
+    ("مهمة مهام", "task mission"),
+    ("تنظيم", "organisation organization organise organize"),
+    ("إنشاء تأسيس", "establish establishment creation create"),
+    ("تشكيل", "formation composition"),
+    ("هيكل", "structure"),
+    // Procedure, courts, offences.
+    (
+        "مخالفة مخالفات يخالف",
+        "violation violate contravention infringement",
+    ),
+    ("جريمة جرائم", "crime offence offense"),
+    ("جنائي جنائية", "criminal penal"),
+    ("جناية جنايات", "felony"),
+    ("جنحة جنح", "misdemeanour misdemeanor"),
+    ("عقوبة عقوبات يعاقب", "penalty punishment punish sanction"),
+    ("غرامة غرامات", "fine"),
+    ("حبس", "imprisonment"),
+    ("توقيف احتجاز موقوف", "detention detain detainee"),
+    ("تأديب تأديبي", "disciplinary discipline"),
+    ("إنذار", "warning"),
+    ("لوم", "reprimand"),
+    ("خصم", "deduction"),
+    ("إيقاف وقف", "suspension suspend"),
+    ("عزل", "dismissal dismiss removal"),
+    ("تحقيق تحقيقات", "investigation investigate inquiry"),
+    ("استجواب", "interrogation interrogate"),
+    ("شاهد شهود", "witness testimony"),
+    ("دليل أدلة", "evidence proof"),
+    ("متهم اتهام تهمة", "accused accusation charge defendant"),
+    ("دعوى دعاوى قضية قضايا", "case lawsuit action"),
+    ("طعن طعون استئناف", "appeal challenge"),
+    ("نقض", "cassation"),
+    ("تظلم", "grievance"),
+    ("شكوى شكاوى", "complaint"),
+    ("محاكمة", "trial"),
+    ("جلسة جلسات", "session hearing sitting"),
+    ("قبض", "arrest"),
+    ("تفتيش", "search inspection inspector"),
+    ("حجز", "seizure attachment"),
+    ("مصادرة", "confiscation confiscate"),
+    ("تعويض تعويضات", "compensation indemnity"),
+    ("ضرر أضرار", "damage harm"),
+    (
+        "مسؤولية مسؤول",
+        "responsibility liability responsible liable",
+    ),
+    ("التزام التزامات", "obligation commitment"),
+    ("حق حقوق", "right"),
+    ("واجب واجبات", "duty"),
+    ("حرية حريات", "freedom liberty"),
+    ("مصلحة مصالح", "interest"),
+    ("حظر يحظر محظور", "prohibition prohibit ban forbid"),
+    ("منع يمنع", "prevent prevention"),
+    ("إلزام ملزم إلزامي", "binding mandatory compulsory oblige"),
+    ("عدالة عدل", "justice"),
+    ("مساواة", "equality"),
+    ("تمييز", "discrimination"),
+    ("حماية", "protection protect"),
+    ("تحكيم", "arbitration arbitrator"),
+    ("وساطة", "mediation mediator"),
+    ("تسوية صلح", "settlement conciliation"),
+    ("تنازل", "waiver"),
+    ("إحالة", "referral refer"),
+    ("استدعاء", "summon summons"),
+    ("تكليف مكلف", "assignment assign"),
+    ("إخطار إشعار تبليغ", "notification notify notice"),
+    ("إعلان", "announcement announce advertisement"),
+    ("مهلة موعد ميعاد مواعيد", "deadline"),
+    // Offences by kind.
+    ("ذخيرة ذخائر", "ammunition"),
+    ("متفجرات", "explosive"),
+    ("مخدرات", "drug narcotic"),
+    ("تهريب", "smuggling smuggle"),
+    ("إرهاب إرهابي", "terrorism terrorist"),
+    ("سرقة", "theft"),
+    ("رشوة", "bribery bribe"),
+    ("تزوير", "forgery forge counterfeit"),
+    ("احتيال", "fraud"),
+    ("اختلاس", "embezzlement"),
+    ("فساد", "corruption"),
+    ("قتل", "murder killing"),
+    ("اعتداء", "assault aggression attack"),
+    ("جريح إصابة", "injury wound"),
+    ("حادث حوادث", "accident incident"),
+    ("كارثة كوارث", "disaster"),
+    ("طوارئ", "emergency"),
+    ("حدود", "border frontier"),
+    ("حرب", "war"),
+    ("سلام", "peace"),
+    ("تعبئة", "mobilisation mobilization"),
+    ("تجنيد", "conscription recruitment"),
+    ("احتياط احتياطي", "reserve"),
+    ("تسريح", "discharge"),
+    ("محاربة مكافحة", "combat fight"),
+    // Public service.
+    ("راتب رواتب مرتب مرتبات", "salary"),
+    ("أجر أجور", "wage pay"),
+    ("مكافأة مكافآت", "remuneration reward bonus"),
+    ("علاوة علاوات بدل بدلات", "allowance increment"),
+    ("حافز حوافز", "incentive"),
+    ("معاش معاشات تقاعد", "pension retirement"),
+    ("إجازة إجازات", "leave holiday vacation"),
+    ("غياب", "absence"),
+    ("حضور", "attendance presence"),
+    ("ترقية ترقيات", "promotion promote"),
+    ("تعيين يعين", "appoint appointment"),
+    ("نقل", "transfer transport"),
+    ("ندب انتداب", "secondment"),
+    ("تفويض", "delegation delegate mandate"),
+    ("استقالة", "resignation resign"),
+    ("وظيفة وظائف وظيفي", "position post job function"),
+    ("درجة درجات", "grade degree"),
+    ("أقدمية", "seniority"),
+    ("كفاءة", "efficiency proficiency"),
+    ("تدريب", "training train"),
+    ("تعليم", "education teaching"),
+    ("دراسة", "study"),
+    ("بحث", "research"),
+    ("امتحان اختبار", "examination exam test"),
+    ("مسابقة", "competition"),
+    ("مقابلة", "interview"),
+    ("اختيار", "selection select choose"),
+    ("ترشيح مرشح", "nomination nominate candidate"),
+    ("شرط شروط", "condition requirement"),
+    ("مؤهل مؤهلات", "qualification qualified"),
+    ("سن", "age"),
+    ("جنسية", "nationality citizenship"),
+    ("صحة صحي", "health"),
+    ("لياقة", "fitness"),
+    ("مرض أمراض", "illness sickness disease"),
+    ("وفاة", "death"),
+    ("زواج", "marriage"),
+    ("أداء يؤدي", "performance perform"),
+    ("يمين", "oath"),
+    ("ولاء", "loyalty allegiance"),
+    ("سلوك", "conduct behaviour behavior"),
+    ("أخلاق", "ethics morals"),
+    ("شرف", "honour honor"),
+    ("نزاهة", "integrity"),
+    ("إهمال", "negligence neglect"),
+    ("تقصير", "shortcoming"),
+    ("خطأ أخطاء", "error mistake fault"),
+    ("استغلال", "exploitation exploit abuse"),
+    ("نفوذ", "influence"),
+    ("منفعة منافع", "benefit"),
+    ("هدية هدايا", "gift"),
+    ("زي", "uniform"),
+    ("شارة", "badge insignia"),
+    ("بطاقة", "card"),
+    ("هوية", "identity"),
+    ("مهنة مهني", "profession professional occupation"),
+    ("عذر أعذار مبرر", "excuse justification"),
+    ("حرمان يحرم", "deprivation deprive"),
+    ("ممارسة", "exercise practice"),
+    ("مستوى مستويات", "level"),
+    (
+        "سر أسرار سري سرية",
+        "secret secrecy confidential confidentiality",
+    ),
+    // Records and documents.
+    ("سجل سجلات تسجيل", "record register registration"),
+    ("تقرير تقارير", "report"),
+    ("طلب طلبات", "request"),
+    ("وثيقة وثائق مستند مستندات", "document"),
+    ("ورقة أوراق", "paper"),
+    ("معلومات", "information"),
+    ("بيانات", "data"),
+    ("توقيع", "signature sign"),
+    ("ختم", "seal stamp"),
+    ("نسخة", "copy"),
+    ("صورة", "photograph picture image"),
+    ("اسم أسماء", "name"),
+    ("عنوان", "address"),
+    ("لغة", "language"),
+    ("عربي عربية", "arabic"),
+    ("ليبيا ليبي", "libya libyan"),
+    ("وطني", "national"),
+    ("دولي", "international"),
+    ("محلي", "local"),
+    ("مركزي", "central"),
+    ("أساسي", "basic fundamental"),
+    ("اجتماعي", "social"),
+    // Meetings and decisions.
+    ("اجتماع اجتماعات", "meeting"),
+    ("تصويت", "vote voting"),
+    ("أغلبية", "majority"),
+    ("نصاب", "quorum"),
+    ("انتخاب انتخابات", "election elect"),
+    ("اقتراح مقترح", "proposal propose suggestion"),
+    ("توصية توصيات", "recommendation recommend"),
+    ("موافقة", "approval approve consent"),
+    ("اعتماد", "adoption adopt accreditation"),
+    ("تصديق مصادقة", "ratification ratify"),
+    ("رأي آراء", "opinion"),
+    ("استشارة", "consultation consult"),
+    ("تعاون", "cooperation cooperate"),
+    ("تنسيق", "coordination coordinate"),
+    ("مقرر", "rapporteur"),
+    ("كاتب", "clerk"),
+    ("دائرة دوائر", "circuit chamber"),
+    // Time.
+    ("مدة مدد", "period duration term"),
+    ("يوم أيام", "day"),
+    ("أسبوع أسابيع", "week"),
+    ("شهر أشهر شهور", "month"),
+    ("سنة سنوات سنين", "year annual"),
+    ("ساعة ساعات", "hour"),
+    ("تاريخ", "date"),
+    // Money and property.
+    ("مال أموال مالي", "money financial finance"),
+    ("ميزانية موازنة", "budget"),
+    ("صندوق", "fund box"),
+    ("ضريبة ضرائب", "tax taxation"),
+    ("رسم رسوم", "fee"),
+    ("عملة", "currency"),
+    ("دينار", "dinar"),
+    ("سعر أسعار", "price"),
+    ("قيمة", "value"),
+    ("مبلغ مبالغ", "amount sum"),
+    ("نفقة نفقات", "expense expenditure"),
+    ("إيراد إيرادات", "revenue"),
+    ("حساب حسابات", "account"),
+    ("محاسبة", "accountability"),
+    ("مراجعة تدقيق", "review audit"),
+    ("جرد", "inventory"),
+    ("عطاء عطاءات مناقصة", "tender bid"),
+    ("توريد", "supply"),
+    ("مشروع مشروعات مشاريع", "project"),
+    ("برنامج برامج", "programme program"),
+    ("خطة خطط", "plan"),
+    ("سياسة سياسات", "policy"),
+    ("تقدير", "assessment estimate"),
+    ("تقييم", "evaluation"),
+    ("معيار معايير", "standard criterion criteria"),
+    ("جودة", "quality"),
+    ("ملكية مالك ممتلكات", "property ownership owner"),
+    ("عقار عقارات", "estate realty immovable"),
+    ("منقول", "movable"),
+    ("أرض أراضي", "land"),
+    ("مبنى مباني", "building"),
+    ("مقر", "headquarters seat premise"),
+    ("مسكن سكن", "housing dwelling"),
+    ("إقامة", "residence residency"),
+    ("بيع", "sale sell"),
+    ("شراء", "purchase buy"),
+    ("إيجار", "lease rent"),
+    ("قرض قروض", "loan"),
+    ("ديون", "debt"),
+    ("رهن", "mortgage pledge"),
+    ("ضمان ضمانات", "guarantee warranty"),
+    ("كفالة كفيل", "bail sponsorship guarantor"),
+    ("تأمين", "insurance"),
+    ("شيك", "cheque"),
+    ("تجارة تجاري", "trade commerce commercial"),
+    ("صناعة صناعي", "industry industrial"),
+    ("زراعة زراعي", "agriculture agricultural"),
+    ("اقتصاد اقتصادي", "economy economic"),
+    ("استثمار", "investment invest"),
+    ("نفط", "oil petroleum"),
+    ("كهرباء", "electricity"),
+    ("مياه", "water"),
+    ("بيئة", "environment"),
+    ("سلامة", "safety"),
+    ("رعاية", "care welfare"),
+    ("صيانة", "maintenance maintain"),
+    ("دمج", "merger merge"),
+    ("تصفية", "liquidation"),
+    ("إفلاس", "bankruptcy"),
+    ("اتصال اتصالات", "communication contact"),
+    ("إعلام", "media"),
+    ("صحافة صحفي", "press journalist"),
+    ("ثقافة ثقافي", "culture cultural"),
+    ("رياضة", "sport"),
+    ("شباب", "youth"),
+    ("سياحة", "tourism"),
+    ("أوقاف", "endowment"),
+    ("سفر", "travel"),
+    ("هجرة مهاجر", "migration immigration migrant"),
+    ("لاجئ", "refugee"),
+    ("مرور", "traffic"),
+    ("سيارة مركبة", "vehicle automobile"),
+    ("طريق طرق", "road"),
+];
+
+/// Prefixes stripped from Arabic words (folded forms).
+const AR_PREFIXES: &[&str] = &[
+    "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "ول",
+    "فب", "فل", "وك", "وبال", "فبال",
+];
+
+/// Suffixes stripped from Arabic words (folded forms).
+const AR_SUFFIXES: &[&str] = &[
+    "ه", "ات", "ين", "ون", "ها", "هم", "هن", "ان", "يه", "ي", "ا", "كم", "نا", "اته", "اتها",
+    "اتهم",
+];
+
+/// A hasher for short strings (FNV-1a): the lexicon is looked up once or a
+/// few times per word.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// The lexicon, ready for matching.
+pub(crate) struct Lexicon {
+    arabic: FnvMap<u16>,
+    english: FnvMap<u16>,
+}
+
+impl Lexicon {
+    /// The built-in lexicon (built once).
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let mut arabic: FnvMap<u16> = HashMap::default();
+        let mut english: FnvMap<u16> = HashMap::default();
+        let mut secondary: Vec<(String, u16)> = Vec::new();
+        let mut buf = Normalized::default();
+        for (id, (ar, en)) in TABLE.iter().enumerate() {
+            let id = id as u16;
+            for w in ar.split_whitespace() {
+                normalize_into(w, &mut buf);
+                let f = buf.as_str().to_string();
+                if let Some(stem) = f.strip_suffix('ه') {
+                    if stem.chars().count() >= 3 {
+                        secondary.push((stem.to_string(), id));
+                    }
+                    secondary.push((format!("{stem}ت"), id));
+                }
+                arabic.entry(f).or_insert(id);
+            }
+            for w in en.split_whitespace() {
+                english
+                    .entry(stem_en(&w.to_lowercase()).to_string())
+                    .or_insert(id);
+            }
+        }
+        for (f, id) in secondary {
+            arabic.entry(f).or_insert(id);
+        }
+        Lexicon { arabic, english }
+    }
+
+    /// Number of concepts.
+    #[cfg(test)]
+    pub fn len() -> usize {
+        TABLE.len()
+    }
+
+    /// The concept of a folded Arabic word: the least-stripped form of it
+    /// (prefixes and suffixes removed) that the table knows.
+    fn arabic_word(&self, w: &str) -> Option<u16> {
+        if w.len() < 4 {
+            // Fewer than two Arabic letters.
+            return None;
+        }
+        if let Some(&id) = self.arabic.get(w) {
+            return Some(id);
+        }
+        // Candidate forms (start, end, letters stripped), at most
+        // (1 + prefixes) × (1 + suffixes), on the stack.
+        let mut pre = [0usize; 8];
+        let mut np = 1; // pre[0] = 0: no prefix
+        for p in AR_PREFIXES {
+            if np < pre.len() && w.starts_with(p) {
+                pre[np] = p.len();
+                np += 1;
+            }
+        }
+        let mut suf = [0usize; 8];
+        let mut ns = 1;
+        for s in AR_SUFFIXES {
+            if ns < suf.len() && w.ends_with(s) {
+                suf[ns] = s.len();
+                ns += 1;
+            }
+        }
+        let mut best: Option<(usize, u16)> = None;
+        for &p in &pre[..np] {
+            for &s in &suf[..ns] {
+                if p + s == 0 || p + s + 6 > w.len() {
+                    // Nothing stripped, or fewer than three letters left
+                    // (Arabic letters are two bytes).
+                    continue;
+                }
+                let cost = p + s;
+                if best.is_some_and(|(c, _)| c <= cost) {
+                    continue;
+                }
+                if let Some(&id) = self.arabic.get(&w[p..w.len() - s]) {
+                    best = Some((cost, id));
+                }
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+
+    /// The sorted, distinct concepts of a text. `buf` and `word` are
+    /// scratch buffers reused across calls.
+    pub fn concepts(&self, text: &str, buf: &mut Normalized, word: &mut String) -> Vec<u16> {
+        normalize_into(text, buf);
+        let t = buf.as_str();
+        let mut out: Vec<u16> = Vec::new();
+        let mut flush = |from: usize, to: usize, latin: bool, out: &mut Vec<u16>| {
+            let w = &t[from..to];
+            let id = if latin {
+                if w.len() < 3 || w.len() > 24 {
+                    return;
+                }
+                word.clear();
+                word.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                self.english.get(stem_en(word).as_ref()).copied()
+            } else {
+                self.arabic_word(w)
+            };
+            if let Some(id) = id {
+                out.push(id);
+            }
+        };
+        // The word being read: its start and whether it is Latin (else
+        // Arabic).
+        let mut cur: Option<(usize, bool)> = None;
+        for (i, c) in t.char_indices() {
+            let kind = if c.is_ascii_alphabetic() {
+                Some(true)
+            } else if crate::normalize::is_arabic_letter(c) {
+                Some(false)
+            } else {
+                None
+            };
+            if let Some((s, latin)) = cur {
+                if kind == Some(latin) {
+                    continue;
+                }
+                flush(s, i, latin, &mut out);
+                cur = None;
+            }
+            if let Some(latin) = kind {
+                cur = Some((i, latin));
+            }
+        }
+        if let Some((s, latin)) = cur {
+            flush(s, t.len(), latin, &mut out);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Light English suffix stripping, applied alike to the table and to the
+/// texts: at most one inflectional or derivational ending is removed
+/// (`-ies/-ied → y`, `-ments`, `-ings`, `-ions`, `-ives`, `-ed`, `-es`,
+/// `-s`, `-able`, `-ible`), or, when none is, a final `e`; at least three
+/// letters are kept.
+pub(crate) fn stem_en(w: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    for (suf, rep) in [("ies", "y"), ("ied", "y")] {
+        if let Some(s) = w.strip_suffix(suf) {
+            if s.len() >= 3 {
+                return Cow::Owned(format!("{s}{rep}"));
+            }
+        }
+    }
+    const ENDINGS: &[&str] = &[
+        "ments", "ment", "ings", "ing", "ions", "ion", "ives", "ive", "able", "ible", "ed", "es",
+    ];
+    for suf in ENDINGS {
+        if suf.starts_with("ment") && (w.ends_with("gment") || w.ends_with("gement")) {
+            // "judgment" is not "judge".
+            continue;
+        }
+        if let Some(s) = w.strip_suffix(suf) {
+            if s.len() >= 3 {
+                return Cow::Borrowed(s);
+            }
+        }
+    }
+    if let Some(s) = w.strip_suffix('s') {
+        if s.len() >= 3 && !s.ends_with('s') && !s.ends_with('u') && !s.ends_with('i') {
+            return Cow::Borrowed(s);
+        }
+    }
+    if let Some(s) = w.strip_suffix('e') {
+        if s.len() >= 3 {
+            return Cow::Borrowed(s);
+        }
+    }
+    Cow::Borrowed(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn concepts(t: &str) -> Vec<u16> {
+        Lexicon::get().concepts(t, &mut Normalized::default(), &mut String::new())
+    }
+
+    fn id(en: &str) -> u16 {
+        Lexicon::get().english[stem_en(en).as_ref()]
+    }
+
+    #[test]
+    fn size_and_uniqueness() {
+        let n = Lexicon::len();
+        assert!((200..=400).contains(&n), "{n} concepts");
+        // No Arabic form or English stem belongs to two concepts.
+        let mut ar: HashMap<String, usize> = HashMap::new();
+        let mut en: HashMap<String, usize> = HashMap::new();
+        let mut buf = Normalized::default();
+        let mut clashes = Vec::new();
+        for (k, (a, e)) in TABLE.iter().enumerate() {
+            for w in a.split_whitespace() {
+                normalize_into(w, &mut buf);
+                if let Some(&o) = ar.get(buf.as_str()) {
+                    if o != k {
+                        clashes.push(format!("Arabic {w} in {:?} and {:?}", TABLE[o], TABLE[k]));
+                    }
+                }
+                ar.insert(buf.as_str().to_string(), k);
+            }
+            for w in e.split_whitespace() {
+                let s = stem_en(w).to_string();
+                if let Some(&o) = en.get(&s) {
+                    if o != k {
+                        clashes.push(format!("English {w} in {:?} and {:?}", TABLE[o], TABLE[k]));
+                    }
+                }
+                en.insert(s, k);
+            }
+        }
+        assert!(clashes.is_empty(), "{}", clashes.join("\n"));
+    }
+
+    #[test]
+    fn english_stems() {
+        assert_eq!(stem_en("committees"), stem_en("committee"));
+        assert_eq!(stem_en("penalties"), stem_en("penalty"));
+        assert_eq!(stem_en("employees"), stem_en("employee"));
+        assert_eq!(stem_en("appointed"), stem_en("appointment"));
+        assert_eq!(stem_en("promotion"), stem_en("promoted"));
+        assert_eq!(stem_en("executive"), stem_en("execute"));
+        assert_eq!(stem_en("decrees"), stem_en("decree"));
+        assert_ne!(stem_en("officer"), stem_en("office"));
+        assert_eq!(stem_en("status"), "status");
+    }
+
+    #[test]
+    fn arabic_affixes() {
+        let court = id("court");
+        assert_eq!(concepts("المحكمة"), vec![court]);
+        assert_eq!(concepts("وبالمحاكم"), vec![court]);
+        let c = id("committee");
+        assert_eq!(concepts("لجنته"), vec![c]);
+        assert_eq!(concepts("اللجان"), vec![c]);
+        let v = id("violation");
+        assert_eq!(concepts("المخالفات"), vec![v]);
+        let y = id("year");
+        assert_eq!(concepts("لسنة"), vec![y]);
+        // Diacritics and alef forms are folded.
+        assert_eq!(concepts("الأَمْن"), vec![id("security")]);
+    }
+
+    #[test]
+    fn both_languages_meet() {
+        let a = concepts("يعاقب الموظف المخالف بغرامة لا تزيد على مرتب شهر.");
+        let e = concepts("An employee in violation shall be punished by a fine not exceeding one month's salary.");
+        for w in ["employee", "punish", "fine", "salary", "month", "violation"] {
+            assert!(a.contains(&id(w)), "Arabic lacks {w}");
+            assert!(e.contains(&id(w)), "English lacks {w}");
+        }
+    }
+}
