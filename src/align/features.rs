@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use crate::document::{Article, DivisionKind, Document};
 use crate::normalize::{fold, is_arabic_letter, Normalized};
 
-use super::lexicon::Lexicon;
+use super::lexicon::{ConceptSet, Lexicon, CONCEPTS};
 
 /// A number found in running text, after digit folding.
 pub(crate) type Value = u64;
@@ -44,9 +44,11 @@ pub(crate) struct ArticleFeatures {
     pub ordinals: Vec<u32>,
     /// The enclosing division, summarised.
     pub division: Option<DivisionKey>,
-    /// Distinct concepts of the built-in legal lexicon found in the title
-    /// and body, as ids into [`PairFeatures::concept_weights`], sorted.
-    pub concepts: Vec<u16>,
+    /// Concepts of the built-in legal lexicon found in the title and body
+    /// (ids index [`PairFeatures::concept_weights`]).
+    pub concepts: ConceptSet,
+    /// Total weight of those concepts.
+    pub concept_weight: f64,
 }
 
 /// The enclosing division of an article, reduced to what can be compared
@@ -87,7 +89,7 @@ impl PairFeatures {
         let mut table = NumberTable::default();
         let mut df: Vec<u32> = Vec::new();
         let lex = Lexicon::get();
-        let mut concept_df: Vec<u32> = Vec::new();
+        let mut concept_df = vec![0u32; CONCEPTS];
         let mut norm = Normalized::default();
         let mut word = String::new();
         let mut build = |doc: &Document| -> Vec<ArticleFeatures> {
@@ -126,18 +128,13 @@ impl PairFeatures {
                     for &n in &nums {
                         df[n as usize] += 1;
                     }
-                    let mut concepts = lex.concepts(&a.text, &mut norm, &mut word);
+                    let mut concepts = ConceptSet::default();
+                    lex.concepts(&a.text, &mut concepts, &mut norm, &mut word);
                     if let Some(t) = &a.title {
-                        concepts.extend(lex.concepts(t, &mut norm, &mut word));
-                        concepts.sort_unstable();
-                        concepts.dedup();
+                        lex.concepts(t, &mut concepts, &mut norm, &mut word);
                     }
-                    for &c in &concepts {
-                        let c = c as usize;
-                        if c >= concept_df.len() {
-                            concept_df.resize(c + 1, 0);
-                        }
-                        concept_df[c] += 1;
+                    for c in concepts.iter() {
+                        concept_df[c as usize] += 1;
                     }
                     let mut f = article_features(doc, a, nums, &ordinals);
                     f.concepts = concepts;
@@ -145,17 +142,20 @@ impl PairFeatures {
                 })
                 .collect()
         };
-        let ar = build(arabic);
-        let en = build(english);
+        let mut ar = build(arabic);
+        let mut en = build(english);
         let total = (ar.len() + en.len()).max(1) as f64;
         table.weights = df
             .iter()
             .map(|&d| ((total + 1.0) / d.max(1) as f64).ln().max(0.05))
             .collect();
-        let concept_weights = concept_df
+        let concept_weights: Vec<f64> = concept_df
             .iter()
             .map(|&d| ((total + 1.0) / d.max(1) as f64).ln().max(0.05))
             .collect();
+        for a in ar.iter_mut().chain(en.iter_mut()) {
+            a.concept_weight = a.concepts.weight(&concept_weights);
+        }
         PairFeatures {
             arabic: ar,
             english: en,
@@ -256,7 +256,8 @@ fn article_features(
             }),
         ordinals: a.items.iter().map(|i| i.ordinal.unwrap_or(0)).collect(),
         division,
-        concepts: Vec::new(),
+        concepts: ConceptSet::default(),
+        concept_weight: 0.0,
     }
 }
 

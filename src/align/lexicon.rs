@@ -456,47 +456,172 @@ const TABLE: &[(&str, &str)] = &[
     ("طريق طرق", "road"),
 ];
 
-/// Prefixes stripped from Arabic words (folded forms).
-const AR_PREFIXES: &[&str] = &[
-    "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "ول",
-    "فب", "فل", "وك", "وبال", "فبال",
-];
+/// Number of concepts in the table.
+pub(crate) const CONCEPTS: usize = TABLE.len();
 
-/// Suffixes stripped from Arabic words (folded forms).
-const AR_SUFFIXES: &[&str] = &[
-    "ه", "ات", "ين", "ون", "ها", "هم", "هن", "ان", "يه", "ي", "ا", "كم", "نا", "اته", "اتها",
-    "اتهم",
-];
+const WORDS: usize = CONCEPTS.div_ceil(64);
 
-/// A hasher for short strings (FNV-1a): the lexicon is looked up once or a
-/// few times per word.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
+/// A set of concepts (a bitset over the table): intersections and unions
+/// are a few word operations, and nothing is allocated per comparison.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ConceptSet([u64; WORDS]);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+impl ConceptSet {
+    /// Adds concept `id`.
+    pub fn insert(&mut self, id: u16) {
+        self.0[id as usize / 64] |= 1 << (id % 64);
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
+
+    /// Whether concept `id` is in the set.
+    #[cfg(test)]
+    pub fn contains(&self, id: u16) -> bool {
+        self.0[id as usize / 64] & (1 << (id % 64)) != 0
+    }
+
+    /// The concepts in the set, in order.
+    pub fn iter(&self) -> impl Iterator<Item = u16> + '_ {
+        self.0.iter().enumerate().flat_map(|(k, &w)| {
+            let mut bits = w;
+            std::iter::from_fn(move || {
+                if bits == 0 {
+                    return None;
+                }
+                let b = bits.trailing_zeros();
+                bits &= bits - 1;
+                Some((k * 64) as u16 + b as u16)
+            })
+        })
+    }
+
+    /// Concepts in both sets.
+    #[inline]
+    pub fn and(&self, other: &ConceptSet) -> ConceptSet {
+        let mut out = *self;
+        for (x, y) in out.0.iter_mut().zip(&other.0) {
+            *x &= y;
         }
-        self.0 = h;
+        out
+    }
+
+    /// Concepts in either set.
+    #[inline]
+    pub fn or(&self, other: &ConceptSet) -> ConceptSet {
+        let mut out = *self;
+        for (x, y) in out.0.iter_mut().zip(&other.0) {
+            *x |= y;
+        }
+        out
+    }
+
+    /// Sum of the weights (indexed by concept id) of the concepts in the set.
+    #[inline]
+    pub fn weight(&self, weights: &[f64]) -> f64 {
+        let mut s = 0.0;
+        for (k, &w) in self.0.iter().enumerate() {
+            let mut bits = w;
+            while bits != 0 {
+                s += weights[k * 64 + bits.trailing_zeros() as usize];
+                bits &= bits - 1;
+            }
+        }
+        s
     }
 }
 
-type FnvMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+/// Suffixes stripped from Arabic words (folded forms), as letters.
+const AR_SUFFIXES: &[&[char]] = &[
+    &['ه'],
+    &['ا', 'ت'],
+    &['ي', 'ن'],
+    &['و', 'ن'],
+    &['ه', 'ا'],
+    &['ه', 'م'],
+    &['ه', 'ن'],
+    &['ا', 'ن'],
+    &['ي', 'ه'],
+    &['ي'],
+    &['ا'],
+    &['ك', 'م'],
+    &['ن', 'ا'],
+    &['ا', 'ت', 'ه'],
+    &['ا', 'ت', 'ه', 'ا'],
+    &['ا', 'ت', 'ه', 'م'],
+];
+
+/// Lengths (in letters) of the prefixes an Arabic word may carry: a
+/// conjunction (`و`, `ف`), then a preposition (`ب`, `ك`, `ل`), then the
+/// article `ال` (after `ل`, written `لل`), each optional. At most 12.
+fn prefix_lengths(w: &[char], out: &mut [usize; 12]) -> usize {
+    let mut n = 0;
+    let conj: &[usize] = if matches!(w.first(), Some('و' | 'ف')) {
+        &[0, 1]
+    } else {
+        &[0]
+    };
+    for &c in conj {
+        let prep: &[usize] = if matches!(w.get(c), Some('ب' | 'ك' | 'ل')) {
+            &[0, 1]
+        } else {
+            &[0]
+        };
+        for &p in prep {
+            let k = c + p;
+            if k > 0 {
+                out[n] = k;
+                n += 1;
+            }
+            if w.get(k) == Some(&'ا') && w.get(k + 1) == Some(&'ل') {
+                out[n] = k + 2;
+                n += 1;
+            } else if p == 1 && w[c] == 'ل' && w.get(k) == Some(&'ل') {
+                out[n] = k + 1;
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Key of a form (FNV-1a over its letters): the table is keyed by these
+/// (64 bits for a few thousand forms), so a lookup hashes the form once
+/// and compares no strings.
+#[inline]
+fn key_chars(form: impl IntoIterator<Item = char>) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for c in form {
+        h ^= c as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+#[inline]
+fn key(form: &str) -> u64 {
+    key_chars(form.chars())
+}
+
+/// Passes an already computed hash through.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("keys are u64")
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+type KeyMap = HashMap<u64, u16, BuildHasherDefault<Identity>>;
 
 /// The lexicon, ready for matching.
 pub(crate) struct Lexicon {
-    arabic: FnvMap<u16>,
-    english: FnvMap<u16>,
+    arabic: KeyMap,
+    english: KeyMap,
 }
 
 impl Lexicon {
@@ -507,8 +632,8 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut arabic: FnvMap<u16> = HashMap::default();
-        let mut english: FnvMap<u16> = HashMap::default();
+        let mut arabic: KeyMap = HashMap::default();
+        let mut english: KeyMap = HashMap::default();
         let mut secondary: Vec<(String, u16)> = Vec::new();
         let mut buf = Normalized::default();
         for (id, (ar, en)) in TABLE.iter().enumerate() {
@@ -522,67 +647,49 @@ impl Lexicon {
                     }
                     secondary.push((format!("{stem}ت"), id));
                 }
-                arabic.entry(f).or_insert(id);
+                arabic.entry(key(&f)).or_insert(id);
             }
             for w in en.split_whitespace() {
                 english
-                    .entry(stem_en(&w.to_lowercase()).to_string())
+                    .entry(key(&stem_en(&w.to_lowercase())))
                     .or_insert(id);
             }
         }
         for (f, id) in secondary {
-            arabic.entry(f).or_insert(id);
+            arabic.entry(key(&f)).or_insert(id);
         }
         Lexicon { arabic, english }
     }
 
-    /// Number of concepts.
-    #[cfg(test)]
-    pub fn len() -> usize {
-        TABLE.len()
-    }
-
-    /// The concept of a folded Arabic word: the least-stripped form of it
-    /// (prefixes and suffixes removed) that the table knows.
-    fn arabic_word(&self, w: &str) -> Option<u16> {
-        if w.len() < 4 {
-            // Fewer than two Arabic letters.
+    /// The concept of a folded Arabic word (its letters): the
+    /// least-stripped form of it (prefixes and suffixes removed) that the
+    /// table knows.
+    fn arabic_word(&self, w: &[char]) -> Option<u16> {
+        if w.len() < 2 {
             return None;
         }
-        if let Some(&id) = self.arabic.get(w) {
+        if let Some(&id) = self.arabic.get(&key_chars(w.iter().copied())) {
             return Some(id);
         }
-        // Candidate forms (start, end, letters stripped), at most
-        // (1 + prefixes) × (1 + suffixes), on the stack.
-        let mut pre = [0usize; 8];
-        let mut np = 1; // pre[0] = 0: no prefix
-        for p in AR_PREFIXES {
-            if np < pre.len() && w.starts_with(p) {
-                pre[np] = p.len();
-                np += 1;
-            }
-        }
-        let mut suf = [0usize; 8];
-        let mut ns = 1;
-        for s in AR_SUFFIXES {
-            if ns < suf.len() && w.ends_with(s) {
-                suf[ns] = s.len();
-                ns += 1;
-            }
-        }
+        let mut pre = [0usize; 12];
+        let np = prefix_lengths(w, &mut pre);
         let mut best: Option<(usize, u16)> = None;
-        for &p in &pre[..np] {
-            for &s in &suf[..ns] {
-                if p + s == 0 || p + s + 6 > w.len() {
-                    // Nothing stripped, or fewer than three letters left
-                    // (Arabic letters are two bytes).
-                    continue;
-                }
+        for s in std::iter::once(0).chain(
+            AR_SUFFIXES
+                .iter()
+                .filter(|s| {
+                    s.len() < w.len() && s.iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
+                })
+                .map(|s| s.len()),
+        ) {
+            for &p in std::iter::once(&0).chain(&pre[..np]) {
                 let cost = p + s;
-                if best.is_some_and(|(c, _)| c <= cost) {
+                // Something stripped, at least three letters left.
+                if cost == 0 || cost + 3 > w.len() || best.is_some_and(|(c, _)| c <= cost) {
                     continue;
                 }
-                if let Some(&id) = self.arabic.get(&w[p..w.len() - s]) {
+                let stem = &w[p..w.len() - s];
+                if let Some(&id) = self.arabic.get(&key_chars(stem.iter().copied())) {
                     best = Some((cost, id));
                 }
             }
@@ -590,56 +697,70 @@ impl Lexicon {
         best.map(|(_, id)| id)
     }
 
-    /// The sorted, distinct concepts of a text. `buf` and `word` are
-    /// scratch buffers reused across calls.
-    pub fn concepts(&self, text: &str, buf: &mut Normalized, word: &mut String) -> Vec<u16> {
+    /// Adds the concepts of a text to `out`. `buf` and `word` are scratch
+    /// buffers reused across calls.
+    pub fn concepts(
+        &self,
+        text: &str,
+        out: &mut ConceptSet,
+        buf: &mut Normalized,
+        word: &mut String,
+    ) {
         normalize_into(text, buf);
         let t = buf.as_str();
-        let mut out: Vec<u16> = Vec::new();
-        let mut flush = |from: usize, to: usize, latin: bool, out: &mut Vec<u16>| {
-            let w = &t[from..to];
-            let id = if latin {
-                if w.len() < 3 || w.len() > 24 {
-                    return;
-                }
-                word.clear();
-                word.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-                self.english.get(stem_en(word).as_ref()).copied()
-            } else {
-                self.arabic_word(w)
-            };
-            if let Some(id) = id {
-                out.push(id);
+        // The Arabic word being read, letter by letter (longer words are
+        // not looked up), and the start of the Latin word being read.
+        let mut ar = ['\0'; 24];
+        let mut na = 0;
+        let mut latin: Option<usize> = None;
+        let mut english = |w: &str, out: &mut ConceptSet| {
+            if w.len() < 3 || w.len() > 24 {
+                return;
+            }
+            word.clear();
+            word.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            if let Some(&id) = self.english.get(&key(&stem_en(word))) {
+                out.insert(id);
             }
         };
-        // The word being read: its start and whether it is Latin (else
-        // Arabic).
-        let mut cur: Option<(usize, bool)> = None;
-        for (i, c) in t.char_indices() {
-            let kind = if c.is_ascii_alphabetic() {
-                Some(true)
-            } else if crate::normalize::is_arabic_letter(c) {
-                Some(false)
-            } else {
-                None
-            };
-            if let Some((s, latin)) = cur {
-                if kind == Some(latin) {
-                    continue;
+        let arabic = |w: &[char], n: usize, out: &mut ConceptSet| {
+            if n <= w.len() {
+                if let Some(id) = self.arabic_word(&w[..n]) {
+                    out.insert(id);
                 }
-                flush(s, i, latin, &mut out);
-                cur = None;
             }
-            if let Some(latin) = kind {
-                cur = Some((i, latin));
+        };
+        for (i, c) in t.char_indices() {
+            if c.is_ascii_alphabetic() {
+                if na > 0 {
+                    arabic(&ar, na, out);
+                    na = 0;
+                }
+                latin.get_or_insert(i);
+            } else if crate::normalize::is_arabic_letter(c) {
+                if let Some(s) = latin.take() {
+                    english(&t[s..i], out);
+                }
+                if na < ar.len() {
+                    ar[na] = c;
+                }
+                na += 1;
+            } else {
+                if na > 0 {
+                    arabic(&ar, na, out);
+                    na = 0;
+                }
+                if let Some(s) = latin.take() {
+                    english(&t[s..i], out);
+                }
             }
         }
-        if let Some((s, latin)) = cur {
-            flush(s, t.len(), latin, &mut out);
+        if na > 0 {
+            arabic(&ar, na, out);
         }
-        out.sort_unstable();
-        out.dedup();
-        out
+        if let Some(s) = latin {
+            english(&t[s..], out);
+        }
     }
 }
 
@@ -689,16 +810,18 @@ mod tests {
     use super::*;
 
     fn concepts(t: &str) -> Vec<u16> {
-        Lexicon::get().concepts(t, &mut Normalized::default(), &mut String::new())
+        let mut set = ConceptSet::default();
+        Lexicon::get().concepts(t, &mut set, &mut Normalized::default(), &mut String::new());
+        set.iter().collect()
     }
 
     fn id(en: &str) -> u16 {
-        Lexicon::get().english[stem_en(en).as_ref()]
+        Lexicon::get().english[&key(&stem_en(en))]
     }
 
     #[test]
     fn size_and_uniqueness() {
-        let n = Lexicon::len();
+        let n = CONCEPTS;
         assert!((200..=400).contains(&n), "{n} concepts");
         // No Arabic form or English stem belongs to two concepts.
         let mut ar: HashMap<String, usize> = HashMap::new();
@@ -726,6 +849,30 @@ mod tests {
             }
         }
         assert!(clashes.is_empty(), "{}", clashes.join("\n"));
+        // The 64-bit keys of distinct forms are distinct.
+        let mut keys: HashMap<u64, &String> = HashMap::new();
+        for f in ar.keys().chain(en.keys()) {
+            if let Some(o) = keys.insert(key(f), f) {
+                assert_eq!(o, f);
+            }
+        }
+    }
+
+    #[test]
+    fn sets() {
+        let mut a = ConceptSet::default();
+        let mut b = ConceptSet::default();
+        for id in [0, 63, 64, 200] {
+            a.insert(id);
+        }
+        for id in [63, 200, 369] {
+            b.insert(id);
+        }
+        assert_eq!(a.and(&b).iter().collect::<Vec<_>>(), vec![63, 200]);
+        assert_eq!(a.or(&b).iter().count(), 5);
+        assert!(a.contains(64) && !b.contains(64));
+        let w: Vec<f64> = (0..CONCEPTS).map(|k| k as f64).collect();
+        assert_eq!(a.and(&b).weight(&w), 263.0);
     }
 
     #[test]
@@ -749,6 +896,8 @@ mod tests {
         let c = id("committee");
         assert_eq!(concepts("لجنته"), vec![c]);
         assert_eq!(concepts("اللجان"), vec![c]);
+        assert_eq!(concepts("للجنة"), vec![c]);
+        assert_eq!(concepts("وللمحكمة"), vec![court]);
         let v = id("violation");
         assert_eq!(concepts("المخالفات"), vec![v]);
         let y = id("year");

@@ -3,6 +3,7 @@
 //! probability before the document-level verdict is taken into account).
 
 use super::features::{ArticleFeatures, PairFeatures};
+use super::lexicon::ConceptSet;
 
 /// The weight of each signal in the combined score.
 ///
@@ -492,41 +493,25 @@ impl<'a> Scorer<'a> {
     }
 
     /// Rarity-weighted overlap of the lexicon concepts: (shared, only
-    /// Arabic, only English) weights. Sides of one or two articles (merges
-    /// are 2–1 at most); no allocation.
+    /// Arabic, only English) weights. No allocation: the concept sets are
+    /// bitsets.
     pub fn lexical(&self, ar: &[ArticleFeatures], en: &[ArticleFeatures]) -> (f64, f64, f64) {
-        debug_assert!(ar.len() <= 2 && en.len() <= 2);
         let wt = &self.f.concept_weights;
-        let (mut s, mut oa, mut oe) = (0.0, 0.0, 0.0);
-        let mut a = Concepts::of(ar).peekable();
-        let mut e = Concepts::of(en).peekable();
-        loop {
-            match (a.peek().copied(), e.peek().copied()) {
-                (None, None) => break,
-                (Some(x), None) => {
-                    oa += wt[x as usize];
-                    a.next();
-                }
-                (None, Some(y)) => {
-                    oe += wt[y as usize];
-                    e.next();
-                }
-                (Some(x), Some(y)) => {
-                    if x < y {
-                        oa += wt[x as usize];
-                        a.next();
-                    } else if y < x {
-                        oe += wt[y as usize];
-                        e.next();
-                    } else {
-                        s += wt[x as usize];
-                        a.next();
-                        e.next();
-                    }
-                }
+        // A side's concepts and their total weight (a union of two or more
+        // articles counts a concept once).
+        let side = |v: &[ArticleFeatures]| -> (ConceptSet, f64) {
+            let mut set = v[0].concepts;
+            let mut total = v[0].concept_weight;
+            for a in &v[1..] {
+                total += a.concept_weight - set.and(&a.concepts).weight(wt);
+                set = set.or(&a.concepts);
             }
-        }
-        (s, oa, oe)
+            (set, total)
+        };
+        let (sa, ta) = side(ar);
+        let (se, te) = side(en);
+        let shared = sa.and(&se).weight(wt);
+        (shared, (ta - shared).max(0.0), (te - shared).max(0.0))
     }
 }
 
@@ -535,41 +520,6 @@ impl<'a> Scorer<'a> {
 /// other side's surplus is what a partial translation leaves out).
 pub(crate) fn lexical_llr(s: &Signals) -> f64 {
     (0.15 * s.lex_shared - 0.1 * s.lex_only_ar.min(s.lex_only_en)).clamp(-1.5, 2.5)
-}
-
-/// The distinct lexicon concepts of one or two articles, in order, without
-/// allocating.
-struct Concepts<'a> {
-    a: &'a [u16],
-    b: &'a [u16],
-}
-
-impl<'a> Concepts<'a> {
-    fn of(arts: &'a [ArticleFeatures]) -> Concepts<'a> {
-        Concepts {
-            a: arts.first().map_or(&[][..], |x| &x.concepts[..]),
-            b: arts.get(1).map_or(&[][..], |x| &x.concepts[..]),
-        }
-    }
-}
-
-impl Iterator for Concepts<'_> {
-    type Item = u16;
-    fn next(&mut self) -> Option<u16> {
-        let v = match (self.a.first(), self.b.first()) {
-            (None, None) => return None,
-            (Some(&x), None) => x,
-            (None, Some(&y)) => y,
-            (Some(&x), Some(&y)) => x.min(y),
-        };
-        if self.a.first() == Some(&v) {
-            self.a = &self.a[1..];
-        }
-        if self.b.first() == Some(&v) {
-            self.b = &self.b[1..];
-        }
-        Some(v)
-    }
 }
 
 fn union(arts: &[ArticleFeatures]) -> Vec<u32> {
