@@ -221,3 +221,18 @@ fn bilingual_english_first_with_arabic_boilerplate() {
     assert!(!ar.articles[1].text.contains("النشرة"));
     assert!(ar.boilerplate.as_ref().unwrap().text.contains("النشرة"));
 }
+
+#[test]
+fn list_items_in_bold_keep_their_text() {
+    let text = "Article 1\nThe committee shall:\n**1- meet monthly**\n**2- report yearly**\n";
+    let d = lexalign::parse_document(text).unwrap();
+    let items: Vec<_> = d.articles[0]
+        .items
+        .iter()
+        .map(|i| (i.ordinal, i.text.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [(Some(1), "meet monthly"), (Some(2), "report yearly")]
+    );
+}

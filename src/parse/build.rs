@@ -760,7 +760,11 @@ pub(crate) fn build(
                             b.doc.articles[c].items.push(ListItem {
                                 marker: text[u.tstart..marker_end].trim().to_string(),
                                 ordinal: m.ordinal,
-                                text: text[marker_end..u.tend].trim().to_string(),
+                                text: text[marker_end..u.tend]
+                                    .trim()
+                                    .trim_end_matches('*')
+                                    .trim_end()
+                                    .to_string(),
                                 span: Span::new(u.tstart, u.tend),
                             });
                             Role::ArticleItem(c)

@@ -212,8 +212,10 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut No
     }
     if line.pieces.is_empty() {
         let s = md;
+        // Where `md` starts in the view (markdown marks stripped before it).
+        let md_start = md.as_ptr() as usize - n.as_ptr() as usize;
         line.marker = list_marker(s).map(|(len, ordinal, letter)| {
-            let view_pos = lead + (trimmed.len() - md.len()) + len;
+            let view_pos = md_start + len;
             Marker {
                 text_start: start + norm.original_offset(view_pos.min(n.len())),
                 ordinal,
