@@ -182,12 +182,12 @@ fn check_cover_and_order(pt: &ParallelText, n: usize, m: usize) -> Result<(), Te
         prop_assert!((0.0..=1.0).contains(&p.confidence));
         for r in &p.arabic {
             seen_a[r.index] += 1;
-            prop_assert!(last_a.map_or(true, |l| r.index > l), "Arabic order");
+            prop_assert!(last_a.is_none_or(|l| r.index > l), "Arabic order");
             last_a = Some(r.index);
         }
         for r in &p.english {
             seen_e[r.index] += 1;
-            prop_assert!(last_e.map_or(true, |l| r.index > l), "English order");
+            prop_assert!(last_e.is_none_or(|l| r.index > l), "English order");
             last_e = Some(r.index);
         }
         if p.arabic.is_empty() {

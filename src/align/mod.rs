@@ -247,7 +247,7 @@ impl Aligner {
             };
             if slot
                 .as_ref()
-                .map_or(true, |s| s.articles.len() < d.articles.len())
+                .is_none_or(|s| s.articles.len() < d.articles.len())
             {
                 *slot = Some(d);
             }
@@ -673,14 +673,14 @@ fn offsets_walking(s: &Scorer<'_>, english: bool) -> Vec<i64> {
         let mut bk = vec![0u8; k];
         for x in 0..k {
             let target = a.label_number.map(|num| num as i64 + states[x]);
-            let fresh = |y: usize| target.map_or(true, |t| last[y].map_or(true, |l| t > l));
+            let fresh = |y: usize| target.is_none_or(|t| last[y].is_none_or(|l| t > l));
             let mut from = x;
             let mut v = score[x] + if fresh(x) { emit[x] } else { GAP };
-            for y in 0..k {
-                if y == x || score[y] - SWITCH + emit[x].max(GAP) <= v {
+            for (y, &sy) in score.iter().enumerate() {
+                if y == x || sy - SWITCH + emit[x].max(GAP) <= v {
                     continue;
                 }
-                let c = score[y] - SWITCH + if fresh(y) { emit[x] } else { GAP };
+                let c = sy - SWITCH + if fresh(y) { emit[x] } else { GAP };
                 if c > v {
                     v = c;
                     from = y;
@@ -946,10 +946,10 @@ fn duplicates(doc: &Document) -> Vec<bool> {
 
 fn gaps(doc: &Document) -> Vec<bool> {
     let mut out = vec![false; doc.articles.len()];
-    for k in 1..doc.articles.len() {
-        if let (Some(p), Some(c)) = (&doc.articles[k - 1].label, &doc.articles[k].label) {
+    for (k, w) in doc.articles.windows(2).enumerate() {
+        if let (Some(p), Some(c)) = (&w[0].label, &w[1].label) {
             if c.number > p.number + 1 {
-                out[k] = true;
+                out[k + 1] = true;
             }
         }
     }
