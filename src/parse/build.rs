@@ -65,7 +65,8 @@ struct Unit {
     rest: usize,
     line: usize,
     kind: Kind,
-    /// Heading was chosen (for Art) or demoted.
+    /// A heading candidate inside a quotation (an amending law quoting the
+    /// articles it amends), or one the numbering sequence left out.
     quoted: bool,
 }
 
@@ -515,18 +516,16 @@ pub(crate) fn build(
             b.diag(DiagnosticKind::UncertainHeading, msg, Some(s));
         }
     }
+    // The law starts at the first division heading, chosen article heading
+    // or fragment of a broken heading (every fragment left is followed by a
+    // chosen heading).
     let first_head = us
         .iter()
         .enumerate()
         .skip(toc_end)
-        .find(|(i, u)| {
-            matches!(u.kind, Kind::Div(_))
-                || chosen.first() == Some(i)
-                || matches!(u.kind, Kind::Fragment) && chosen.iter().any(|&c| c > *i)
-        })
+        .find(|(i, u)| matches!(u.kind, Kind::Div(_) | Kind::Fragment) || chosen.first() == Some(i))
         .map(|(i, _)| i)
         .unwrap_or(us.len());
-    // A fragment belongs to the heading after it; find the true first head.
     let last_art = chosen.last().copied();
 
     // Closing block and same-script boilerplate after the last article.
@@ -989,7 +988,6 @@ fn closing_and_boilerplate(
                 }
                 end += 1;
             }
-            // Trailing blanks go with the boilerplate only if there is some.
             (start, end)
         }
         None => {
