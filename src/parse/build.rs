@@ -432,6 +432,341 @@ impl<'t> Builder<'t> {
             span,
         });
     }
+
+    /// Opens a division: closes the open ones it does not nest in, records
+    /// it, and assigns its heading segment.
+    fn open_division(
+        &mut self,
+        u: &Unit,
+        kind: DivisionKind,
+        number: Option<u32>,
+        heading: String,
+        title: Option<String>,
+    ) -> usize {
+        let rank = kind.rank();
+        while let Some(&top) = self.stack.last() {
+            if self.doc.divisions[top].kind.rank() >= rank {
+                self.stack.pop();
+            } else {
+                break;
+            }
+        }
+        let idx = self.doc.divisions.len();
+        self.doc.divisions.push(Division {
+            index: idx,
+            kind,
+            number,
+            heading,
+            title,
+            parent: self.stack.last().copied(),
+            span: Span::new(u.tstart, u.tend),
+        });
+        self.stack.push(idx);
+        self.seg(u.start, u.end, Role::Division(idx));
+        idx
+    }
+
+    /// The law's body, units `from..to`: divisions, article headings,
+    /// titles, paragraphs and list items.
+    fn law(&mut self, lines: &[Line], us: &[Unit], from: usize, to: usize) {
+        let text = self.text;
+        let mut st = LawState::default();
+        for i in from..to {
+            let u = &us[i];
+            match &u.kind {
+                Kind::Blank => self.seg(u.start, u.end, Role::Blank),
+                Kind::Fragment => {
+                    st.pending_fragment = Some(u.tstart);
+                    let idx = self.doc.articles.len();
+                    self.seg(u.start, u.end, Role::ArticleHeading(idx));
+                }
+                Kind::Div(m) => {
+                    st.cur = None;
+                    st.expect_article_title = false;
+                    let head_end = u.rest.min(u.tend);
+                    let heading = clean_title(&text[u.tstart..head_end]);
+                    let title = (u.rest < u.tend)
+                        .then(|| clean_title(&text[u.rest..u.tend]))
+                        .filter(|t| !t.is_empty());
+                    let has_title = title.is_some();
+                    let idx = self.open_division(u, m.kind, m.number, heading, title);
+                    st.expect_division_title = (!has_title).then_some(idx);
+                }
+                Kind::Art(m) => {
+                    st.expect_division_title = None;
+                    let hstart = st.pending_fragment.take().unwrap_or(u.tstart);
+                    let idx = self.article_heading(u, m, hstart, st.cur);
+                    st.cur = Some(idx);
+                    st.expect_article_title = u.rest >= u.tend;
+                }
+                Kind::Text | Kind::Item(_) => {
+                    let next = us[i + 1..to].iter().find(|x| !x.is_blank());
+                    self.body_unit(lines, us, i, next, &mut st);
+                }
+            }
+        }
+    }
+
+    /// An article heading: a new article, or the same one again when the
+    /// heading is repeated around a division title. Returns its index.
+    fn article_heading(
+        &mut self,
+        u: &Unit,
+        m: &ArticleMatch,
+        hstart: usize,
+        cur: Option<usize>,
+    ) -> usize {
+        let text = self.text;
+        let head_end = u.rest.min(u.tend);
+        let division = self.stack.last().copied();
+        // A heading repeated around a division title: the same article. Its
+        // body so far may hold only short titles (`باب تمهيدي`).
+        let repeat = self.doc.articles.len().checked_sub(1).filter(|&c| {
+            let a = &self.doc.articles[c];
+            (cur.is_none() || cur == Some(c))
+                && a.label.as_ref() == Some(&m.label)
+                && a.paragraphs.len() + a.items.len() <= 2
+                && a.paragraphs
+                    .iter()
+                    .map(|p| p.text.as_str())
+                    .chain(a.items.iter().map(|i| i.text.as_str()))
+                    .all(|t| t.split_whitespace().count() <= 6 && heading::is_title_like(t))
+        });
+        let idx = match repeat {
+            Some(c) => {
+                self.titles_to_divisions(c);
+                self.doc.articles[c].division = division;
+                c
+            }
+            None => {
+                let idx = self.doc.articles.len();
+                self.doc.articles.push(Article {
+                    index: idx,
+                    label: Some(m.label.clone()),
+                    heading: text[hstart..head_end]
+                        .trim()
+                        .trim_matches(['*', '#', ' '])
+                        .trim_end_matches([':', '-', '–', ' '])
+                        .trim()
+                        .to_string(),
+                    heading_span: Span::new(hstart, head_end.max(hstart)),
+                    title: None,
+                    text: String::new(),
+                    paragraphs: Vec::new(),
+                    items: Vec::new(),
+                    division,
+                    span: Span::new(hstart, u.tend),
+                });
+                idx
+            }
+        };
+        if u.rest < u.tend {
+            // The rest of the heading line: a title, or the body's start.
+            let rest = &text[u.rest..u.tend];
+            if heading::is_title_like(rest)
+                && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            {
+                self.doc.articles[idx].title = Some(clean_title(rest));
+                self.seg(u.start, u.end, Role::ArticleHeading(idx));
+            } else {
+                self.seg(u.start, u.rest, Role::ArticleHeading(idx));
+                self.seg(u.rest, u.end, Role::ArticleBody(idx));
+                let blk = block(text, u.rest, u.tend);
+                self.doc.articles[idx].paragraphs.push(blk);
+            }
+        } else {
+            self.seg(u.start, u.end, Role::ArticleHeading(idx));
+        }
+        let a = &mut self.doc.articles[idx];
+        a.span.end = a.span.end.max(u.tend);
+        idx
+    }
+
+    /// The short lines found between two copies of an article's heading
+    /// were headings of their own: they become unnumbered divisions.
+    fn titles_to_divisions(&mut self, c: usize) {
+        let mut titles = std::mem::take(&mut self.doc.articles[c].paragraphs);
+        titles.extend(
+            std::mem::take(&mut self.doc.articles[c].items)
+                .into_iter()
+                .map(|i| Block {
+                    text: format!("{} {}", i.marker, i.text),
+                    span: i.span,
+                }),
+        );
+        for t in titles {
+            let d = self.doc.divisions.len();
+            self.doc.divisions.push(Division {
+                index: d,
+                kind: DivisionKind::Unnumbered,
+                number: None,
+                heading: clean_title(&t.text),
+                title: None,
+                parent: None,
+                span: t.span,
+            });
+            for s in self.doc.segments.iter_mut().filter(|s| {
+                matches!(s.role, Role::ArticleBody(x) | Role::ArticleItem(x) if x == c)
+                    && s.span.start <= t.span.start
+                    && s.span.end >= t.span.end
+            }) {
+                s.role = Role::Division(d);
+            }
+        }
+    }
+
+    /// A line of text (or list item) inside the law: a division's title,
+    /// an article's title, an unnumbered division heading, or body.
+    fn body_unit(
+        &mut self,
+        lines: &[Line],
+        us: &[Unit],
+        i: usize,
+        next: Option<&Unit>,
+        st: &mut LawState,
+    ) {
+        let text = self.text;
+        let u = &us[i];
+        let l = &lines[u.line];
+        let plain_text = matches!(u.kind, Kind::Text);
+        if let Some(d) = st.expect_division_title.take() {
+            if plain_text && (!l.pieces.is_empty() || title_like_line(l, 14)) {
+                self.doc.divisions[d].title = Some(clean_title(&text[u.tstart..u.tend]));
+                self.doc.divisions[d].span.end = u.tend;
+                self.seg(u.start, u.end, Role::Division(d));
+                return;
+            }
+        }
+        let Some(c) = st.cur else {
+            // Text between a division heading and the first article.
+            match self.stack.last() {
+                Some(&d) => self.seg(u.start, u.end, Role::Division(d)),
+                None => {
+                    self.doc.preamble.lines.push(block(text, u.tstart, u.tend));
+                    self.seg(u.start, u.end, Role::Preamble);
+                }
+            }
+            return;
+        };
+        // An article title on the line after the heading.
+        if std::mem::take(&mut st.expect_article_title)
+            && plain_text
+            && l.pieces.is_empty()
+            && title_like_line(l, 5)
+            && next.is_some_and(|n| matches!(n.kind, Kind::Text | Kind::Item(_)))
+            && self.doc.articles[c].title.is_none()
+        {
+            self.doc.articles[c].title = Some(clean_title(&text[u.tstart..u.tend]));
+            self.seg(u.start, u.end, Role::ArticleHeading(c));
+            return;
+        }
+        // An unnumbered division heading standing between articles.
+        if plain_text
+            && l.pieces.is_empty()
+            && next.is_some_and(|n| matches!(n.kind, Kind::Art(_)))
+            && unnumbered_heading(text, l, self.doc.language)
+            && {
+                let a = &self.doc.articles[c];
+                !(a.paragraphs.is_empty() && a.items.is_empty()) && prev_ends_sentence(lines, us, i)
+            }
+        {
+            st.cur = None;
+            // It replaces the unnumbered division open before it.
+            while self
+                .stack
+                .last()
+                .is_some_and(|&top| self.doc.divisions[top].kind == DivisionKind::Unnumbered)
+            {
+                self.stack.pop();
+            }
+            let heading = clean_title(&text[u.tstart..u.tend]);
+            self.open_division(u, DivisionKind::Unnumbered, None, heading, None);
+            return;
+        }
+        let role = match u.kind {
+            Kind::Item(m) => {
+                let mut marker_end = m.text_start.clamp(u.tstart, u.tend);
+                while marker_end > u.tstart && !text.is_char_boundary(marker_end) {
+                    marker_end -= 1;
+                }
+                self.doc.articles[c].items.push(ListItem {
+                    marker: text[u.tstart..marker_end].trim().to_string(),
+                    ordinal: m.ordinal,
+                    text: text[marker_end..u.tend]
+                        .trim()
+                        .trim_end_matches('*')
+                        .trim_end()
+                        .to_string(),
+                    span: Span::new(u.tstart, u.tend),
+                });
+                Role::ArticleItem(c)
+            }
+            _ => {
+                self.doc.articles[c]
+                    .paragraphs
+                    .push(block(text, u.tstart, u.tend));
+                Role::ArticleBody(c)
+            }
+        };
+        self.seg(u.start, u.end, role);
+        self.doc.articles[c].span.end = u.tend;
+    }
+
+    /// The closing block: issued on, signatures.
+    fn closing(&mut self, us: &[Unit]) {
+        let Some(first) = us.iter().find(|u| !u.is_blank()) else {
+            return;
+        };
+        let s = first.tstart;
+        let e = us
+            .iter()
+            .rev()
+            .find(|u| !u.is_blank())
+            .map_or(s, |u| u.tend);
+        self.doc.closing = Some(block(self.text, s, e.max(s)));
+        for u in us {
+            let role = if u.is_blank() {
+                Role::Blank
+            } else {
+                Role::Closing
+            };
+            self.seg(u.start, u.end, role);
+        }
+    }
+
+    /// Text after the law that is not part of it.
+    fn boilerplate(&mut self, us: &[Unit]) {
+        if let Some(first) = us.iter().find(|u| !u.is_blank()) {
+            let s = first.tstart;
+            let e = us
+                .iter()
+                .rev()
+                .find(|u| !u.is_blank())
+                .map_or(s, |u| u.tend);
+            self.doc.boilerplate = Some(block(self.text, s, e));
+        }
+        for u in us {
+            let role = if u.is_blank() {
+                Role::Blank
+            } else {
+                Role::Boilerplate
+            };
+            self.seg(u.start, u.end, role);
+        }
+    }
+}
+
+/// Where the builder is inside the law.
+#[derive(Default)]
+struct LawState {
+    /// The article the next body line belongs to.
+    cur: Option<usize>,
+    /// Start of a heading broken over lines, waiting for its second part.
+    pending_fragment: Option<usize>,
+    /// A division whose title may stand on the next line.
+    expect_division_title: Option<usize>,
+    /// The article heading had nothing after it on its line.
+    expect_article_title: bool,
 }
 
 /// Builds the document for `lines` (a region of `text`). Lines from
@@ -545,253 +880,7 @@ pub(crate) fn build(
     );
 
     // The law.
-    let mut cur: Option<usize> = None; // current article
-    let mut pending_fragment: Option<usize> = None; // start of a broken heading
-    let mut expect_title_for_div: Option<usize> = None;
-    let mut expect_title_for_art = false;
-    let mut i = first_head;
-    while i < closing_start.min(us.len()) {
-        let u = us[i].clone();
-        match &u.kind {
-            Kind::Blank => b.seg(u.start, u.end, Role::Blank),
-            Kind::Fragment => {
-                pending_fragment = Some(u.tstart);
-                let idx = b.doc.articles.len();
-                b.seg(u.start, u.end, Role::ArticleHeading(idx));
-            }
-            Kind::Div(m) => {
-                cur = None;
-                expect_title_for_art = false;
-                let rank = m.kind.rank();
-                while let Some(&top) = b.stack.last() {
-                    if b.doc.divisions[top].kind.rank() >= rank {
-                        b.stack.pop();
-                    } else {
-                        break;
-                    }
-                }
-                let idx = b.doc.divisions.len();
-                let head_end = if u.rest < u.tend { u.rest } else { u.tend };
-                let heading = clean_title(&text[u.tstart..head_end]);
-                let title = (u.rest < u.tend)
-                    .then(|| clean_title(&text[u.rest..u.tend]))
-                    .filter(|t| !t.is_empty());
-                let has_title = title.is_some();
-                b.doc.divisions.push(Division {
-                    index: idx,
-                    kind: m.kind,
-                    number: m.number,
-                    heading,
-                    title,
-                    parent: b.stack.last().copied(),
-                    span: Span::new(u.tstart, u.tend),
-                });
-                b.stack.push(idx);
-                b.seg(u.start, u.end, Role::Division(idx));
-                expect_title_for_div = (!has_title).then_some(idx);
-            }
-            Kind::Art(m) => {
-                expect_title_for_div = None;
-                let hstart = pending_fragment.take().unwrap_or(u.tstart);
-                let head_end = if u.rest < u.tend { u.rest } else { u.tend };
-                let heading_text = text[hstart..head_end]
-                    .trim()
-                    .trim_matches(['*', '#', ' '])
-                    .trim_end_matches([':', '-', '–', ' '])
-                    .trim()
-                    .to_string();
-                let division = b.stack.last().copied();
-                // A heading repeated around a division title: the same article.
-                // Its body so far may hold only short titles (`باب تمهيدي`).
-                let repeat = b.doc.articles.len().checked_sub(1).filter(|&c| {
-                    let a = &b.doc.articles[c];
-                    (cur.is_none() || cur == Some(c))
-                        && a.label.as_ref() == Some(&m.label)
-                        && a.paragraphs.len() + a.items.len() <= 2
-                        && a.paragraphs
-                            .iter()
-                            .map(|p| p.text.as_str())
-                            .chain(a.items.iter().map(|i| i.text.as_str()))
-                            .all(|t| t.split_whitespace().count() <= 6 && heading::is_title_like(t))
-                });
-                let idx = match repeat {
-                    Some(c) => {
-                        // The short lines were headings of their own.
-                        let mut titles = std::mem::take(&mut b.doc.articles[c].paragraphs);
-                        titles.extend(
-                            std::mem::take(&mut b.doc.articles[c].items)
-                                .into_iter()
-                                .map(|i| Block {
-                                    text: format!("{} {}", i.marker, i.text),
-                                    span: i.span,
-                                }),
-                        );
-                        for t in titles {
-                            let d = b.doc.divisions.len();
-                            b.doc.divisions.push(Division {
-                                index: d,
-                                kind: DivisionKind::Unnumbered,
-                                number: None,
-                                heading: clean_title(&t.text),
-                                title: None,
-                                parent: None,
-                                span: t.span,
-                            });
-                            for s in b.doc.segments.iter_mut().filter(|s| matches!(s.role, Role::ArticleBody(x) | Role::ArticleItem(x) if x == c) && s.span.start <= t.span.start && s.span.end >= t.span.end) {
-                                s.role = Role::Division(d);
-                            }
-                        }
-                        b.doc.articles[c].division = division;
-                        c
-                    }
-                    None => {
-                        let idx = b.doc.articles.len();
-                        b.doc.articles.push(Article {
-                            index: idx,
-                            label: Some(m.label.clone()),
-                            heading: heading_text,
-                            heading_span: Span::new(hstart, head_end.max(hstart)),
-                            title: None,
-                            text: String::new(),
-                            paragraphs: Vec::new(),
-                            items: Vec::new(),
-                            division,
-                            span: Span::new(hstart, u.tend),
-                        });
-                        idx
-                    }
-                };
-                cur = Some(idx);
-                expect_title_for_art = u.rest >= u.tend;
-                if u.rest < u.tend {
-                    let rest = &text[u.rest..u.tend];
-                    if heading::is_title_like(rest)
-                        && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
-                    {
-                        b.doc.articles[idx].title = Some(clean_title(rest));
-                        b.seg(u.start, u.end, Role::ArticleHeading(idx));
-                    } else {
-                        b.seg(u.start, u.rest, Role::ArticleHeading(idx));
-                        b.seg(u.rest, u.end, Role::ArticleBody(idx));
-                        let blk = block(text, u.rest, u.tend);
-                        b.doc.articles[idx].paragraphs.push(blk);
-                    }
-                } else {
-                    b.seg(u.start, u.end, Role::ArticleHeading(idx));
-                }
-                b.doc.articles[idx].span.end = b.doc.articles[idx].span.end.max(u.tend);
-            }
-            Kind::Text | Kind::Item(_) => {
-                let l = &lines[u.line];
-                let next_nb = us[i + 1..closing_start.min(us.len())]
-                    .iter()
-                    .position(|x| !x.is_blank())
-                    .map(|k| i + 1 + k);
-                if let Some(d) = expect_title_for_div.take() {
-                    let is_single = l.pieces.is_empty();
-                    if matches!(u.kind, Kind::Text) && (!is_single || title_like_line(l, 14)) {
-                        b.doc.divisions[d].title = Some(clean_title(&text[u.tstart..u.tend]));
-                        b.doc.divisions[d].span.end = u.tend;
-                        b.seg(u.start, u.end, Role::Division(d));
-                        i += 1;
-                        continue;
-                    }
-                }
-                if let Some(c) = cur {
-                    // An article title on the line after the heading.
-                    if expect_title_for_art {
-                        expect_title_for_art = false;
-                        let followed_by_body = next_nb
-                            .is_some_and(|n| matches!(us[n].kind, Kind::Text | Kind::Item(_)));
-                        if matches!(u.kind, Kind::Text)
-                            && l.pieces.is_empty()
-                            && title_like_line(l, 5)
-                            && followed_by_body
-                            && b.doc.articles[c].title.is_none()
-                        {
-                            b.doc.articles[c].title = Some(clean_title(&text[u.tstart..u.tend]));
-                            b.seg(u.start, u.end, Role::ArticleHeading(c));
-                            i += 1;
-                            continue;
-                        }
-                    }
-                    // An unnumbered division heading standing between articles.
-                    if matches!(u.kind, Kind::Text)
-                        && l.pieces.is_empty()
-                        && next_nb.is_some_and(|n| matches!(us[n].kind, Kind::Art(_)))
-                        && unnumbered_heading(text, l, language)
-                        && {
-                            let a = &b.doc.articles[c];
-                            !(a.paragraphs.is_empty() && a.items.is_empty())
-                                && prev_ends_sentence(lines, &us, i)
-                        }
-                    {
-                        cur = None;
-                        while let Some(&top) = b.stack.last() {
-                            if b.doc.divisions[top].kind == DivisionKind::Unnumbered {
-                                b.stack.pop();
-                            } else {
-                                break;
-                            }
-                        }
-                        let idx = b.doc.divisions.len();
-                        b.doc.divisions.push(Division {
-                            index: idx,
-                            kind: DivisionKind::Unnumbered,
-                            number: None,
-                            heading: clean_title(&text[u.tstart..u.tend]),
-                            title: None,
-                            parent: b.stack.last().copied(),
-                            span: Span::new(u.tstart, u.tend),
-                        });
-                        b.stack.push(idx);
-                        b.seg(u.start, u.end, Role::Division(idx));
-                        i += 1;
-                        continue;
-                    }
-                    expect_title_for_art = false;
-                    let role = match u.kind {
-                        Kind::Item(m) => {
-                            let mut marker_end = m.text_start.clamp(u.tstart, u.tend);
-                            while marker_end > u.tstart && !text.is_char_boundary(marker_end) {
-                                marker_end -= 1;
-                            }
-                            b.doc.articles[c].items.push(ListItem {
-                                marker: text[u.tstart..marker_end].trim().to_string(),
-                                ordinal: m.ordinal,
-                                text: text[marker_end..u.tend]
-                                    .trim()
-                                    .trim_end_matches('*')
-                                    .trim_end()
-                                    .to_string(),
-                                span: Span::new(u.tstart, u.tend),
-                            });
-                            Role::ArticleItem(c)
-                        }
-                        _ => {
-                            b.doc.articles[c]
-                                .paragraphs
-                                .push(block(text, u.tstart, u.tend));
-                            Role::ArticleBody(c)
-                        }
-                    };
-                    b.seg(u.start, u.end, role);
-                    b.doc.articles[c].span.end = u.tend;
-                } else {
-                    // Text between a division heading and the first article.
-                    let role = match b.stack.last() {
-                        Some(&d) => Role::Division(d),
-                        None => Role::Preamble,
-                    };
-                    if role == Role::Preamble {
-                        b.doc.preamble.lines.push(block(text, u.tstart, u.tend));
-                    }
-                    b.seg(u.start, u.end, role);
-                }
-            }
-        }
-        i += 1;
-    }
+    b.law(lines, &us, first_head, closing_start.min(us.len()));
     // Article texts: from the first paragraph or item (after the heading
     // and any title line) to the end of the article.
     for a in &mut b.doc.articles {
@@ -810,45 +899,11 @@ pub(crate) fn build(
         };
         fix_letter_order(a);
     }
-    // Closing.
-    let cl_end = boiler_start.min(us.len());
-    if closing_start < cl_end {
-        let s = us[closing_start].tstart;
-        let e = us[closing_start..cl_end]
-            .iter()
-            .rev()
-            .find(|u| !u.is_blank())
-            .map_or(s, |u| u.tend);
-        b.doc.closing = Some(block(text, s, e.max(s)));
-        for u in &us[closing_start..cl_end] {
-            let role = if u.is_blank() {
-                Role::Blank
-            } else {
-                Role::Closing
-            };
-            b.seg(u.start, u.end, role);
-        }
-    }
+    b.closing(&us[closing_start.min(us.len())..boiler_start.min(us.len())]);
     // Boilerplate: same-script after the closing, and the other-script tail.
     let mut boiler: Vec<Unit> = us.split_off(boiler_start.min(us.len()));
     boiler.append(&mut tail);
-    if let Some(first) = boiler.iter().find(|u| !u.is_blank()) {
-        let s = first.tstart;
-        let e = boiler
-            .iter()
-            .rev()
-            .find(|u| !u.is_blank())
-            .map_or(s, |u| u.tend);
-        b.doc.boilerplate = Some(block(text, s, e));
-    }
-    for u in &boiler {
-        let role = if u.is_blank() {
-            Role::Blank
-        } else {
-            Role::Boilerplate
-        };
-        b.seg(u.start, u.end, role);
-    }
+    b.boilerplate(&boiler);
     diagnostics(&mut b);
     b.doc
 }
