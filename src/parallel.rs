@@ -98,6 +98,15 @@ pub struct Evidence {
     /// Rarity-weighted overlap of the numbers in the two texts, 0–1 (`None`
     /// when neither side has numbers).
     pub numeric: Option<f64>,
+    /// Share of the pair's concept weight that both sides have, 0–1: the
+    /// concepts of the aligner's small built-in bilingual lexicon of common
+    /// legal terms (`لجنة` ↔ committee, `عقوبة` ↔ penalty…) found in the
+    /// articles, each weighted by its rarity in the document pair; shared
+    /// weight over the weight of all concepts found on either side. `None`
+    /// when neither side has any lexicon concept (and for one-sided pairs).
+    /// Absent in JSON written before the field existed (read as `None`).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub lexical: Option<f64>,
     /// Numbers found on both sides.
     pub numbers_shared: Vec<String>,
     /// Numbers found only in the Arabic text.

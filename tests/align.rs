@@ -293,3 +293,46 @@ fn public_types_are_send_and_sync() {
     check::<Pair>();
     check::<Evidence>();
 }
+
+#[test]
+fn lexical_evidence() {
+    let pt = align_bilingual(&seed("001")).unwrap();
+    let mut some = 0;
+    for p in pt.pairs() {
+        if let Some(v) = p.evidence.lexical {
+            assert!(p.is_matched(), "one-sided pairs carry no lexical share");
+            assert!((0.0..=1.0).contains(&v), "{v}");
+            some += 1;
+        }
+    }
+    // Legal articles and their translations share lexicon concepts.
+    assert!(
+        some * 2 > pt.pairs().len(),
+        "{some} of {}",
+        pt.pairs().len()
+    );
+    let mean = pt
+        .pairs()
+        .iter()
+        .filter_map(|p| p.evidence.lexical)
+        .sum::<f64>()
+        / some as f64;
+    assert!(mean > 0.3, "mean shared share {mean:.2}");
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn evidence_without_lexical_still_loads() {
+    let pt = align_bilingual(&seed("001")).unwrap();
+    let p = pt
+        .pairs()
+        .iter()
+        .find(|p| p.evidence.lexical.is_some())
+        .unwrap();
+    let mut v = serde_json::to_value(&p.evidence).unwrap();
+    assert!(v.get("lexical").is_some());
+    v.as_object_mut().unwrap().remove("lexical");
+    let back: Evidence = serde_json::from_value(v).unwrap();
+    assert_eq!(back.lexical, None);
+    assert_eq!(back.score, p.evidence.score);
+}

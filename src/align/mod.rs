@@ -872,6 +872,14 @@ fn build_pairs(
                 } else {
                     None
                 },
+                lexical: {
+                    let tot = sig.lex_shared + sig.lex_only_ar + sig.lex_only_en;
+                    if tot > 0.0 {
+                        Some((sig.lex_shared / tot).clamp(0.0, 1.0))
+                    } else {
+                        None
+                    }
+                },
                 numbers_shared: shared,
                 numbers_only_arabic: only_a,
                 numbers_only_english: only_e,
