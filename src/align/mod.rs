@@ -58,6 +58,9 @@ mod lexicon;
 mod score;
 mod verdict;
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use crate::document::{Document, Label, Language};
 use crate::error::{Error, Result};
 use crate::parallel::{ArticleRef, Evidence, Flag, Pair, ParallelText};
@@ -303,8 +306,9 @@ impl Aligner {
         };
         // The pairs both walks agree on (the same set whichever document is
         // called Arabic) refine the length model.
-        let walk_ar = offsets_walking(&scorer0, false);
-        let walk_en = offsets_walking(&scorer0, true);
+        let mut cache0 = EmissionCache::default();
+        let walk_ar = offsets_walking(&scorer0, false, &mut cache0);
+        let walk_en = offsets_walking(&scorer0, true, &mut cache0);
         let agreed = agreed_pairs(&f, &walk_ar, &walk_en);
         let len = LengthModel::calibrate(&lens(&agreed), len0);
         let scorer = Scorer {
@@ -319,9 +323,10 @@ impl Aligner {
         let (offsets_ar, offsets_en) = if same {
             (walk_ar, walk_en)
         } else {
+            let mut cache = EmissionCache::default();
             (
-                offsets_walking(&scorer, false),
-                offsets_walking(&scorer, true),
+                offsets_walking(&scorer, false, &mut cache),
+                offsets_walking(&scorer, true, &mut cache),
             )
         };
         let offsets = (&offsets_ar[..], &offsets_en[..]);
@@ -415,7 +420,6 @@ fn near_candidates(f: &PairFeatures) -> Vec<(usize, usize)> {
 /// English article its offset names, and the reverse), kept when both walks
 /// imply them.
 fn agreed_pairs(f: &PairFeatures, walk_ar: &[i64], walk_en: &[i64]) -> Vec<(usize, usize)> {
-    use std::collections::HashMap;
     let mut en_at: HashMap<(u32, Option<&str>), usize> = HashMap::new();
     for (j, e) in f.english.iter().enumerate() {
         if let Some(num) = e.label_number {
@@ -440,7 +444,6 @@ fn agreed_pairs(f: &PairFeatures, walk_ar: &[i64], walk_en: &[i64]) -> Vec<(usiz
 /// Pairs of articles with equal labels that are unique in both documents,
 /// reduced to the longest chain increasing on both sides.
 fn label_anchors(ar: &[ArticleFeatures], en: &[ArticleFeatures]) -> Vec<(usize, usize)> {
-    use std::collections::HashMap;
     let key = |a: &ArticleFeatures| a.label_number.map(|n| (n, a.label_suffix.clone()));
     let mut count_en: HashMap<(u32, Option<String>), (usize, usize)> = HashMap::new();
     for (j, e) in en.iter().enumerate() {
@@ -498,19 +501,30 @@ fn longest_increasing(c: &[(usize, usize)]) -> Vec<(usize, usize)> {
 }
 
 /// Content scores (no label) of the linking moves ending in every cell.
+///
+/// The length fit of every 1–1 candidate is computed once, with the 1–1
+/// score of its cell, and reused by the merges and splits that hold it.
 fn content_gains(s: &Scorer<'_>, band: &Band) -> Vec<Gains> {
     let mut g = vec![[f32::NEG_INFINITY; 3]; band.cells()];
+    // Length fit of the 1–1 candidate ending in each cell (NaN: not scored).
+    let mut fit = vec![f64::NAN; band.cells()];
     for i in 0..=band.n {
         for j in band.lo[i]..=band.hi[i] {
             let c = band.index(i, j).unwrap();
             if i >= 1 && j >= 1 && band.index(i - 1, j - 1).is_some() {
-                g[c][0] = s.content(i - 1, 1, j - 1, 1) as f32;
+                let (x, p) = s.content_with(i - 1, 1, j - 1, 1, |a, e| s.part_fit(a, e));
+                g[c][0] = x as f32;
+                fit[c] = p;
             }
+            let part = |a: usize, e: usize| match band.index(a + 1, e + 1) {
+                Some(k) if !fit[k].is_nan() => fit[k],
+                _ => s.part_fit(a, e),
+            };
             if i >= 2 && j >= 1 && band.index(i - 2, j - 1).is_some() {
-                g[c][1] = s.content(i - 2, 2, j - 1, 1) as f32;
+                g[c][1] = s.content_with(i - 2, 2, j - 1, 1, part).0 as f32;
             }
             if i >= 1 && j >= 2 && band.index(i - 1, j - 2).is_some() {
-                g[c][2] = s.content(i - 1, 1, j - 2, 2) as f32;
+                g[c][2] = s.content_with(i - 1, 1, j - 2, 2, part).0 as f32;
             }
         }
     }
@@ -617,8 +631,7 @@ const GAP: f64 = -0.3;
 /// the English side (offsets are still English minus Arabic). Walking
 /// either side runs the very same computation with the roles swapped, so
 /// that swapping the two documents mirrors the result.
-fn offsets_walking(s: &Scorer<'_>, english: bool) -> Vec<i64> {
-    use std::collections::HashMap;
+fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> Vec<i64> {
     let f = s.f;
     let (walk, other) = if english {
         (&f.english, &f.arabic)
@@ -659,8 +672,8 @@ fn offsets_walking(s: &Scorer<'_>, english: bool) -> Vec<i64> {
                         .ok()
                         .and_then(|t| by_label.get(&(t, a.label_suffix.as_deref())))
                     {
-                        Some(&j) if english => emission(s, j, i),
-                        Some(&j) => emission(s, i, j),
+                        Some(&j) if english => cache.get(s, j, i),
+                        Some(&j) => cache.get(s, i, j),
                         None => GAP,
                     }
                 }
@@ -713,6 +726,39 @@ fn emission(s: &Scorer<'_>, i: usize, j: usize) -> f64 {
     s.content(i, 1, j, 1).clamp(-2.5, 6.0)
 }
 
+/// Emissions already computed under one scorer, by `(arabic, english)`:
+/// the walk over the English side mostly asks for the pairs the walk over
+/// the Arabic side asked for.
+#[derive(Default)]
+struct EmissionCache(HashMap<u64, f64, BuildHasherDefault<PairHasher>>);
+
+impl EmissionCache {
+    fn get(&mut self, s: &Scorer<'_>, i: usize, j: usize) -> f64 {
+        *self
+            .0
+            .entry(((i as u64) << 32) | j as u64)
+            .or_insert_with(|| emission(s, i, j))
+    }
+}
+
+/// Hasher for the packed pair keys of [`EmissionCache`] (one multiply).
+#[derive(Default)]
+struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
 fn argmax(v: &[f64]) -> (usize, f64) {
     v.iter().enumerate().fold(
         (0, f64::NEG_INFINITY),
@@ -723,7 +769,6 @@ fn argmax(v: &[f64]) -> (usize, f64) {
 /// Anchors for the band: the pairs the label offsets imply, reduced to the
 /// longest chain increasing on both sides.
 fn offset_anchors(f: &PairFeatures, offsets: &[i64]) -> Vec<(usize, usize)> {
-    use std::collections::HashMap;
     let mut count: HashMap<(u32, Option<&str>), (usize, usize)> = HashMap::new();
     for (j, e) in f.english.iter().enumerate() {
         if let Some(num) = e.label_number {
@@ -939,7 +984,6 @@ fn likely_partial(
 }
 
 fn duplicates(doc: &Document) -> Vec<bool> {
-    use std::collections::HashMap;
     let mut count: HashMap<&Label, usize> = HashMap::new();
     for a in &doc.articles {
         if let Some(l) = &a.label {

@@ -266,11 +266,43 @@ pub(crate) struct Scorer<'a> {
     pub len: LengthModel,
 }
 
+/// Beyond this |z| the length fit's tail probability (below 0.0027) is not
+/// computed while scoring candidates: it is reported as `0.0`. Every use
+/// of the fit there is insensitive to values that small — the length term
+/// `ln(p / 0.15)` is clamped at −3.5 from p ≈ 0.0045 down, and the merge
+/// rule compares the fit with 0.01 and 0.1 — so scores are unchanged, and
+/// the `exp` of the tail is saved for most unrelated candidates. The
+/// evidence of a pair ([`Scorer::signals`]) always gets the exact value.
+const NEGLIGIBLE_Z: f64 = 3.0;
+
 impl<'a> Scorer<'a> {
     /// Content score (everything but the label) of Arabic articles
     /// `i..i+ka` against English articles `j..j+ke` (`ka`, `ke` in 1..=2).
     pub fn content(&self, i: usize, ka: usize, j: usize, ke: usize) -> f64 {
-        let s = self.signals(i, ka, j, ke);
+        self.content_with(i, ka, j, ke, |a, e| self.part_fit(a, e))
+            .0
+    }
+
+    /// The length fit of the 1–1 candidate `(a, e)` as the candidate scorer
+    /// uses it (negligible fits reported as `0.0`, see [`NEGLIGIBLE_Z`]).
+    pub fn part_fit(&self, a: usize, e: usize) -> f64 {
+        self.length_fit_with(&self.f.arabic[a..a + 1], &self.f.english[e..e + 1], false)
+            .0
+    }
+
+    /// [`content`](Self::content), with the length fits of 1–1 candidates
+    /// (needed for merges) taken from `part` (which must agree with
+    /// [`part_fit`](Self::part_fit)); also returns the candidate's own
+    /// length fit.
+    pub fn content_with(
+        &self,
+        i: usize,
+        ka: usize,
+        j: usize,
+        ke: usize,
+        part: impl Fn(usize, usize) -> f64,
+    ) -> (f64, f64) {
+        let s = self.signals_with(i, ka, j, ke, false);
         let mut x = self.combine(&s, ka + ke > 2, i, ka, j, ke);
         if ka + ke > 2 && s.len_p > 0.01 {
             // A merge (or split) whose combined length fits where neither
@@ -278,10 +310,6 @@ impl<'a> Scorer<'a> {
             // is what a merge looks like: half the
             // step's penalty is given back, so that it can beat a 1–1 pair
             // plus an article left alone.
-            let part = |a: usize, e: usize| {
-                self.length_fit(&self.f.arabic[a..a + 1], &self.f.english[e..e + 1])
-                    .0
-            };
             let best_part = if ka == 2 {
                 part(i, j).max(part(i + 1, j))
             } else {
@@ -291,7 +319,7 @@ impl<'a> Scorer<'a> {
                 x += 0.5 * self.w.merge_penalty;
             }
         }
-        x
+        (x, s.len_p)
     }
 
     pub fn combine(
@@ -378,7 +406,22 @@ impl<'a> Scorer<'a> {
     /// paragraph) is compared on the text it is expected to keep: the lead,
     /// or the frame (first paragraph and what follows the list, as a list
     /// may carry sub-lines that go with it).
-    pub fn length_fit(&self, ar: &[ArticleFeatures], en: &[ArticleFeatures]) -> (f64, bool) {
+    ///
+    /// Unless `exact`, fits below the [`NEGLIGIBLE_Z`] tail are reported
+    /// as `0.0`.
+    fn length_fit_with(
+        &self,
+        ar: &[ArticleFeatures],
+        en: &[ArticleFeatures],
+        exact: bool,
+    ) -> (f64, bool) {
+        let tail = |z: f64| {
+            if exact || z.abs() < NEGLIGIBLE_Z {
+                tail(z)
+            } else {
+                0.0
+            }
+        };
         let sum = |v: &[ArticleFeatures], f: fn(&ArticleFeatures) -> f64| -> f64 {
             v.iter().map(f).sum()
         };
@@ -410,6 +453,10 @@ impl<'a> Scorer<'a> {
 
     /// Raw signals of a candidate.
     pub fn signals(&self, i: usize, ka: usize, j: usize, ke: usize) -> Signals {
+        self.signals_with(i, ka, j, ke, true)
+    }
+
+    fn signals_with(&self, i: usize, ka: usize, j: usize, ke: usize, exact: bool) -> Signals {
         let ar = &self.f.arabic[i..i + ka];
         let en = &self.f.english[j..j + ke];
         let (shared, only_ar, only_en) = self.numeric(ar, en, |_, _| {});
@@ -420,7 +467,7 @@ impl<'a> Scorer<'a> {
         let items_en: usize = en.iter().map(|a| a.items).sum();
         let units_ar: usize = ar.iter().map(|a| a.units).sum();
         let units_en: usize = en.iter().map(|a| a.units).sum();
-        let (len_p, lead_rule) = self.length_fit(ar, en);
+        let (len_p, lead_rule) = self.length_fit_with(ar, en, exact);
         let announce_ar = ar.iter().any(|a| a.announces_list);
         let announce_en = en.iter().any(|a| a.announces_list);
         let n = self.f.arabic.len().max(1) as f64;
@@ -456,37 +503,30 @@ impl<'a> Scorer<'a> {
         en: &[ArticleFeatures],
         mut visit: impl FnMut(u32, u8),
     ) -> (f64, f64, f64) {
-        let merged_a;
-        let a: &[u32] = if ar.len() == 1 {
-            &ar[0].numbers
-        } else {
-            merged_a = union(ar);
-            &merged_a
-        };
-        let merged_e;
-        let e: &[u32] = if en.len() == 1 {
-            &en[0].numbers
-        } else {
-            merged_e = union(en);
-            &merged_e
-        };
+        let mut a = Union::of(ar).peekable();
+        let mut e = Union::of(en).peekable();
         let wt = &self.f.table.weights;
         let (mut s, mut oa, mut oe) = (0.0, 0.0, 0.0);
-        let (mut x, mut y) = (0, 0);
-        while x < a.len() || y < e.len() {
-            if y == e.len() || (x < a.len() && a[x] < e[y]) {
-                oa += wt[a[x] as usize];
-                visit(a[x], 1);
-                x += 1;
-            } else if x == a.len() || e[y] < a[x] {
-                oe += wt[e[y] as usize];
-                visit(e[y], 2);
-                y += 1;
-            } else {
-                s += wt[a[x] as usize];
-                visit(a[x], 0);
-                x += 1;
-                y += 1;
+        loop {
+            match (a.peek().copied(), e.peek().copied()) {
+                (None, None) => break,
+                (Some(x), y) if y.is_none_or(|y| x < y) => {
+                    oa += wt[x as usize];
+                    visit(x, 1);
+                    a.next();
+                }
+                (x, Some(y)) if x.is_none_or(|x| y < x) => {
+                    oe += wt[y as usize];
+                    visit(y, 2);
+                    e.next();
+                }
+                (Some(x), Some(_)) => {
+                    s += wt[x as usize];
+                    visit(x, 0);
+                    a.next();
+                    e.next();
+                }
+                _ => unreachable!(),
             }
         }
         (s, oa, oe)
@@ -522,14 +562,49 @@ pub(crate) fn lexical_llr(s: &Signals) -> f64 {
     (0.15 * s.lex_shared - 0.1 * s.lex_only_ar.min(s.lex_only_en)).clamp(-1.5, 2.5)
 }
 
-fn union(arts: &[ArticleFeatures]) -> Vec<u32> {
-    let mut v: Vec<u32> = arts
-        .iter()
-        .flat_map(|a| a.numbers.iter().copied())
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// The numbers of one or two articles (each sorted and distinct), merged
+/// in order without duplicates, without allocating.
+struct Union<'a> {
+    a: &'a [u32],
+    b: &'a [u32],
+}
+
+impl<'a> Union<'a> {
+    fn of(arts: &'a [ArticleFeatures]) -> Union<'a> {
+        debug_assert!((1..=2).contains(&arts.len()));
+        Union {
+            a: &arts[0].numbers,
+            b: arts.get(1).map_or(&[][..], |x| &x.numbers),
+        }
+    }
+}
+
+impl Iterator for Union<'_> {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        match (self.a.first(), self.b.first()) {
+            (None, None) => None,
+            (Some(&x), None) => {
+                self.a = &self.a[1..];
+                Some(x)
+            }
+            (None, Some(&y)) => {
+                self.b = &self.b[1..];
+                Some(y)
+            }
+            (Some(&x), Some(&y)) => {
+                if x <= y {
+                    self.a = &self.a[1..];
+                }
+                if y <= x {
+                    self.b = &self.b[1..];
+                }
+                Some(x.min(y))
+            }
+        }
+    }
 }
 
 /// Agreement of the enclosing divisions, 0–1; `None` when neither article
