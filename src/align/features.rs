@@ -7,9 +7,9 @@
 use std::collections::HashMap;
 
 use crate::document::{Article, DivisionKind, Document};
-use crate::normalize::{fold, is_arabic_letter, Normalized};
+use crate::normalize::{fold, is_arabic_letter};
 
-use super::lexicon::{ConceptSet, Lexicon, CONCEPTS};
+use super::lexicon::{ConceptSet, Lexicon, Scratch, CONCEPTS};
 
 /// A number found in running text, after digit folding.
 pub(crate) type Value = u64;
@@ -90,8 +90,7 @@ impl PairFeatures {
         let mut df: Vec<u32> = Vec::new();
         let lex = Lexicon::get();
         let mut concept_df = vec![0u32; CONCEPTS];
-        let mut norm = Normalized::default();
-        let mut word = String::new();
+        let mut scratch = Scratch::default();
         let mut build = |doc: &Document| -> Vec<ArticleFeatures> {
             let ordinals = division_ordinals(doc);
             doc.articles
@@ -129,9 +128,9 @@ impl PairFeatures {
                         df[n as usize] += 1;
                     }
                     let mut concepts = ConceptSet::default();
-                    lex.concepts(&a.text, &mut concepts, &mut norm, &mut word);
+                    lex.concepts(&a.text, &mut concepts, &mut scratch);
                     if let Some(t) = &a.title {
-                        lex.concepts(t, &mut concepts, &mut norm, &mut word);
+                        lex.concepts(t, &mut concepts, &mut scratch);
                     }
                     for c in concepts.iter() {
                         concept_df[c as usize] += 1;

@@ -30,7 +30,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::normalize::{normalize_into, Normalized};
+use crate::normalize::{fold, is_arabic_letter, normalize_into, Normalized};
 
 /// The table: per concept, its Arabic forms and its English forms, each a
 /// space-separated list.
@@ -697,70 +697,142 @@ impl Lexicon {
         best.map(|(_, id)| id)
     }
 
-    /// Adds the concepts of a text to `out`. `buf` and `word` are scratch
-    /// buffers reused across calls.
-    pub fn concepts(
-        &self,
-        text: &str,
-        out: &mut ConceptSet,
-        buf: &mut Normalized,
-        word: &mut String,
-    ) {
-        normalize_into(text, buf);
-        let t = buf.as_str();
-        // The Arabic word being read, letter by letter (longer words are
-        // not looked up), and the start of the Latin word being read.
-        let mut ar = ['\0'; 24];
-        let mut na = 0;
-        let mut latin: Option<usize> = None;
-        let mut english = |w: &str, out: &mut ConceptSet| {
-            if w.len() < 3 || w.len() > 24 {
-                return;
-            }
-            word.clear();
-            word.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-            if let Some(&id) = self.english.get(&key(&stem_en(word))) {
-                out.insert(id);
-            }
+    /// Adds the concepts of a text to `out`. `scratch` holds buffers and
+    /// the words already looked up, reused across calls.
+    ///
+    /// The text is read in its matching view ([`crate::normalize`]), folded
+    /// a character at a time: ASCII as it is, the Arabic block with
+    /// [`fold`] (which is what normalization does there), and anything else
+    /// through [`normalize_into`] on the character alone (compatibility
+    /// forms). Words are only told apart by letters and non-letters, so
+    /// the line-end folding of the whole-text view makes no difference.
+    pub fn concepts(&self, text: &str, out: &mut ConceptSet, scratch: &mut Scratch) {
+        let Scratch {
+            norm: buf,
+            word,
+            seen_ar,
+            seen_en,
+        } = scratch;
+        let mut reader = Words {
+            lex: self,
+            ar: ['\0'; 24],
+            na: 0,
+            latin: word,
+            nl: 0,
+            seen_ar,
+            seen_en,
         };
-        let arabic = |w: &[char], n: usize, out: &mut ConceptSet| {
-            if n <= w.len() {
-                if let Some(id) = self.arabic_word(&w[..n]) {
+        reader.latin.clear();
+        for c in text.chars() {
+            if c.is_ascii() {
+                reader.feed(c, out);
+            } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+                if let Some(d) = fold(c) {
+                    reader.feed(d, out);
+                }
+            } else {
+                let mut tmp = [0u8; 4];
+                normalize_into(c.encode_utf8(&mut tmp), buf);
+                for d in buf.as_str().chars() {
+                    reader.feed(d, out);
+                }
+            }
+        }
+        reader.end(out);
+    }
+}
+
+/// The word reader of [`Lexicon::concepts`]: folded characters in, concepts
+/// of the completed words out.
+struct Words<'a> {
+    lex: &'a Lexicon,
+    /// The Arabic word being read, letter by letter (longer words are not
+    /// looked up), and its length.
+    ar: [char; 24],
+    na: usize,
+    /// The Latin word being read, lower-cased (up to 25 letters kept), and
+    /// its length.
+    latin: &'a mut String,
+    nl: usize,
+    seen_ar: &'a mut WordMap,
+    seen_en: &'a mut WordMap,
+}
+
+type WordMap = HashMap<u64, Option<u16>, BuildHasherDefault<Identity>>;
+
+/// Scratch space of [`Lexicon::concepts`]: buffers, and the concept of every
+/// word already looked up (by the key of the word as written, folded and
+/// lower-cased), so that the vocabulary of a document — a few thousand
+/// words, used again and again — is stripped of its affixes once.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    norm: Normalized,
+    word: String,
+    seen_ar: WordMap,
+    seen_en: WordMap,
+}
+
+impl Words<'_> {
+    #[inline]
+    fn feed(&mut self, c: char, out: &mut ConceptSet) {
+        if c.is_ascii_alphabetic() {
+            self.end_arabic(out);
+            if self.nl <= 24 {
+                self.latin.push(c.to_ascii_lowercase());
+            }
+            self.nl += 1;
+        } else if is_arabic_letter(c) {
+            self.end_latin(out);
+            if self.na < self.ar.len() {
+                self.ar[self.na] = c;
+            }
+            self.na += 1;
+        } else {
+            self.end_arabic(out);
+            self.end_latin(out);
+        }
+    }
+
+    #[inline]
+    fn end_arabic(&mut self, out: &mut ConceptSet) {
+        if self.na > 0 {
+            if self.na <= self.ar.len() {
+                let w = &self.ar[..self.na];
+                let lex = self.lex;
+                let found = *self
+                    .seen_ar
+                    .entry(key_chars(w.iter().copied()))
+                    .or_insert_with(|| lex.arabic_word(w));
+                if let Some(id) = found {
                     out.insert(id);
                 }
             }
-        };
-        for (i, c) in t.char_indices() {
-            if c.is_ascii_alphabetic() {
-                if na > 0 {
-                    arabic(&ar, na, out);
-                    na = 0;
-                }
-                latin.get_or_insert(i);
-            } else if crate::normalize::is_arabic_letter(c) {
-                if let Some(s) = latin.take() {
-                    english(&t[s..i], out);
-                }
-                if na < ar.len() {
-                    ar[na] = c;
-                }
-                na += 1;
-            } else {
-                if na > 0 {
-                    arabic(&ar, na, out);
-                    na = 0;
-                }
-                if let Some(s) = latin.take() {
-                    english(&t[s..i], out);
+            self.na = 0;
+        }
+    }
+
+    #[inline]
+    fn end_latin(&mut self, out: &mut ConceptSet) {
+        if self.nl > 0 {
+            if (3..=24).contains(&self.nl) {
+                let lex = self.lex;
+                let latin = &*self.latin;
+                let found = *self
+                    .seen_en
+                    .entry(key(latin))
+                    .or_insert_with(|| lex.english.get(&key(&stem_en(latin))).copied());
+                if let Some(id) = found {
+                    out.insert(id);
                 }
             }
+            self.latin.clear();
+            self.nl = 0;
         }
-        if na > 0 {
-            arabic(&ar, na, out);
-        }
-        if let Some(s) = latin {
-            english(&t[s..], out);
-        }
+    }
+
+    fn end(&mut self, out: &mut ConceptSet) {
+        self.end_arabic(out);
+        self.end_latin(out);
     }
 }
 
@@ -811,7 +883,7 @@ mod tests {
 
     fn concepts(t: &str) -> Vec<u16> {
         let mut set = ConceptSet::default();
-        Lexicon::get().concepts(t, &mut set, &mut Normalized::default(), &mut String::new());
+        Lexicon::get().concepts(t, &mut set, &mut Scratch::default());
         set.iter().collect()
     }
 

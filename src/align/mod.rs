@@ -306,7 +306,7 @@ impl Aligner {
         };
         // The pairs both walks agree on (the same set whichever document is
         // called Arabic) refine the length model.
-        let mut cache0 = EmissionCache::default();
+        let mut cache0 = EmissionCache::with_capacity(4 * (n + m));
         let walk_ar = offsets_walking(&scorer0, false, &mut cache0);
         let walk_en = offsets_walking(&scorer0, true, &mut cache0);
         let agreed = agreed_pairs(&f, &walk_ar, &walk_en);
@@ -323,7 +323,7 @@ impl Aligner {
         let (offsets_ar, offsets_en) = if same {
             (walk_ar, walk_en)
         } else {
-            let mut cache = EmissionCache::default();
+            let mut cache = EmissionCache::with_capacity(4 * (n + m));
             (
                 offsets_walking(&scorer, false, &mut cache),
                 offsets_walking(&scorer, true, &mut cache),
@@ -729,10 +729,13 @@ fn emission(s: &Scorer<'_>, i: usize, j: usize) -> f64 {
 /// Emissions already computed under one scorer, by `(arabic, english)`:
 /// the walk over the English side mostly asks for the pairs the walk over
 /// the Arabic side asked for.
-#[derive(Default)]
 struct EmissionCache(HashMap<u64, f64, BuildHasherDefault<PairHasher>>);
 
 impl EmissionCache {
+    fn with_capacity(n: usize) -> EmissionCache {
+        EmissionCache(HashMap::with_capacity_and_hasher(n, Default::default()))
+    }
+
     fn get(&mut self, s: &Scorer<'_>, i: usize, j: usize) -> f64 {
         *self
             .0
