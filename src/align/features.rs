@@ -263,15 +263,35 @@ fn article_features(
 /// Characters that carry content: not whitespace, not dropped by folding
 /// (diacritics, tatweel, bidi marks).
 pub(crate) fn content_chars(s: &str) -> usize {
-    s.chars()
-        .filter(|&c| {
-            if c.is_ascii() {
-                !c.is_ascii_whitespace()
-            } else {
-                !c.is_whitespace() && fold(c).is_some()
-            }
+    // Whether each character of the Arabic block (U+0600–U+06FF, two UTF-8
+    // bytes D8–DB xx) counts, from `fold` itself.
+    static ARABIC: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    let arabic = ARABIC.get_or_init(|| {
+        std::array::from_fn(|k| {
+            let c = char::from_u32(0x0600 + k as u32).expect("Arabic block");
+            !c.is_whitespace() && fold(c).is_some()
         })
-        .count()
+    });
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut k = 0;
+    while k < b.len() {
+        let x = b[k];
+        if x < 0x80 {
+            n += !x.is_ascii_whitespace() as usize;
+            k += 1;
+        } else if (0xD8..=0xDB).contains(&x) {
+            // A valid str: the continuation byte follows.
+            let u = (((x as usize) & 0x1F) << 6 | (b[k + 1] as usize & 0x3F)) - 0x600;
+            n += arabic[u] as usize;
+            k += 2;
+        } else {
+            let c = s[k..].chars().next().expect("char boundary");
+            n += (!c.is_whitespace() && fold(c).is_some()) as usize;
+            k += c.len_utf8();
+        }
+    }
+    n
 }
 
 /// The numbers written with digits in `s`, after digit folding.
@@ -422,5 +442,30 @@ mod tests {
             numbers_in("code A4 and 12345678901234567890"),
             Vec::<u64>::new()
         );
+    }
+
+    #[test]
+    fn content_chars_matches_per_char_fold() {
+        let naive = |s: &str| {
+            s.chars()
+                .filter(|&c| {
+                    if c.is_ascii() {
+                        !c.is_ascii_whitespace()
+                    } else {
+                        !c.is_whitespace() && fold(c).is_some()
+                    }
+                })
+                .count()
+        };
+        let mut all: String = (0x0600..=0x06FF).filter_map(char::from_u32).collect();
+        all.push_str("\u{feff}\u{200f}ﻣﺎﺩﺓ\u{00a0}Ａ é\t\r\n x\u{2003}—");
+        for t in [
+            "",
+            "المــادة (٥)\r\n",
+            "مَادَّةٌ ١٤ and Article 5",
+            all.as_str(),
+        ] {
+            assert_eq!(content_chars(t), naive(t), "{t:?}");
+        }
     }
 }
