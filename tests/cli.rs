@@ -214,10 +214,13 @@ fn check_contract(v: &Value) {
             "numbers_only_arabic",
             "numbers_only_english",
             "length_ratio",
+            "lexical",
             "score",
         ] {
             assert!(p["evidence"].get(key).is_some(), "evidence.{key}");
         }
+        let lexical = &p["evidence"]["lexical"];
+        assert!(lexical.is_null() || (0.0..=1.0).contains(&lexical.as_f64().unwrap()));
     }
 }
 

@@ -413,9 +413,12 @@ fn latin_noise(s: &str) -> String {
     out
 }
 
+/// A named rewrite of a whole text.
+type Transform = (&'static str, fn(&str) -> String);
+
 #[test]
 fn noise() {
-    let transforms: [(&str, fn(&str) -> String); 8] = [
+    let transforms: [Transform; 8] = [
         ("latin noise", latin_noise),
         ("tatweel", tatweel),
         ("arabic-indic digits", arabic_indic_digits),

@@ -44,7 +44,8 @@
 //!     null), `position`, `division` (number or null), `numeric` (number or
 //!     null), `numbers_shared`, `numbers_only_arabic`,
 //!     `numbers_only_english` (arrays of strings), `length_ratio`,
-//!     `length`, `items_arabic`, `items_english`, `score`.
+//!     `length`, `items_arabic`, `items_english`, `lexical` (number or
+//!     null: the share of legal-lexicon concepts both sides use), `score`.
 //!
 //! Every pair is listed whatever its confidence; `min_confidence` only
 //! sets `status`.
@@ -69,14 +70,14 @@
 //!      "evidence": {"label_match": true, "position": 1.0, "division": null, "numeric": null,
 //!                   "numbers_shared": [], "numbers_only_arabic": [], "numbers_only_english": [],
 //!                   "length_ratio": 1.2, "length": 0.95, "items_arabic": 0, "items_english": 0,
-//!                   "score": 0.97}},
+//!                   "lexical": 0.8, "score": 0.97}},
 //!     {"arabic": [{"index": 1, "label": "2", "heading": "مادة (2)"}],
 //!      "english": [],
 //!      "confidence": 0.9, "status": "one_sided", "flags": ["only_arabic"],
 //!      "evidence": {"label_match": null, "position": 0.0, "division": null, "numeric": null,
 //!                   "numbers_shared": [], "numbers_only_arabic": [], "numbers_only_english": [],
 //!                   "length_ratio": 0.0, "length": 0.0, "items_arabic": 0, "items_english": 0,
-//!                   "score": 0.0}}
+//!                   "lexical": null, "score": 0.0}}
 //!   ]
 //! }
 //! ```
