@@ -436,7 +436,10 @@ fn batch_jobs(dir: &Path) -> Result<(Vec<Job>, usize), Fatal> {
             entry.map_err(|e| Fatal(format!("{}: cannot read the folder: {e}", dir.display())))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
-        if path.is_file() && name.ends_with(".txt") && !name.starts_with('.') {
+        // A `.txt` entry that is not a folder is a document, readable or
+        // not (a dangling link is reported, not skipped).
+        let document = !path.is_dir() && name.ends_with(".txt") && !name.starts_with('.');
+        if document {
             txt.push(name);
         } else if path.is_file() {
             skipped += 1;

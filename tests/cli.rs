@@ -607,6 +607,9 @@ fn batch_folder() -> PathBuf {
     std::fs::write(dir.join("bad.txt"), b"\xe3\xc7\xcf\xc9 (1)\n\xe4\xd5\n").unwrap();
     // Not a .txt file: ignored.
     std::fs::write(dir.join("notes.md"), "# notes\n").unwrap();
+    // Unreadable: a link to nothing.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.join("no-such-target"), dir.join("gone.txt")).unwrap();
     dir
 }
 
@@ -629,6 +632,9 @@ fn batch_aligns_the_good_and_reports_the_bad() {
         .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
         .collect();
     expected.extend(["split001", "lonely.ar", "bad"].map(String::from));
+    if cfg!(unix) {
+        expected.push("gone".into());
+    }
     expected.sort();
     assert_eq!(names, expected);
     let by_name = |n: &str| docs.iter().find(|d| d["name"] == n).unwrap();
@@ -670,6 +676,14 @@ fn batch_aligns_the_good_and_reports_the_bad() {
         bad["error"].as_str().unwrap().contains("not UTF-8"),
         "{bad}"
     );
+    if cfg!(unix) {
+        let gone = by_name("gone");
+        assert_eq!(gone["status"], "error");
+        assert!(
+            gone["error"].as_str().unwrap().contains("gone.txt"),
+            "{gone}"
+        );
+    }
     let news = docs
         .iter()
         .find(|d| d["name"].as_str().unwrap().starts_with("002_"))
