@@ -121,10 +121,87 @@ pub(crate) fn analyse(text: &str) -> Vec<Line> {
     lines
 }
 
+/// How many bytes of a line's start are normalized when the line cannot
+/// hold a heading: enough for any list marker (`- 7- `, `(iv)`, `أولا:`,
+/// `Twenty-First:`) and for the keywords that decide whether it may.
+const PREFIX: usize = 64;
+
+/// What a raw byte sequence is to the line scanner.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A space of any kind.
+    Space,
+    /// Dropped by the matching view (tatweel, diacritics, bidi and
+    /// zero-width marks, BOM, soft hyphen): as if absent.
+    Absent,
+    ArabicLetter,
+    Digit,
+    /// Anything else visible.
+    Other,
+}
+
+/// Classifies the character starting at `bytes[k]`; returns its class and
+/// length. Works on bytes: ASCII, the Arabic block, the spaces and marks
+/// the matching view folds, and Arabic presentation forms; everything else
+/// is a visible character.
+#[inline]
+fn classify(bytes: &[u8], k: usize) -> (Class, usize) {
+    let b = bytes[k];
+    let at = |i: usize| bytes.get(k + i).copied().unwrap_or(0);
+    if b < 0x80 {
+        let class = match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Class::Space,
+            b'0'..=b'9' => Class::Digit,
+            _ => Class::Other,
+        };
+        return (class, 1);
+    }
+    let len = match b {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let class = match (b, at(1), at(2)) {
+        (0xD8 | 0xD9, c, _) => {
+            let cp = ((b as u32 & 0x1F) << 6) | (c as u32 & 0x3F);
+            match cp {
+                0x0621..=0x063A | 0x0641..=0x064A => Class::ArabicLetter,
+                0x0640 | 0x064B..=0x065F | 0x0610..=0x061A | 0x061C => Class::Absent,
+                0x0660..=0x0669 => Class::Digit,
+                _ => Class::Other,
+            }
+        }
+        (0xDA | 0xDB, c, _) => {
+            let cp = ((b as u32 & 0x1F) << 6) | (c as u32 & 0x3F);
+            match cp {
+                0x06D6..=0x06ED => Class::Absent,
+                0x06F0..=0x06F9 => Class::Digit,
+                _ if normalize::is_arabic_letter(char::from_u32(cp).unwrap_or(' ')) => {
+                    Class::ArabicLetter
+                }
+                _ => Class::Other,
+            }
+        }
+        (0xC2, 0xA0 | 0x85, _) => Class::Space,
+        (0xC2, 0xAD, _) => Class::Absent,
+        (0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => Class::Space,
+        (0xE2, 0x80, 0x8B..=0x8F | 0xAA..=0xAE) => Class::Absent,
+        (0xE2, 0x81, 0x9F) => Class::Space,
+        (0xE2, 0x81, 0xA0..=0xA4 | 0xA6..=0xA9) => Class::Absent,
+        (0xE3, 0x80, 0x80) | (0xE1, 0x9A, 0x80) => Class::Space,
+        (0xEF, 0xBB, 0xBF) => Class::Absent,
+        // Presentation forms A (U+FB50–U+FDFF) and B (U+FE70–U+FEFC).
+        (0xEF, 0xAD..=0xB7, _) => Class::ArabicLetter,
+        (0xEF, 0xB9, 0xB0..=0xBF) | (0xEF, 0xBA, _) | (0xEF, 0xBB, 0x80..=0xBC) => {
+            Class::ArabicLetter
+        }
+        _ => Class::Other,
+    };
+    (class, len)
+}
+
 fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut Normalized) -> Line {
     let raw = &text[start..end];
-    normalize::normalize_into(raw, norm);
-    let n = norm.as_str();
     let mut line = Line {
         start,
         end,
@@ -141,89 +218,96 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut No
         marker: None,
         cues: Cues::default(),
     };
-    let trimmed = n.trim();
-    if trimmed.is_empty() {
-        return line;
-    }
-    let lead = n.len() - n.trim_start().len();
-    line.tstart = start + norm.original_offset(lead);
-    line.tend = start + norm.original_range(lead, lead + trimmed.len()).end;
-    // Counts by bytes: ASCII directly, Arabic letters by their two-byte
-    // UTF-8 form (U+0621–U+064A: lead byte 0xD8 or 0xD9), anything else as
-    // a visible non-letter. The view has no tabs, CRs or Unicode spaces.
+    // One pass over the raw bytes: visible range, counts, last character.
+    let bytes = raw.as_bytes();
+    let mut first: Option<usize> = None;
+    let mut vis_end = 0;
+    let mut last_at = None;
     let mut in_word = false;
-    let bytes = trimmed.as_bytes();
     let mut k = 0;
     while k < bytes.len() {
-        let b = bytes[k];
-        if b == b' ' || b == b'\n' {
-            in_word = false;
-            k += 1;
-            continue;
-        }
-        let word_start = !in_word;
-        if word_start {
-            line.words += 1;
-            in_word = true;
-        }
-        if b < 0x80 {
-            if b.is_ascii_alphabetic() {
-                line.latin += 1;
-                if word_start && b.is_ascii_uppercase() {
-                    line.capitalised += 1;
+        let (class, len) = classify(bytes, k);
+        let len = len.min(bytes.len() - k);
+        match class {
+            Class::Space => in_word = false,
+            Class::Absent => {}
+            _ => {
+                first.get_or_insert(k);
+                vis_end = k + len;
+                let word_start = !in_word;
+                if word_start {
+                    line.words += 1;
+                    in_word = true;
                 }
-            } else if b.is_ascii_digit() {
-                line.has_digit = true;
-            }
-            k += 1;
-        } else {
-            if (b == 0xD8 || b == 0xD9) && k + 1 < bytes.len() {
-                let cp = ((b as u32 & 0x1F) << 6) | (bytes[k + 1] as u32 & 0x3F);
-                if (0x0621..=0x064A).contains(&cp) && cp != 0x0640 {
-                    line.arabic += 1;
+                let b = bytes[k];
+                match class {
+                    Class::ArabicLetter => line.arabic += 1,
+                    Class::Digit => line.has_digit = true,
+                    _ if b.is_ascii_alphabetic() => {
+                        line.latin += 1;
+                        if word_start && b.is_ascii_uppercase() {
+                            line.capitalised += 1;
+                        }
+                    }
+                    _ => {}
                 }
-            } else if b == 0xDA || b == 0xDB {
-                let cp = ((b as u32 & 0x1F) << 6)
-                    | (bytes.get(k + 1).copied().unwrap_or(0) as u32 & 0x3F);
-                if normalize::is_arabic_letter(char::from_u32(cp).unwrap_or(' ')) {
-                    line.arabic += 1;
+                if b != b'*' && b != b'_' {
+                    last_at = Some(k);
                 }
             }
-            // Skip the continuation bytes of this character.
-            k += 1;
-            while k < bytes.len() && bytes[k] & 0xC0 == 0x80 {
-                k += 1;
-            }
         }
+        k += len;
     }
-    // Markdown: heading marks and bold/italic markers do not count.
-    let md = strip_md(trimmed);
-    line.last = md
-        .trim_end_matches(['*', '_', ' '])
-        .chars()
-        .last()
-        .unwrap_or(' ');
-    let md_off = lead + (trimmed.len() - trimmed.trim_start_matches(['#', ' ', '>']).len());
+    let Some(first) = first else {
+        return line;
+    };
+    line.tstart = start + first;
+    line.tend = start + vis_end;
+    if let Some(at) = last_at {
+        let c = raw[at..].chars().next().unwrap_or(' ');
+        line.last = if c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c) {
+            normalize::fold(c).unwrap_or(c)
+        } else {
+            // Compatibility forms (`：`) need the full view.
+            let v = normalize::normalize(&raw[at..at + c.len_utf8()]);
+            v.as_str().chars().last().unwrap_or(c)
+        };
+    }
 
-    // Pieces: split on `**` (several headings run together on one line).
-    let body = &n[md_off..lead + trimmed.len()];
-    if might_be_heading(body) {
-        find_pieces(body, md_off, start, norm, &mut line);
+    // The matching view of the line's start; of all of it when it may hold
+    // headings (the heading matchers read the rest of the line too).
+    let visible = &raw[first..vis_end];
+    let mut full = visible.len() <= PREFIX || visible.contains("**");
+    let mut cut = visible.len().min(PREFIX);
+    while !visible.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    normalize::normalize_into(if full { visible } else { &visible[..cut] }, norm);
+    let md_off = |n: &str| n.len() - n.trim_start_matches(['#', ' ', '>']).len();
+    if might_be_heading(&norm.as_str()[md_off(norm.as_str())..]) {
+        if !full {
+            normalize::normalize_into(visible, norm);
+            full = true;
+        }
+        let n = norm.as_str();
+        let off = md_off(n);
+        // Pieces: split on `**` (several headings run together on one line).
+        find_pieces(&n[off..], off, line.tstart, norm, &mut line);
     }
     if line.pieces.is_empty() {
-        let s = md;
-        // Where `md` starts in the view (markdown marks stripped before it).
-        let md_start = md.as_ptr() as usize - n.as_ptr() as usize;
-        line.marker = list_marker(s).map(|(len, ordinal, letter)| {
-            let view_pos = md_start + len;
-            Marker {
-                text_start: start + norm.original_offset(view_pos.min(n.len())),
-                ordinal,
-                letter,
-            }
+        let n = norm.as_str();
+        let s = strip_md(n);
+        // Where `s` starts in the view (markdown marks stripped before it).
+        let s_off = s.as_ptr() as usize - n.as_ptr() as usize;
+        line.marker = list_marker(s).map(|(len, ordinal, letter)| Marker {
+            text_start: line.tstart + norm.original_offset((s_off + len).min(n.len())),
+            ordinal,
+            letter,
         });
-        line.cues.bare_keyword = heading::is_bare_keyword(s);
-        line.cues.keyword_fragment = line.words == 1 && heading::is_keyword_fragment(s);
+        if full {
+            line.cues.bare_keyword = heading::is_bare_keyword(s);
+            line.cues.keyword_fragment = line.words == 1 && heading::is_keyword_fragment(s);
+        }
     }
     line
 }
@@ -674,6 +758,33 @@ fn token_ordinal(tok: &str) -> Option<(u32, Option<char>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte scanner agrees with counts taken on the matching view.
+        #[test]
+        fn scan_agrees_with_the_view(raw in "[a-zA-Z0-9 .:*()\t\u{a0}\u{2009}\u{202f}\u{3000}ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآـًٌٍَُِّ\u{200f}\u{202b}\u{feff}٠١٩۴\u{FE8D}\u{FEE1}\u{FEA9}\u{FE93}]{0,40}") {
+            let line = analyse(&raw).into_iter().next();
+            let view = crate::normalize::normalize(&raw);
+            let v = view.as_str().trim();
+            match line {
+                None => proptest::prop_assert!(raw.is_empty()),
+                Some(l) => {
+                    proptest::prop_assert_eq!(l.is_blank(), v.is_empty());
+                    if !v.is_empty() {
+                        proptest::prop_assert_eq!(l.words as usize, v.split_whitespace().count());
+                        let arabic = v.chars().filter(|c| crate::normalize::is_arabic_letter(*c)).count();
+                        proptest::prop_assert_eq!(l.arabic as usize, arabic);
+                        proptest::prop_assert_eq!(l.latin as usize, v.chars().filter(char::is_ascii_alphabetic).count());
+                        proptest::prop_assert_eq!(l.has_digit, v.chars().any(|c| c.is_ascii_digit()));
+                        let last = v.trim_end_matches(['*', '_', ' ']).chars().last().unwrap_or(' ');
+                        if !v.ends_with(['*', '_']) {
+                            proptest::prop_assert_eq!(l.last, last);
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn markers() {
