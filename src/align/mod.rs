@@ -612,6 +612,8 @@ fn with_labels(
 /// Largest renumbering offset (English number minus Arabic number)
 /// considered.
 const MAX_OFFSET: i64 = 6;
+/// Number of offsets considered, `-MAX_OFFSET..=MAX_OFFSET`.
+const STATES: usize = 2 * MAX_OFFSET as usize + 1;
 /// Cost of a change of offset along the document.
 const SWITCH: f64 = 2.5;
 /// Emission of an offset under which the Arabic article has no English
@@ -640,7 +642,8 @@ fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> 
     };
     let n = walk.len();
     let mut out = vec![0i64; n];
-    let mut by_label: HashMap<(u32, Option<&str>), usize> = HashMap::new();
+    let mut by_label: HashMap<(u32, Option<&str>), usize, BuildHasherDefault<PairHasher>> =
+        HashMap::with_capacity_and_hasher(other.len(), Default::default());
     for (j, e) in other.iter().enumerate() {
         if let Some(num) = e.label_number {
             by_label
@@ -655,7 +658,7 @@ fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> 
     let k = states.len();
     let zero = MAX_OFFSET as usize;
     let mut score: Vec<f64> = (0..k).map(|x| if x == zero { 1.0 } else { 0.0 }).collect();
-    let mut back: Vec<Vec<u8>> = Vec::with_capacity(n);
+    let mut back: Vec<[u8; STATES]> = Vec::with_capacity(n);
     let mut next = vec![0.0; k];
     let mut emit = vec![0.0; k];
     // Per state, the target label of the last article paired on the best
@@ -683,7 +686,7 @@ fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> 
         // before the last one paired on the way to the previous state (the
         // pairs would cross) leaves this article unpaired: it only counts
         // as a gap.
-        let mut bk = vec![0u8; k];
+        let mut bk = [0u8; STATES];
         for x in 0..k {
             let target = a.label_number.map(|num| num as i64 + states[x]);
             let fresh = |y: usize| target.is_none_or(|t| last[y].is_none_or(|l| t > l));
@@ -759,6 +762,12 @@ impl Hasher for PairHasher {
     }
     fn write_u64(&mut self, v: u64) {
         self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.write_u64(v as u64);
+    }
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
     }
 }
 
