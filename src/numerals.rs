@@ -967,8 +967,9 @@ fn phrase_at(s: &str, i: usize, first: char) -> Result<(u32, usize, usize), usiz
         return Err(i);
     }
     // The phrase starts with an Arabic number word, with or without ال, or
-    // with a glued و/ب: read the word once, and parse only if its first
-    // letters fit.
+    // with a glued و/ب: look at its first letters, then read the word once,
+    // and parse only if they fit.
+    ar_head_may_be_number(s, i, first)?;
     let Some((w, end)) = ar_word(s, i) else {
         return Err(i);
     };
@@ -993,6 +994,46 @@ fn phrase_at(s: &str, i: usize, first: char) -> Result<(u32, usize, usize), usiz
         }
     }
     Err(end)
+}
+
+/// The cheap first look of [`phrase_at`] at an Arabic word starting at `i`
+/// (first character `first`): reads at most its first five letters (folded,
+/// marks skipped, as [`ar_word`] does) and tells whether they admit a
+/// number word the way [`phrase_at`] tries it (bare or with ال, or after a
+/// glued و/ب). `Err(j)` when they cannot: every character from `i` to `j`
+/// belongs to the word. A necessary condition only: `Ok` says nothing.
+#[inline]
+fn ar_head_may_be_number(s: &str, i: usize, first: char) -> Result<(), usize> {
+    const ALEF: usize = 'ا' as usize - 0x620;
+    const LAM: usize = 'ل' as usize - 0x620;
+    let mut l = [0usize; 5];
+    let mut k = 0;
+    let mut j = i;
+    while k < l.len() {
+        let Some(c) = char_at(s, j) else { break };
+        if is_ignorable(c) {
+            j += c.len_utf8();
+            continue;
+        }
+        let f = fold_ar(c);
+        if !is_ar_letter(f) {
+            // The end of the word, or a character that makes it no Arabic
+            // word at all: either way no number word starts here unless
+            // the letters so far admit one.
+            break;
+        }
+        l[k] = f as usize - 0x620;
+        k += 1;
+        j += c.len_utf8();
+    }
+    let pair = |o: usize| k >= o + 2 && AR_FILTER.admits_pair((l[o], l[o + 1]));
+    let article =
+        |o: usize| pair(o) || (k >= o + 2 && l[o] == ALEF && l[o + 1] == LAM && pair(o + 2));
+    if article(0) || (matches!(first, 'و' | 'ب') && article(1)) {
+        Ok(())
+    } else {
+        Err(j)
+    }
 }
 
 /// Skips the rest of the word at `i`, and of a hyphenated compound it starts
