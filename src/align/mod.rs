@@ -306,7 +306,7 @@ impl Aligner {
         };
         // The pairs both walks agree on (the same set whichever document is
         // called Arabic) refine the length model.
-        let mut cache0 = EmissionCache::with_capacity(4 * (n + m));
+        let mut cache0 = EmissionCache::with_capacity(14 * n.max(m));
         let walk_ar = offsets_walking(&scorer0, false, &mut cache0);
         let walk_en = offsets_walking(&scorer0, true, &mut cache0);
         let agreed = agreed_pairs(&f, &walk_ar, &walk_en);
@@ -320,13 +320,17 @@ impl Aligner {
         // Offsets walking the Arabic side and walking the English side; a
         // label agrees when it fits either (the two walks mirror each other).
         let same = (len.mu - len0.mu).abs() < 0.03 && (len.sigma - len0.sigma).abs() < 0.03;
-        let (offsets_ar, offsets_en) = if same {
-            (walk_ar, walk_en)
+        // The 1–1 content scores the walks computed under the final scorer
+        // (if they were run again) are reused by the band.
+        let (offsets_ar, offsets_en, cache) = if same {
+            (walk_ar, walk_en, None)
         } else {
-            let mut cache = EmissionCache::with_capacity(4 * (n + m));
+            let mut cache = cache0;
+            cache.0.clear();
             (
                 offsets_walking(&scorer, false, &mut cache),
                 offsets_walking(&scorer, true, &mut cache),
+                Some(cache),
             )
         };
         let offsets = (&offsets_ar[..], &offsets_en[..]);
@@ -334,7 +338,7 @@ impl Aligner {
         let mut w = self.band;
         let (band, path, full) = loop {
             let band = Band::around(n, m, &anchors, w);
-            let content = content_gains(&scorer, &band);
+            let content = content_gains(&scorer, &band, cache.as_ref());
             let full = with_labels(&scorer, &band, &content, offsets);
             let gains: Vec<Gains> = full
                 .iter()
@@ -504,7 +508,9 @@ fn longest_increasing(c: &[(usize, usize)]) -> Vec<(usize, usize)> {
 ///
 /// The length fit of every 1–1 candidate is computed once, with the 1–1
 /// score of its cell, and reused by the merges and splits that hold it.
-fn content_gains(s: &Scorer<'_>, band: &Band) -> Vec<Gains> {
+/// 1–1 candidates already scored by the offset walks under the same scorer
+/// are taken from their `cache`.
+fn content_gains(s: &Scorer<'_>, band: &Band, cache: Option<&EmissionCache>) -> Vec<Gains> {
     let mut g = vec![[f32::NEG_INFINITY; 3]; band.cells()];
     // Length fit of the 1–1 candidate ending in each cell (NaN: not scored).
     let mut fit = vec![f64::NAN; band.cells()];
@@ -512,7 +518,10 @@ fn content_gains(s: &Scorer<'_>, band: &Band) -> Vec<Gains> {
         for j in band.lo[i]..=band.hi[i] {
             let c = band.index(i, j).unwrap();
             if i >= 1 && j >= 1 && band.index(i - 1, j - 1).is_some() {
-                let (x, p) = s.content_with(i - 1, 1, j - 1, 1, |a, e| s.part_fit(a, e));
+                let (x, p) = match cache.and_then(|k| k.peek(i - 1, j - 1)) {
+                    Some(v) => v,
+                    None => one_to_one(s, i - 1, j - 1),
+                };
                 g[c][0] = x as f32;
                 fit[c] = p;
             }
@@ -722,28 +731,47 @@ fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> 
     out
 }
 
-/// Content evidence that Arabic article `i` corresponds to English article
-/// `j`; bounded below, so that one odd article (a merge, a partial
-/// translation) cannot overturn the offset of a whole run.
-fn emission(s: &Scorer<'_>, i: usize, j: usize) -> f64 {
-    s.content(i, 1, j, 1).clamp(-2.5, 6.0)
+/// Content score of the 1–1 candidate `(i, j)` ([`Scorer::content_with`]) and
+/// its length fit ([`Scorer::part_fit`]).
+fn one_to_one(s: &Scorer<'_>, i: usize, j: usize) -> (f64, f64) {
+    s.content_with(i, 1, j, 1, |a, e| s.part_fit(a, e))
 }
 
-/// Emissions already computed under one scorer, by `(arabic, english)`:
-/// the walk over the English side mostly asks for the pairs the walk over
-/// the Arabic side asked for.
-struct EmissionCache(HashMap<u64, f64, BuildHasherDefault<PairHasher>>);
+/// Content evidence that Arabic article `i` corresponds to English article
+/// `j` (from its content score); bounded below, so that one odd article (a
+/// merge, a partial translation) cannot overturn the offset of a whole run.
+fn emission(content: f64) -> f64 {
+    content.clamp(-2.5, 6.0)
+}
+
+/// 1–1 content scores and length fits ([`one_to_one`]) already computed
+/// under one scorer, by `(arabic, english)`: the walk over the English side
+/// mostly asks for the pairs the walk over the Arabic side asked for, and
+/// the band for most of them again.
+struct EmissionCache(HashMap<u64, (f64, f64), BuildHasherDefault<PairHasher>>);
 
 impl EmissionCache {
     fn with_capacity(n: usize) -> EmissionCache {
         EmissionCache(HashMap::with_capacity_and_hasher(n, Default::default()))
     }
 
+    fn key(i: usize, j: usize) -> u64 {
+        ((i as u64) << 32) | j as u64
+    }
+
+    /// The emission of `(i, j)` ([`emission`]), computed once.
     fn get(&mut self, s: &Scorer<'_>, i: usize, j: usize) -> f64 {
-        *self
-            .0
-            .entry(((i as u64) << 32) | j as u64)
-            .or_insert_with(|| emission(s, i, j))
+        emission(
+            self.0
+                .entry(Self::key(i, j))
+                .or_insert_with(|| one_to_one(s, i, j))
+                .0,
+        )
+    }
+
+    /// The content score and length fit of `(i, j)`, if computed.
+    fn peek(&self, i: usize, j: usize) -> Option<(f64, f64)> {
+        self.0.get(&Self::key(i, j)).copied()
     }
 }
 

@@ -276,13 +276,6 @@ pub(crate) struct Scorer<'a> {
 const NEGLIGIBLE_Z: f64 = 3.0;
 
 impl<'a> Scorer<'a> {
-    /// Content score (everything but the label) of Arabic articles
-    /// `i..i+ka` against English articles `j..j+ke` (`ka`, `ke` in 1..=2).
-    pub fn content(&self, i: usize, ka: usize, j: usize, ke: usize) -> f64 {
-        self.content_with(i, ka, j, ke, |a, e| self.part_fit(a, e))
-            .0
-    }
-
     /// The length fit of the 1–1 candidate `(a, e)` as the candidate scorer
     /// uses it (negligible fits reported as `0.0`, see [`NEGLIGIBLE_Z`]).
     pub fn part_fit(&self, a: usize, e: usize) -> f64 {
@@ -290,10 +283,11 @@ impl<'a> Scorer<'a> {
             .0
     }
 
-    /// [`content`](Self::content), with the length fits of 1–1 candidates
-    /// (needed for merges) taken from `part` (which must agree with
-    /// [`part_fit`](Self::part_fit)); also returns the candidate's own
-    /// length fit.
+    /// Content score (everything but the label) of Arabic articles
+    /// `i..i+ka` against English articles `j..j+ke` (`ka`, `ke` in 1..=2),
+    /// with the length fits of 1–1 candidates (needed for merges) taken
+    /// from `part` (which must agree with [`part_fit`](Self::part_fit));
+    /// also returns the candidate's own length fit.
     pub fn content_with(
         &self,
         i: usize,
