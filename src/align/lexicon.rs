@@ -587,12 +587,17 @@ fn prefix_lengths(w: &[char], out: &mut [usize; 12]) -> usize {
 /// and compares no strings.
 #[inline]
 fn key_chars(form: impl IntoIterator<Item = char>) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for c in form {
-        h ^= c as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
+    form.into_iter().fold(KEY_SEED, key_step)
+}
+
+/// [`key_chars`] of no letters.
+const KEY_SEED: u64 = 0xcbf29ce484222325;
+
+/// [`key_chars`] of a form, from the key of the form without its last
+/// letter `c`.
+#[inline(always)]
+fn key_step(h: u64, c: char) -> u64 {
+    (h ^ c as u64).wrapping_mul(0x100000001b3)
 }
 
 #[inline]
@@ -717,20 +722,34 @@ impl Lexicon {
             lex: self,
             ar: ['\0'; 24],
             na: 0,
+            ha: KEY_SEED,
             latin: word,
             nl: 0,
+            hl: KEY_SEED,
             seen_ar,
             seen_en,
         };
         reader.latin.clear();
-        for c in text.chars() {
-            if c.is_ascii() {
-                reader.feed(c, out);
-            } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
-                if let Some(d) = fold(c) {
+        let arabic = arabic_block_fold();
+        // Read by bytes: ASCII as it is, the Arabic block (two UTF-8 bytes
+        // D8–DB xx) through the table, other characters decoded.
+        let b = text.as_bytes();
+        let mut k = 0;
+        while k < b.len() {
+            let x = b[k];
+            if x < 0x80 {
+                reader.feed(x as char, out);
+                k += 1;
+            } else if (0xD8..=0xDB).contains(&x) {
+                // A valid str: the continuation byte follows.
+                let u = (((x as usize) & 0x1F) << 6 | (b[k + 1] as usize & 0x3F)) - 0x600;
+                if let Some(d) = arabic[u] {
                     reader.feed(d, out);
                 }
+                k += 2;
             } else {
+                let c = text[k..].chars().next().expect("char boundary");
+                k += c.len_utf8();
                 let mut tmp = [0u8; 4];
                 normalize_into(c.encode_utf8(&mut tmp), buf);
                 for d in buf.as_str().chars() {
@@ -742,6 +761,15 @@ impl Lexicon {
     }
 }
 
+/// [`fold`] of every character of the Arabic block (U+0600–U+06FF), by
+/// code point − U+0600.
+fn arabic_block_fold() -> &'static [Option<char>; 256] {
+    static TABLE: OnceLock<[Option<char>; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|k| fold(char::from_u32(0x0600 + k as u32).expect("Arabic block")))
+    })
+}
+
 /// The word reader of [`Lexicon::concepts`]: folded characters in, concepts
 /// of the completed words out.
 struct Words<'a> {
@@ -750,10 +778,14 @@ struct Words<'a> {
     /// looked up), and its length.
     ar: [char; 24],
     na: usize,
+    /// [`key_chars`] of the letters kept in `ar`, built as they come.
+    ha: u64,
     /// The Latin word being read, lower-cased (up to 25 letters kept), and
     /// its length.
     latin: &'a mut String,
     nl: usize,
+    /// [`key`] of `latin`, built as it grows.
+    hl: u64,
     seen_ar: &'a mut WordMap,
     seen_en: &'a mut WordMap,
 }
@@ -778,13 +810,16 @@ impl Words<'_> {
         if c.is_ascii_alphabetic() {
             self.end_arabic(out);
             if self.nl <= 24 {
-                self.latin.push(c.to_ascii_lowercase());
+                let l = c.to_ascii_lowercase();
+                self.latin.push(l);
+                self.hl = key_step(self.hl, l);
             }
             self.nl += 1;
         } else if is_arabic_letter(c) {
             self.end_latin(out);
             if self.na < self.ar.len() {
                 self.ar[self.na] = c;
+                self.ha = key_step(self.ha, c);
             }
             self.na += 1;
         } else {
@@ -793,41 +828,55 @@ impl Words<'_> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn end_arabic(&mut self, out: &mut ConceptSet) {
         if self.na > 0 {
-            if self.na <= self.ar.len() {
-                let w = &self.ar[..self.na];
-                let lex = self.lex;
-                let found = *self
-                    .seen_ar
-                    .entry(key_chars(w.iter().copied()))
-                    .or_insert_with(|| lex.arabic_word(w));
-                if let Some(id) = found {
-                    out.insert(id);
-                }
-            }
-            self.na = 0;
+            self.flush_arabic(out);
         }
     }
 
-    #[inline]
+    #[inline(never)]
+    fn flush_arabic(&mut self, out: &mut ConceptSet) {
+        if self.na <= self.ar.len() {
+            let w = &self.ar[..self.na];
+            debug_assert_eq!(self.ha, key_chars(w.iter().copied()));
+            let lex = self.lex;
+            let found = *self
+                .seen_ar
+                .entry(self.ha)
+                .or_insert_with(|| lex.arabic_word(w));
+            if let Some(id) = found {
+                out.insert(id);
+            }
+        }
+        self.na = 0;
+        self.ha = KEY_SEED;
+    }
+
+    #[inline(always)]
     fn end_latin(&mut self, out: &mut ConceptSet) {
         if self.nl > 0 {
-            if (3..=24).contains(&self.nl) {
-                let lex = self.lex;
-                let latin = &*self.latin;
-                let found = *self
-                    .seen_en
-                    .entry(key(latin))
-                    .or_insert_with(|| lex.english.get(&key(&stem_en(latin))).copied());
-                if let Some(id) = found {
-                    out.insert(id);
-                }
-            }
-            self.latin.clear();
-            self.nl = 0;
+            self.flush_latin(out);
         }
+    }
+
+    #[inline(never)]
+    fn flush_latin(&mut self, out: &mut ConceptSet) {
+        if (3..=24).contains(&self.nl) {
+            let lex = self.lex;
+            let latin = &*self.latin;
+            debug_assert_eq!(self.hl, key(latin));
+            let found = *self
+                .seen_en
+                .entry(self.hl)
+                .or_insert_with(|| lex.english.get(&key(&stem_en(latin))).copied());
+            if let Some(id) = found {
+                out.insert(id);
+            }
+        }
+        self.latin.clear();
+        self.nl = 0;
+        self.hl = KEY_SEED;
     }
 
     fn end(&mut self, out: &mut ConceptSet) {
