@@ -309,7 +309,7 @@ pub(crate) fn numbers_in(s: &str) -> Vec<Value> {
     // UTF-8 D9 A0–A9), Extended Arabic-Indic (U+06F0–9, DB B0–B9) or
     // full-width (EF BC 90–99).
     let b = s.as_bytes();
-    let has_digit = b.iter().enumerate().any(|(k, &x)| {
+    let first_digit = b.iter().enumerate().position(|(k, &x)| {
         x.is_ascii_digit()
             || (k + 1 < b.len()
                 && ((x == 0xD9 && (0xA0..=0xA9).contains(&b[k + 1]))
@@ -319,13 +319,20 @@ pub(crate) fn numbers_in(s: &str) -> Vec<Value> {
                         && b[k - 1] == 0xEF
                         && (0x90..=0x99).contains(&b[k + 1]))))
     });
-    if !has_digit {
+    let Some(first_digit) = first_digit else {
         return out;
+    };
+    // The folded text from the character holding the first digit on,
+    // after the last folded character before it (no digit folds out of
+    // what precedes: only the look-behind of the first run needs it).
+    let mut start = first_digit;
+    while !s.is_char_boundary(start) {
+        start -= 1;
     }
-    let chars: Vec<char> = s
-        .chars()
-        .filter_map(|c| if c.is_ascii() { Some(c) } else { fold(c) })
-        .collect();
+    let keep = |c: char| if c.is_ascii() { Some(c) } else { fold(c) };
+    let mut chars: Vec<char> = Vec::with_capacity(s.len() - start + 1);
+    chars.extend(s[..start].chars().rev().find_map(keep));
+    chars.extend(s[start..].chars().filter_map(keep));
     let n = chars.len();
     let mut i = 0;
     while i < n {
