@@ -98,19 +98,35 @@ impl PairFeatures {
                 .map(|a| {
                     // Paragraphs and item texts: list markers ("1-", "(2)")
                     // are not numbers of the text.
+                    // One pass over each block gives its length and where
+                    // its first digit is.
                     let mut vals = Vec::new();
-                    let mut scan = |t: &str| {
-                        vals.extend(numbers_in(t));
+                    let mut scan = |t: &str| -> usize {
+                        let (chars, first_digit) = scan_block(t);
+                        if let Some(k) = first_digit {
+                            vals.extend(numbers_from(t, k));
+                        }
                         if number_words {
                             vals.extend(word_numbers(t));
                         }
+                        chars
                     };
-                    if a.paragraphs.is_empty() && a.items.is_empty() {
-                        scan(&a.text);
+                    let lengths = if a.paragraphs.is_empty() && a.items.is_empty() {
+                        BlockChars {
+                            text: scan(&a.text),
+                            paragraphs: Vec::new(),
+                            items: 0,
+                        }
                     } else {
-                        a.paragraphs.iter().for_each(|p| scan(&p.text));
-                        a.items.iter().for_each(|i| scan(&i.text));
-                    }
+                        let paragraphs: Vec<usize> =
+                            a.paragraphs.iter().map(|p| scan(&p.text)).collect();
+                        let items = a.items.iter().map(|i| scan(&i.text)).sum();
+                        BlockChars {
+                            text: 0,
+                            paragraphs,
+                            items,
+                        }
+                    };
                     vals.sort_unstable();
                     vals.dedup();
                     let mut nums: Vec<u32> = vals
@@ -135,7 +151,7 @@ impl PairFeatures {
                     for c in concepts.iter() {
                         concept_df[c as usize] += 1;
                     }
-                    let mut f = article_features(doc, a, nums, &ordinals);
+                    let mut f = article_features(doc, a, nums, &ordinals, lengths);
                     f.concepts = concepts;
                     f
                 })
@@ -176,23 +192,28 @@ fn division_ordinals(doc: &Document) -> Vec<usize> {
         .collect()
 }
 
+/// [`content_chars`] of the blocks of an article: of its text when it has
+/// no paragraphs or items (`text`), else of each paragraph and of all items.
+struct BlockChars {
+    text: usize,
+    paragraphs: Vec<usize>,
+    items: usize,
+}
+
 fn article_features(
     doc: &Document,
     a: &Article,
     numbers: Vec<u32>,
     div_ordinals: &[usize],
+    lengths: BlockChars,
 ) -> ArticleFeatures {
     // Lengths from the blocks (each counted once); from the text when the
     // parser gave no blocks. List markers are not counted.
-    let para: Vec<usize> = a
-        .paragraphs
-        .iter()
-        .map(|p| content_chars(&p.text))
-        .collect();
-    let item_chars: usize = a.items.iter().map(|i| content_chars(&i.text)).sum();
+    let para = lengths.paragraphs;
+    let item_chars = lengths.items;
     let para_chars: usize = para.iter().sum();
     let chars = if para.is_empty() && a.items.is_empty() {
-        content_chars(&a.text) as f64
+        lengths.text as f64
     } else {
         (para_chars + item_chars) as f64
     };
@@ -262,7 +283,15 @@ fn article_features(
 
 /// Characters that carry content: not whitespace, not dropped by folding
 /// (diacritics, tatweel, bidi marks).
+#[cfg(test)]
 pub(crate) fn content_chars(s: &str) -> usize {
+    scan_block(s).0
+}
+
+/// [`content_chars`] of `s`, and the start of the first character that is
+/// a digit for [`numbers_in`] (ASCII, Arabic-Indic, Extended Arabic-Indic
+/// or full-width), in one pass.
+pub(crate) fn scan_block(s: &str) -> (usize, Option<usize>) {
     // Whether each character of the Arabic block (U+0600–U+06FF, two UTF-8
     // bytes D8–DB xx) counts, from `fold` itself.
     static ARABIC: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
@@ -275,23 +304,35 @@ pub(crate) fn content_chars(s: &str) -> usize {
     let b = s.as_bytes();
     let mut n = 0;
     let mut k = 0;
+    let mut first_digit = None;
     while k < b.len() {
         let x = b[k];
         if x < 0x80 {
             n += !x.is_ascii_whitespace() as usize;
+            if x.is_ascii_digit() && first_digit.is_none() {
+                first_digit = Some(k);
+            }
             k += 1;
         } else if (0xD8..=0xDB).contains(&x) {
             // A valid str: the continuation byte follows.
             let u = (((x as usize) & 0x1F) << 6 | (b[k + 1] as usize & 0x3F)) - 0x600;
             n += arabic[u] as usize;
+            // Arabic-Indic (U+0660–9) and Extended Arabic-Indic (U+06F0–9).
+            if (0x60..=0x69).contains(&u) || (0xF0..=0xF9).contains(&u) {
+                first_digit.get_or_insert(k);
+            }
             k += 2;
         } else {
             let c = s[k..].chars().next().expect("char boundary");
             n += (!c.is_whitespace() && fold(c).is_some()) as usize;
+            // Full-width digits.
+            if ('\u{FF10}'..='\u{FF19}').contains(&c) {
+                first_digit.get_or_insert(k);
+            }
             k += c.len_utf8();
         }
     }
-    n
+    (n, first_digit)
 }
 
 /// The numbers written with digits in `s`, after digit folding.
@@ -304,31 +345,34 @@ pub(crate) fn content_chars(s: &str) -> usize {
 ///   (`74ف`) is read as 19xx;
 /// - runs longer than 15 digits (phone numbers, ids) are ignored.
 pub(crate) fn numbers_in(s: &str) -> Vec<Value> {
+    // Most paragraphs hold no digit at all: ASCII, Arabic-Indic (U+0660–9),
+    // Extended Arabic-Indic (U+06F0–9) or full-width.
+    match first_digit(s) {
+        Some(k) => numbers_from(s, k),
+        None => Vec::new(),
+    }
+}
+
+/// The start of the first character of `s` that is a digit for
+/// [`numbers_in`].
+fn first_digit(s: &str) -> Option<usize> {
+    s.char_indices()
+        .find(|&(_, c)| {
+            c.is_ascii_digit()
+                || ('\u{0660}'..='\u{0669}').contains(&c)
+                || ('\u{06F0}'..='\u{06F9}').contains(&c)
+                || ('\u{FF10}'..='\u{FF19}').contains(&c)
+        })
+        .map(|(k, _)| k)
+}
+
+/// [`numbers_in`] of `s`, whose first digit is the character at `start`
+/// (see [`scan_block`]).
+pub(crate) fn numbers_from(s: &str, start: usize) -> Vec<Value> {
     let mut out = Vec::new();
-    // Most paragraphs hold no digit at all: ASCII, Arabic-Indic (U+0660–9,
-    // UTF-8 D9 A0–A9), Extended Arabic-Indic (U+06F0–9, DB B0–B9) or
-    // full-width (EF BC 90–99).
-    let b = s.as_bytes();
-    let first_digit = b.iter().enumerate().position(|(k, &x)| {
-        x.is_ascii_digit()
-            || (k + 1 < b.len()
-                && ((x == 0xD9 && (0xA0..=0xA9).contains(&b[k + 1]))
-                    || (x == 0xDB && (0xB0..=0xB9).contains(&b[k + 1]))
-                    || (x == 0xBC
-                        && k >= 1
-                        && b[k - 1] == 0xEF
-                        && (0x90..=0x99).contains(&b[k + 1]))))
-    });
-    let Some(first_digit) = first_digit else {
-        return out;
-    };
     // The folded text from the character holding the first digit on,
     // after the last folded character before it (no digit folds out of
     // what precedes: only the look-behind of the first run needs it).
-    let mut start = first_digit;
-    while !s.is_char_boundary(start) {
-        start -= 1;
-    }
     let keep = |c: char| if c.is_ascii() { Some(c) } else { fold(c) };
     let mut chars: Vec<char> = Vec::with_capacity(s.len() - start + 1);
     chars.extend(s[..start].chars().rev().find_map(keep));
@@ -449,6 +493,21 @@ mod tests {
             numbers_in("code A4 and 12345678901234567890"),
             Vec::<u64>::new()
         );
+    }
+
+    #[test]
+    fn scan_block_finds_the_first_digit() {
+        for (t, want) in [
+            ("", None),
+            ("no digits here", None),
+            ("مادة ٥", Some("مادة ".len())),
+            ("x ۳ y", Some(2)),
+            ("Ａ１", Some("Ａ".len())),
+            ("ab 12", Some(3)),
+        ] {
+            assert_eq!(scan_block(t).1, want, "{t:?}");
+            assert_eq!(first_digit(t), want, "{t:?}");
+        }
     }
 
     #[test]
