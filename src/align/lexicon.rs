@@ -738,13 +738,20 @@ impl Lexicon {
         while k < b.len() {
             let x = b[k];
             if x < 0x80 {
-                reader.feed(x as char, out);
+                if x.is_ascii_alphabetic() {
+                    reader.feed_latin(x as char, out);
+                } else {
+                    reader.feed_other(out);
+                }
                 k += 1;
             } else if (0xD8..=0xDB).contains(&x) {
                 // A valid str: the continuation byte follows.
                 let u = (((x as usize) & 0x1F) << 6 | (b[k + 1] as usize & 0x3F)) - 0x600;
-                if let Some(d) = arabic[u] {
-                    reader.feed(d, out);
+                match arabic[u] {
+                    Folded::Drop => {}
+                    Folded::Arabic(d) => reader.feed_arabic(d, out),
+                    Folded::Latin(d) => reader.feed_latin(d, out),
+                    Folded::Other => reader.feed_other(out),
                 }
                 k += 2;
             } else {
@@ -761,12 +768,32 @@ impl Lexicon {
     }
 }
 
+/// A character after [`fold`], as [`Words::feed`] tells it apart.
+#[derive(Clone, Copy)]
+enum Folded {
+    /// Dropped by folding.
+    Drop,
+    /// An Arabic letter.
+    Arabic(char),
+    /// An ASCII letter.
+    Latin(char),
+    /// Anything else (ends a word).
+    Other,
+}
+
 /// [`fold`] of every character of the Arabic block (U+0600–U+06FF), by
 /// code point − U+0600.
-fn arabic_block_fold() -> &'static [Option<char>; 256] {
-    static TABLE: OnceLock<[Option<char>; 256]> = OnceLock::new();
+fn arabic_block_fold() -> &'static [Folded; 256] {
+    static TABLE: OnceLock<[Folded; 256]> = OnceLock::new();
     TABLE.get_or_init(|| {
-        std::array::from_fn(|k| fold(char::from_u32(0x0600 + k as u32).expect("Arabic block")))
+        std::array::from_fn(|k| {
+            match fold(char::from_u32(0x0600 + k as u32).expect("Arabic block")) {
+                None => Folded::Drop,
+                Some(d) if d.is_ascii_alphabetic() => Folded::Latin(d),
+                Some(d) if is_arabic_letter(d) => Folded::Arabic(d),
+                Some(_) => Folded::Other,
+            }
+        })
     })
 }
 
@@ -808,24 +835,42 @@ impl Words<'_> {
     #[inline]
     fn feed(&mut self, c: char, out: &mut ConceptSet) {
         if c.is_ascii_alphabetic() {
-            self.end_arabic(out);
-            if self.nl <= 24 {
-                let l = c.to_ascii_lowercase();
-                self.latin.push(l);
-                self.hl = key_step(self.hl, l);
-            }
-            self.nl += 1;
+            self.feed_latin(c, out);
         } else if is_arabic_letter(c) {
-            self.end_latin(out);
-            if self.na < self.ar.len() {
-                self.ar[self.na] = c;
-                self.ha = key_step(self.ha, c);
-            }
-            self.na += 1;
+            self.feed_arabic(c, out);
         } else {
-            self.end_arabic(out);
-            self.end_latin(out);
+            self.feed_other(out);
         }
+    }
+
+    /// An ASCII letter.
+    #[inline(always)]
+    fn feed_latin(&mut self, c: char, out: &mut ConceptSet) {
+        self.end_arabic(out);
+        if self.nl <= 24 {
+            let l = c.to_ascii_lowercase();
+            self.latin.push(l);
+            self.hl = key_step(self.hl, l);
+        }
+        self.nl += 1;
+    }
+
+    /// An Arabic letter.
+    #[inline(always)]
+    fn feed_arabic(&mut self, c: char, out: &mut ConceptSet) {
+        self.end_latin(out);
+        if self.na < self.ar.len() {
+            self.ar[self.na] = c;
+            self.ha = key_step(self.ha, c);
+        }
+        self.na += 1;
+    }
+
+    /// Neither.
+    #[inline(always)]
+    fn feed_other(&mut self, out: &mut ConceptSet) {
+        self.end_arabic(out);
+        self.end_latin(out);
     }
 
     #[inline(always)]
