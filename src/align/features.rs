@@ -5,6 +5,7 @@
 //! these summaries, which keeps the alignment itself cheap.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use crate::document::{Article, DivisionKind, Document};
 use crate::normalize::{fold, is_arabic_letter};
@@ -85,7 +86,8 @@ impl PairFeatures {
     /// Computes the features of both documents; rarity weights are computed
     /// over the articles of both, so the two roles are treated alike.
     pub fn new(arabic: &Document, english: &Document, number_words: bool) -> PairFeatures {
-        let mut ids: HashMap<Value, u32> = HashMap::new();
+        let mut ids: HashMap<Value, u32, BuildHasherDefault<super::PairHasher>> =
+            HashMap::default();
         let mut table = NumberTable::default();
         let mut df: Vec<u32> = Vec::new();
         let lex = Lexicon::get();
