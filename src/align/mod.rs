@@ -339,7 +339,7 @@ impl Aligner {
         let (band, path, full) = loop {
             let band = Band::around(n, m, &anchors, w);
             let content = content_gains(&scorer, &band, cache.as_ref());
-            let full = with_labels(&scorer, &band, &content, offsets);
+            let full = with_labels(&scorer, &band, content, offsets);
             let gains: Vec<Gains> = full
                 .iter()
                 .map(|g| {
@@ -596,10 +596,10 @@ fn near_offset(off: &[i64], k: usize, d: i64) -> bool {
 fn with_labels(
     s: &Scorer<'_>,
     band: &Band,
-    content: &[Gains],
+    content: Vec<Gains>,
     offsets: (&[i64], &[i64]),
 ) -> Vec<Gains> {
-    let mut out = content.to_vec();
+    let mut out = content;
     for i in 0..=band.n {
         for j in band.lo[i]..=band.hi[i] {
             let c = band.index(i, j).unwrap();
