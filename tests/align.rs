@@ -1,15 +1,9 @@
 //! Alignment tests: hand-built documents, the seeds, errors.
 
-use lexalign::*;
+mod common;
 
-fn seed(prefix: &str) -> String {
-    let path = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
-        .unwrap();
-    std::fs::read_to_string(path).unwrap()
-}
+use common::seed_text as seed;
+use lexalign::*;
 
 /// Builds a document from `(label, text, items)` tuples.
 fn doc(language: Language, arts: &[(Option<&str>, &str, &[&str])]) -> Document {

@@ -606,13 +606,7 @@ fn html_is_self_contained_and_side_by_side() {
 // ------------------------------------------------------ real pipeline --
 
 fn seed(prefix: &str) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let entry = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no seed {prefix}"));
-    std::fs::read_to_string(entry).unwrap()
+    common::seed_text(prefix)
 }
 
 #[test]

@@ -5,32 +5,17 @@
 //! there is none), per document, in the order `seeds/NNN_*.txt` → `NNN.<lang>.tsv`.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::path::Path;
+
+use common::labels;
 use lexalign::{DiagnosticKind, DivisionKind, Document, Language, Parsed, Role};
 
-fn seed(prefix: &str) -> (PathBuf, String) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let path = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("seed {prefix} missing"));
-    let text = fs::read_to_string(&path).unwrap();
-    (path, text)
-}
-
 fn parse(prefix: &str) -> (String, Parsed) {
-    let (_, text) = seed(prefix);
+    let text = common::seed_text(prefix);
     let parsed = lexalign::parse(&text).unwrap();
     (text, parsed)
-}
-
-fn labels(d: &Document) -> Vec<String> {
-    d.articles
-        .iter()
-        .map(|a| a.label.as_ref().map_or("-".into(), ToString::to_string))
-        .collect()
 }
 
 fn range(a: u32, b: u32) -> Vec<String> {

@@ -4,14 +4,10 @@
 //! sections (`الفرع`), `مكرر` articles, a table of contents, quoted articles
 //! in an amending law, and Arabic stored in visual order.
 
-use lexalign::{DiagnosticKind, DivisionKind, Document, Language};
+mod common;
 
-fn labels(d: &Document) -> Vec<String> {
-    d.articles
-        .iter()
-        .map(|a| a.label.as_ref().map_or("-".into(), ToString::to_string))
-        .collect()
-}
+use common::labels;
+use lexalign::{DiagnosticKind, DivisionKind, Language};
 
 const FEDERAL_LAW: &str = "FEDERAL LAW No. 5 OF 2020
 CONCERNING COMMERCIAL AGENCIES

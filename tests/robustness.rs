@@ -15,16 +15,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use lexalign::{Aligner, Document, Flag, Language, ParallelText};
+mod common;
 
-fn seed(prefix: &str) -> String {
-    let path = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
-        .unwrap();
-    std::fs::read_to_string(path).unwrap()
-}
+use common::{arabic_ordinal, english_words, seed_text as seed};
+use lexalign::{Aligner, Document, Flag, Language, ParallelText};
 
 /// One article as text: its heading and everything up to the next heading.
 #[derive(Clone, Debug)]
@@ -181,97 +175,6 @@ fn set_number(a: &mut Art, n: u32) {
         a.heading = format!("Article ({n})");
     }
     a.number = n;
-}
-
-const EN_UNITS: [&str; 20] = [
-    "",
-    "One",
-    "Two",
-    "Three",
-    "Four",
-    "Five",
-    "Six",
-    "Seven",
-    "Eight",
-    "Nine",
-    "Ten",
-    "Eleven",
-    "Twelve",
-    "Thirteen",
-    "Fourteen",
-    "Fifteen",
-    "Sixteen",
-    "Seventeen",
-    "Eighteen",
-    "Nineteen",
-];
-const EN_TENS: [&str; 10] = [
-    "", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety",
-];
-
-fn english_words(n: u32) -> String {
-    if n < 20 {
-        EN_UNITS[n as usize].to_string()
-    } else if n % 10 == 0 {
-        EN_TENS[(n / 10) as usize].to_string()
-    } else {
-        format!(
-            "{}-{}",
-            EN_TENS[(n / 10) as usize],
-            EN_UNITS[(n % 10) as usize]
-        )
-    }
-}
-
-const AR_FEM: [&str; 11] = [
-    "",
-    "الأولى",
-    "الثانية",
-    "الثالثة",
-    "الرابعة",
-    "الخامسة",
-    "السادسة",
-    "السابعة",
-    "الثامنة",
-    "التاسعة",
-    "العاشرة",
-];
-const AR_TEEN: [&str; 10] = [
-    "",
-    "الحادية",
-    "الثانية",
-    "الثالثة",
-    "الرابعة",
-    "الخامسة",
-    "السادسة",
-    "السابعة",
-    "الثامنة",
-    "التاسعة",
-];
-const AR_TENS: [&str; 10] = [
-    "",
-    "",
-    "العشرون",
-    "الثلاثون",
-    "الأربعون",
-    "الخمسون",
-    "الستون",
-    "السبعون",
-    "الثمانون",
-    "التسعون",
-];
-
-fn arabic_ordinal(n: u32) -> String {
-    match n {
-        1..=10 => AR_FEM[n as usize].to_string(),
-        11..=19 => format!("{} عشرة", AR_TEEN[(n - 10) as usize]),
-        _ if n % 10 == 0 => AR_TENS[(n / 10) as usize].to_string(),
-        _ => format!(
-            "{} و{}",
-            AR_TEEN[(n % 10) as usize],
-            AR_TENS[(n / 10) as usize]
-        ),
-    }
 }
 
 fn en_form(i: usize) -> fn(u32, usize) -> String {

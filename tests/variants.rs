@@ -6,6 +6,9 @@
 use std::fs;
 use std::path::Path;
 
+mod common;
+
+use common::{arabic_ordinal, english_words};
 use lexalign::{Document, Language};
 
 fn seeds() -> Vec<(String, String)> {
@@ -38,114 +41,6 @@ fn labels(docs: &[Document]) -> Vec<(Language, Vec<String>)> {
             )
         })
         .collect()
-}
-
-const EN_UNITS: [&str; 20] = [
-    "",
-    "One",
-    "Two",
-    "Three",
-    "Four",
-    "Five",
-    "Six",
-    "Seven",
-    "Eight",
-    "Nine",
-    "Ten",
-    "Eleven",
-    "Twelve",
-    "Thirteen",
-    "Fourteen",
-    "Fifteen",
-    "Sixteen",
-    "Seventeen",
-    "Eighteen",
-    "Nineteen",
-];
-const EN_TENS: [&str; 10] = [
-    "", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety",
-];
-
-fn english_words(n: u32) -> String {
-    let mut parts = Vec::new();
-    if n >= 100 {
-        parts.push(format!("{} Hundred", EN_UNITS[(n / 100) as usize]));
-    }
-    let r = n % 100;
-    if r > 0 {
-        if r < 20 {
-            parts.push(EN_UNITS[r as usize].to_string());
-        } else if r % 10 == 0 {
-            parts.push(EN_TENS[(r / 10) as usize].to_string());
-        } else {
-            parts.push(format!(
-                "{}-{}",
-                EN_TENS[(r / 10) as usize],
-                EN_UNITS[(r % 10) as usize]
-            ));
-        }
-    }
-    parts.join(" ")
-}
-
-const AR_FEM: [&str; 11] = [
-    "",
-    "الأولى",
-    "الثانية",
-    "الثالثة",
-    "الرابعة",
-    "الخامسة",
-    "السادسة",
-    "السابعة",
-    "الثامنة",
-    "التاسعة",
-    "العاشرة",
-];
-const AR_FEM_TEEN: [&str; 10] = [
-    "",
-    "الحادية",
-    "الثانية",
-    "الثالثة",
-    "الرابعة",
-    "الخامسة",
-    "السادسة",
-    "السابعة",
-    "الثامنة",
-    "التاسعة",
-];
-const AR_TENS: [&str; 10] = [
-    "",
-    "",
-    "العشرون",
-    "الثلاثون",
-    "الأربعون",
-    "الخمسون",
-    "الستون",
-    "السبعون",
-    "الثمانون",
-    "التسعون",
-];
-
-/// Feminine ordinal with the article, as in `المادة الخامسة والعشرون`.
-fn arabic_ordinal(n: u32) -> String {
-    let below = |r: u32| -> String {
-        match r {
-            1..=10 => AR_FEM[r as usize].to_string(),
-            11..=19 => format!("{} عشرة", AR_FEM_TEEN[(r - 10) as usize]),
-            _ if r % 10 == 0 => AR_TENS[(r / 10) as usize].to_string(),
-            _ => format!(
-                "{} و{}",
-                AR_FEM_TEEN[(r % 10) as usize],
-                AR_TENS[(r / 10) as usize]
-            ),
-        }
-    };
-    match n {
-        1..=99 => below(n),
-        100 => "المائة".into(),
-        101..=199 => format!("{} بعد المائة", below(n - 100)),
-        _ => panic!("not needed"),
-    }
 }
 
 fn indic(n: u32) -> String {
