@@ -79,23 +79,12 @@ impl Unit {
 fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
     let mut out = Vec::with_capacity(lines.len());
     for (li, l) in lines.iter().enumerate() {
-        if l.is_blank() {
-            out.push(Unit {
-                start: l.start,
-                end: l.next,
-                tstart: l.tstart,
-                tend: l.tend,
-                rest: l.tend,
-                line: li,
-                kind: Kind::Blank,
-                quoted: false,
-            });
-            continue;
-        }
+        // A line without headings is one unit.
         if l.pieces.is_empty() {
-            let kind = match l.marker {
-                Some(m) => Kind::Item(m),
-                None => Kind::Text,
+            let kind = match (l.is_blank(), l.marker) {
+                (true, _) => Kind::Blank,
+                (false, Some(m)) => Kind::Item(m),
+                (false, None) => Kind::Text,
             };
             out.push(Unit {
                 start: l.start,
