@@ -423,6 +423,31 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document holding these articles and nothing else: no title,
+    /// preamble, divisions, segments or diagnostics, and an empty span. For
+    /// building documents by hand, e.g. to align articles that were split
+    /// out by other means.
+    ///
+    /// ```
+    /// use lexalign::{Document, Language};
+    /// let d = Document::new(Language::English, vec![]);
+    /// assert!(d.articles.is_empty() && d.title.is_none());
+    /// ```
+    pub fn new(language: Language, articles: Vec<Article>) -> Document {
+        Document {
+            language,
+            span: Span::default(),
+            title: None,
+            preamble: Preamble::default(),
+            divisions: Vec::new(),
+            articles,
+            closing: None,
+            boilerplate: None,
+            segments: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
     /// The article with this canonical label, if any (the first one when the
     /// label is duplicated).
     pub fn article(&self, label: &Label) -> Option<&Article> {

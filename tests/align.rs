@@ -7,18 +7,9 @@ use lexalign::*;
 
 /// Builds a document from `(label, text, items)` tuples.
 fn doc(language: Language, arts: &[(Option<&str>, &str, &[&str])]) -> Document {
-    Document {
+    Document::new(
         language,
-        span: Span::default(),
-        title: None,
-        preamble: Preamble::default(),
-        divisions: vec![],
-        closing: None,
-        boilerplate: None,
-        segments: vec![],
-        diagnostics: vec![],
-        articles: arts
-            .iter()
+        arts.iter()
             .enumerate()
             .map(|(i, (label, text, items))| {
                 let mut body = text.to_string();
@@ -52,7 +43,7 @@ fn doc(language: Language, arts: &[(Option<&str>, &str, &[&str])]) -> Document {
                 }
             })
             .collect(),
-    }
+    )
 }
 
 fn links(pt: &ParallelText) -> Vec<(usize, usize)> {

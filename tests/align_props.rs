@@ -71,18 +71,9 @@ fn articles(max: usize) -> impl Strategy<Value = Vec<Gen>> {
 }
 
 fn document(language: Language, arts: &[Gen]) -> Document {
-    Document {
+    Document::new(
         language,
-        span: Span::default(),
-        title: None,
-        preamble: Preamble::default(),
-        divisions: vec![],
-        closing: None,
-        boilerplate: None,
-        segments: vec![],
-        diagnostics: vec![],
-        articles: arts
-            .iter()
+        arts.iter()
             .enumerate()
             .map(|(i, a)| {
                 let mut text = a.paragraphs.join("\n");
@@ -124,7 +115,7 @@ fn document(language: Language, arts: &[Gen]) -> Document {
                 }
             })
             .collect(),
-    }
+    )
 }
 
 /// Edits turning the Arabic articles into the English ones: deletions,

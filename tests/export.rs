@@ -33,19 +33,11 @@ fn article(
 
 fn document(language: Language, title: Option<&str>, articles: Vec<Article>) -> Document {
     Document {
-        language,
-        span: Span::default(),
         title: title.map(|t| Block {
             text: t.to_string(),
             span: Span::default(),
         }),
-        preamble: Preamble::default(),
-        divisions: vec![],
-        articles,
-        closing: None,
-        boilerplate: None,
-        segments: vec![],
-        diagnostics: vec![],
+        ..Document::new(language, articles)
     }
 }
 

@@ -35,15 +35,11 @@
 //! ```
 //! use lexalign::{Article, Document, Label, Language, Span};
 //! # fn doc(language: Language, bodies: &[&str]) -> Document {
-//! #     Document {
-//! #         language, span: Span::default(), title: None, preamble: Default::default(),
-//! #         divisions: vec![], closing: None, boilerplate: None, segments: vec![], diagnostics: vec![],
-//! #         articles: bodies.iter().enumerate().map(|(i, t)| Article {
-//! #             index: i, label: Some(Label::number(i as u32 + 1)), heading: format!("{}", i + 1),
-//! #             heading_span: Span::default(), title: None, text: t.to_string(), paragraphs: vec![],
-//! #             items: vec![], division: None, span: Span::default(),
-//! #         }).collect(),
-//! #     }
+//! #     Document::new(language, bodies.iter().enumerate().map(|(i, t)| Article {
+//! #         index: i, label: Some(Label::number(i as u32 + 1)), heading: format!("{}", i + 1),
+//! #         heading_span: Span::default(), title: None, text: t.to_string(), paragraphs: vec![],
+//! #         items: vec![], division: None, span: Span::default(),
+//! #     }).collect())
 //! # }
 //! let ar = doc(Language::Arabic, &["يعمل بهذا القانون من تاريخ 1/1/2013.", "ينشر في الجريدة الرسمية."]);
 //! let en = doc(Language::English, &["This law enters into force on 1/1/2013.", "It shall be published in the Official Gazette."]);

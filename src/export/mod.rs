@@ -321,18 +321,7 @@ pub(crate) mod testdata {
     }
 
     fn doc(language: Language, articles: Vec<Article>) -> Document {
-        Document {
-            language,
-            span: Span::default(),
-            title: None,
-            preamble: Preamble::default(),
-            divisions: vec![],
-            articles,
-            closing: None,
-            boilerplate: None,
-            segments: vec![],
-            diagnostics: vec![],
-        }
+        Document::new(language, articles)
     }
 
     /// Arabic 1, 2, 3; English 1, 2 (short, with a stray number). Pairs:
