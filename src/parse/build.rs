@@ -701,47 +701,16 @@ impl<'t> Builder<'t> {
         self.doc.articles[c].span.end = u.tend;
     }
 
-    /// The closing block: issued on, signatures.
-    fn closing(&mut self, us: &[Unit]) {
-        let Some(first) = us.iter().find(|u| !u.is_blank()) else {
-            return;
-        };
-        let s = first.tstart;
-        let e = us
-            .iter()
-            .rev()
-            .find(|u| !u.is_blank())
-            .map_or(s, |u| u.tend);
-        self.doc.closing = Some(block(self.text, s, e.max(s)));
+    /// Gives the units of a zone (closing, boilerplate) its role, blank
+    /// lines aside, and returns the zone's text.
+    fn zone(&mut self, us: &[Unit], role: Role) -> Option<Block> {
         for u in us {
-            let role = if u.is_blank() {
-                Role::Blank
-            } else {
-                Role::Closing
-            };
-            self.seg(u.start, u.end, role);
+            let r = if u.is_blank() { Role::Blank } else { role };
+            self.seg(u.start, u.end, r);
         }
-    }
-
-    /// Text after the law that is not part of it.
-    fn boilerplate(&mut self, us: &[Unit]) {
-        if let Some(first) = us.iter().find(|u| !u.is_blank()) {
-            let s = first.tstart;
-            let e = us
-                .iter()
-                .rev()
-                .find(|u| !u.is_blank())
-                .map_or(s, |u| u.tend);
-            self.doc.boilerplate = Some(block(self.text, s, e));
-        }
-        for u in us {
-            let role = if u.is_blank() {
-                Role::Blank
-            } else {
-                Role::Boilerplate
-            };
-            self.seg(u.start, u.end, role);
-        }
+        let first = us.iter().find(|u| !u.is_blank())?;
+        let last = us.iter().rev().find(|u| !u.is_blank())?;
+        Some(block(self.text, first.tstart, last.tend.max(first.tstart)))
     }
 }
 
@@ -888,11 +857,14 @@ pub(crate) fn build(
         };
         fix_letter_order(a);
     }
-    b.closing(&us[closing_start.min(us.len())..boiler_start.min(us.len())]);
+    b.doc.closing = b.zone(
+        &us[closing_start.min(us.len())..boiler_start.min(us.len())],
+        Role::Closing,
+    );
     // Boilerplate: same-script after the closing, and the other-script tail.
     let mut boiler: Vec<Unit> = us.split_off(boiler_start.min(us.len()));
     boiler.append(&mut tail);
-    b.boilerplate(&boiler);
+    b.doc.boilerplate = b.zone(&boiler, Role::Boilerplate);
     diagnostics(&mut b);
     b.doc
 }
