@@ -232,3 +232,25 @@ fn list_items_in_bold_keep_their_text() {
         [(Some(1), "meet monthly"), (Some(2), "report yearly")]
     );
 }
+
+#[test]
+fn chapters_numbered_like_articles_are_articles() {
+    // Tunisian and Moroccan style: `الفصل 1` is an article.
+    let text = "قانون أساسي عدد 5 لسنة 2016\n\nالفصل 1\nتنشأ هيئة عمومية مستقلة.\n\nالفصل 2\nتتمتع الهيئة بالشخصية القانونية.\n\nالفصل 3\nيكون مقر الهيئة بتونس العاصمة.\n\nالفصل 4\nينشر هذا القانون بالرائد الرسمي.\n";
+    let d = lexalign::parse_document(text).unwrap();
+    assert_eq!(labels(&d), ["1", "2", "3", "4"]);
+    assert!(d.divisions.is_empty());
+    assert!(d.articles[2].text.contains("مقر الهيئة"));
+    // English translations that number articles as sections.
+    let en = "Section 1\nThis Act may be cited as the Companies Act.\nSection 2\nIn this Act, Minister means the Minister of Commerce.\nSection 3\nThis Act comes into force on publication.\n";
+    let d = lexalign::parse_document(en).unwrap();
+    assert_eq!(labels(&d), ["1", "2", "3"]);
+    // In a bilingual file, beside an English version with articles.
+    let both = format!("Article 1\nA public authority is established.\nArticle 2\nIt has legal personality.\nArticle 3\nIts seat is in Tunis.\nArticle 4\nThis law is published in the Official Gazette.\n{text}");
+    let p = lexalign::parse(&both).unwrap();
+    assert_eq!(labels(p.english().unwrap()), ["1", "2", "3", "4"]);
+    assert_eq!(labels(p.arabic().unwrap()), ["1", "2", "3", "4"]);
+    // With real articles, chapters stay chapters.
+    let d = lexalign::parse_document(ARABIC_REGULATION).unwrap();
+    assert_eq!(d.divisions[0].kind, DivisionKind::Chapter);
+}

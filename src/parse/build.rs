@@ -191,6 +191,44 @@ fn join_broken(text: &str, units: &mut [Unit]) {
     }
 }
 
+/// Tunisian and Moroccan laws number their articles `الفصل 1`, `الفصل 2`,
+/// and some English translations use `Section 1`: in a text with no article
+/// heading at all, a run of three or more chapters (or sections) whose
+/// numbers rise is read as the articles.
+fn numbered_divisions_as_articles(us: &mut [Unit]) {
+    if us
+        .iter()
+        .any(|u| matches!(u.kind, Kind::Art(_) | Kind::Fragment))
+    {
+        return;
+    }
+    for kind in [DivisionKind::Chapter, DivisionKind::Section] {
+        let found: Vec<(usize, u32)> = us
+            .iter()
+            .enumerate()
+            .filter_map(|(i, u)| match &u.kind {
+                Kind::Div(m) if m.kind == kind => m.number.map(|n| (i, n)),
+                _ => None,
+            })
+            .collect();
+        let rising = found.windows(2).filter(|w| w[1].1 == w[0].1 + 1).count();
+        if found.len() < 3 || rising * 4 < (found.len() - 1) * 3 {
+            continue;
+        }
+        for (i, n) in found {
+            us[i].kind = Kind::Art(ArticleMatch {
+                label: Label::number(n),
+                rest: 0,
+                sep: false,
+                reversed: false,
+                style: NumStyle::Digits,
+                arabic: true,
+            });
+        }
+        return;
+    }
+}
+
 /// A table of contents lists the headings before the body: the first
 /// heading's label comes again later, and the headings in between have
 /// (almost) no text. Returns the index of the first unit after it.
@@ -762,6 +800,7 @@ pub(crate) fn build(
         .unwrap_or(us.len());
     let mut tail: Vec<Unit> = us.split_off(law_end_unit);
     join_broken(text, &mut us);
+    numbered_divisions_as_articles(&mut us);
 
     // YAML front matter.
     let mut front_end = 0;

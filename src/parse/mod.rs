@@ -254,14 +254,17 @@ fn language_runs(lines: &[Line]) -> Vec<Run> {
     kept
 }
 
+/// Article and division headings in `lines`: a run with none is no law.
 fn heading_count(lines: &[Line]) -> usize {
     lines
         .iter()
         .map(|l| {
+            // Division headings count too: `الفصل 1` is an article in
+            // Tunisian and Moroccan laws.
             let heads = l
                 .pieces
                 .iter()
-                .filter(|p| matches!(p.kind, PieceKind::Article(_)))
+                .filter(|p| matches!(p.kind, PieceKind::Article(_) | PieceKind::Division(_)))
                 .count();
             // `ما` / `دة (14)`: a broken heading counts too.
             heads + usize::from(l.cues.keyword_fragment || l.cues.bare_keyword)
