@@ -196,6 +196,20 @@ fn read_number(s: &str, arabic: bool) -> Option<(u32, NumStyle, &str)> {
     Some((value, style, after))
 }
 
+/// Skips a word meaning "number" (`رقم`, `No.`) when a number follows it.
+fn skip_number_word<'a>(s: &'a str, words: &[&str]) -> &'a str {
+    let t = skip_ws(s);
+    for w in words {
+        if let Some(r) = strip_keyword(t, w) {
+            let r2 = skip_ws(r);
+            if r2.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '[') {
+                return r2;
+            }
+        }
+    }
+    s
+}
+
 /// Reads an article suffix (`مكرر`, `bis`, `(bis)`, `5A`) at the start of `s`.
 fn read_suffix(s: &str, arabic: bool) -> (Option<String>, &str) {
     // Glued capital letter: `5A`.
@@ -217,7 +231,8 @@ fn read_suffix(s: &str, arabic: bool) -> (Option<String>, &str) {
     };
     let mut found: Option<(&'static str, &str)> = None;
     if arabic {
-        for w in ["مكرره", "مكرر"] {
+        // `مكرراً` loses its tanween in the view: `مكررا`.
+        for w in ["مكرره", "مكررا", "مكرر"] {
             if let Some(r) = inner.strip_prefix(w) {
                 if r.chars().next().is_none_or(|c| !is_word_char(c)) {
                     found = Some(("bis", r));
@@ -422,6 +437,8 @@ pub(crate) fn match_article(s: &str) -> Option<ArticleMatch> {
                     continue;
                 }
             }
+            // `مادة رقم (5)`: the word for "number" before it.
+            let after = skip_number_word(after, &["رقم"]);
             let (number, style, after) = read_number(after, true)?;
             let (suffix, after) = read_suffix(after, true);
             let (sep, rest) = read_sep(after);
@@ -474,6 +491,8 @@ pub(crate) fn match_article(s: &str) -> Option<ArticleMatch> {
         return None;
     }
     // `Article (5)`: strip_keyword already ensured a non-letter follows.
+    // `Article No. 5`, `Article Number 5`.
+    let after = skip_number_word(after, &["no.", "no", "number", "nr."]);
     let (number, style, after) = read_number(after, false)?;
     let (suffix, after) = if style == NumStyle::Digits {
         read_suffix(after, false)
@@ -723,6 +742,12 @@ mod tests {
             ("Article 6 (bis)(3):", Some("6bis3")),
             ("Article (58)(bis", Some("58bis")),
             ("مادة (15): 1- يشترط فيمن يعين", Some("15")),
+            ("المادة 12 مكرراً", Some("12bis")),
+            ("مادة رقم (5)", Some("5")),
+            ("المادة رقم 7", Some("7")),
+            ("Article No. 5", Some("5")),
+            ("Article Number 12 - Definitions", Some("12")),
+            ("المادة رقم القانون", None),
             ("المادة 5 - 7 من القانون", None),
             ("Article 4 9[(The Tax Committee)", Some("4")),
             (
