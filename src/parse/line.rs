@@ -103,10 +103,7 @@ pub(crate) fn analyse(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut start = 0;
     while start < text.len() {
-        let mut end = start;
-        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
-            end += 1;
-        }
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
         let mut next = end;
         if next < bytes.len() {
             if bytes[next] == b'\r' && bytes.get(next + 1) == Some(&b'\n') {
@@ -226,6 +223,19 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut No
     let mut in_word = false;
     let mut k = 0;
     while k < bytes.len() {
+        // Fast path: a letter of the Arabic block (U+0621–U+063A,
+        // U+0641–U+064A) inside a word, the bulk of Arabic text.
+        let b = bytes[k];
+        if in_word && (b == 0xD8 || b == 0xD9) && k + 1 < bytes.len() {
+            let cp = ((b as u32 & 0x1F) << 6) | (bytes[k + 1] as u32 & 0x3F);
+            if matches!(cp, 0x0621..=0x063A | 0x0641..=0x064A) {
+                line.arabic += 1;
+                vis_end = k + 2;
+                last_at = Some(k);
+                k += 2;
+                continue;
+            }
+        }
         let (class, len) = classify(bytes, k);
         let len = len.min(bytes.len() - k);
         match class {
