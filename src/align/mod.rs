@@ -684,19 +684,27 @@ fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> 
         // pairs would cross) leaves this article unpaired: it only counts
         // as a gap.
         let mut bk = [0u8; STATES];
+        // The best previous score: when even it cannot beat staying, no
+        // switch can (the sums below only grow with `sy`), so the scan over
+        // the previous states is skipped.
+        let best = score
+            .iter()
+            .fold(f64::NEG_INFINITY, |m, &y| if y > m { y } else { m });
         for x in 0..k {
             let target = a.label_number.map(|num| num as i64 + states[x]);
             let fresh = |y: usize| target.is_none_or(|t| last[y].is_none_or(|l| t > l));
             let mut from = x;
             let mut v = score[x] + if fresh(x) { emit[x] } else { GAP };
-            for (y, &sy) in score.iter().enumerate() {
-                if y == x || sy - SWITCH + emit[x].max(GAP) <= v {
-                    continue;
-                }
-                let c = sy - SWITCH + if fresh(y) { emit[x] } else { GAP };
-                if c > v {
-                    v = c;
-                    from = y;
+            if best - SWITCH + emit[x].max(GAP) > v {
+                for (y, &sy) in score.iter().enumerate() {
+                    if y == x || sy - SWITCH + emit[x].max(GAP) <= v {
+                        continue;
+                    }
+                    let c = sy - SWITCH + if fresh(y) { emit[x] } else { GAP };
+                    if c > v {
+                        v = c;
+                        from = y;
+                    }
                 }
             }
             bk[x] = from as u8;

@@ -331,7 +331,14 @@ impl<'a> Scorer<'a> {
         // count against (softly: translations drop lists with numbers).
         x += w.numeric * (0.8 * s.shared.min(8.0) - 0.35 * (s.only_ar + s.only_en).min(8.0));
         // Length.
-        x += w.length * (s.len_p / 0.15).ln().clamp(-3.5, 1.9);
+        // A negligible fit is reported as exactly 0.0, whose log is -inf:
+        // clamped to the floor without calling ln.
+        x += w.length
+            * if s.len_p == 0.0 {
+                -3.5
+            } else {
+                (s.len_p / 0.15).ln().clamp(-3.5, 1.9)
+            };
         // Position (weak; the DP already enforces order).
         let dev = 1.0 - s.position;
         x += w.position * (1.0 - 8.0 * dev).clamp(-2.0, 1.0);
