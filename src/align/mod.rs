@@ -63,7 +63,7 @@ use crate::parallel::{ArticleRef, Evidence, Flag, Pair, ParallelText};
 
 use dp::{Band, Gains, Move};
 use features::{ArticleFeatures, PairFeatures};
-use score::{sigmoid, tail, LengthModel, Scorer};
+use score::{sigmoid, tail, LengthModel, Scorer, Terms};
 
 pub use score::Weights;
 
@@ -302,7 +302,7 @@ impl Aligner {
         };
         // The pairs both walks agree on (the same set whichever document is
         // called Arabic) refine the length model.
-        let mut cache0 = EmissionCache::with_capacity(14 * n.max(m));
+        let mut cache0 = EmissionCache::record(14 * n.max(m));
         let walk_ar = offsets_walking(&scorer0, false, &mut cache0);
         let walk_en = offsets_walking(&scorer0, true, &mut cache0);
         let agreed = agreed_pairs(&f, &walk_ar, &walk_en);
@@ -321,8 +321,9 @@ impl Aligner {
         let (offsets_ar, offsets_en, cache) = if same {
             (walk_ar, walk_en, None)
         } else {
-            let mut cache = cache0;
-            cache.0.clear();
+            // The walks visit the same pairs under either length model:
+            // their other terms are kept.
+            let mut cache = cache0.relength(&scorer);
             (
                 offsets_walking(&scorer, false, &mut cache),
                 offsets_walking(&scorer, true, &mut cache),
@@ -798,11 +799,27 @@ fn emission(content: f64) -> f64 {
 /// under one scorer, by `(arabic, english)`: the walk over the English side
 /// mostly asks for the pairs the walk over the Arabic side asked for, and
 /// the band for most of them again.
-struct EmissionCache(HashMap<u64, (f64, f64), BuildHasherDefault<PairHasher>>);
+struct EmissionCache {
+    map: HashMap<u64, (f64, f64), BuildHasherDefault<PairHasher>>,
+    /// With [`record`](Self::record): the length-independent terms of every
+    /// pair computed, for [`relength`](Self::relength).
+    terms: Option<Vec<(u64, Terms)>>,
+}
 
 impl EmissionCache {
     fn with_capacity(n: usize) -> EmissionCache {
-        EmissionCache(HashMap::with_capacity_and_hasher(n, Default::default()))
+        EmissionCache {
+            map: HashMap::with_capacity_and_hasher(n, Default::default()),
+            terms: None,
+        }
+    }
+
+    /// A cache that also keeps the terms of the pairs it computes.
+    fn record(n: usize) -> EmissionCache {
+        EmissionCache {
+            terms: Some(Vec::with_capacity(n)),
+            ..EmissionCache::with_capacity(n)
+        }
     }
 
     fn key(i: usize, j: usize) -> u64 {
@@ -811,17 +828,37 @@ impl EmissionCache {
 
     /// The emission of `(i, j)` ([`emission`]), computed once.
     fn get(&mut self, s: &Scorer<'_>, i: usize, j: usize) -> f64 {
+        let terms = &mut self.terms;
+        let key = Self::key(i, j);
         emission(
-            self.0
-                .entry(Self::key(i, j))
-                .or_insert_with(|| one_to_one(s, i, j))
+            self.map
+                .entry(key)
+                .or_insert_with(|| match terms {
+                    Some(v) => {
+                        let (x, p, t) = s.one_to_one_terms(i, j);
+                        v.push((key, t));
+                        (x, p)
+                    }
+                    None => one_to_one(s, i, j),
+                })
                 .0,
         )
     }
 
     /// The content score and length fit of `(i, j)`, if computed.
     fn peek(&self, i: usize, j: usize) -> Option<(f64, f64)> {
-        self.0.get(&Self::key(i, j)).copied()
+        self.map.get(&Self::key(i, j)).copied()
+    }
+
+    /// The same pairs (a recorded cache's) scored under `s`, whose length
+    /// model differs: only the length fits are computed again.
+    fn relength(mut self, s: &Scorer<'_>) -> EmissionCache {
+        self.map.clear();
+        for (key, t) in self.terms.take().unwrap_or_default() {
+            let (i, j) = ((key >> 32) as usize, (key & 0xFFFF_FFFF) as usize);
+            self.map.insert(key, s.relength(&t, i, j));
+        }
+        self
     }
 }
 

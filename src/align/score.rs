@@ -259,6 +259,19 @@ pub(crate) struct Signals {
     pub lex_only_en: f64,
 }
 
+/// The weighted terms of a candidate's content score but the length term
+/// (see [`Scorer::terms`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Terms {
+    /// The prior plus the numbers' term.
+    head: f64,
+    position: f64,
+    division: Option<f64>,
+    items: f64,
+    lexicon: f64,
+    multi: bool,
+}
+
 /// Scores candidates between two documents.
 pub(crate) struct Scorer<'a> {
     pub f: &'a PairFeatures,
@@ -325,35 +338,82 @@ impl<'a> Scorer<'a> {
         j: usize,
         ke: usize,
     ) -> f64 {
+        self.finish(&self.terms(s, multi, i, ka, j, ke), s.len_p)
+    }
+
+    /// The weighted terms of [`combine`](Self::combine) but the length
+    /// term, which alone depends on the length model.
+    pub fn terms(
+        &self,
+        s: &Signals,
+        multi: bool,
+        i: usize,
+        ka: usize,
+        j: usize,
+        ke: usize,
+    ) -> Terms {
         let w = &self.w;
-        let mut x = w.prior;
+        let mut head = w.prior;
         // Numbers: shared rare numbers are strong evidence, one-sided ones
         // count against (softly: translations drop lists with numbers).
-        x += w.numeric * (0.8 * s.shared.min(8.0) - 0.35 * (s.only_ar + s.only_en).min(8.0));
-        // Length.
-        // A negligible fit is reported as exactly 0.0, whose log is -inf:
-        // clamped to the floor without calling ln.
-        x += w.length
-            * if s.len_p == 0.0 {
-                -3.5
-            } else {
-                (s.len_p / 0.15).ln().clamp(-3.5, 1.9)
-            };
+        head += w.numeric * (0.8 * s.shared.min(8.0) - 0.35 * (s.only_ar + s.only_en).min(8.0));
         // Position (weak; the DP already enforces order).
         let dev = 1.0 - s.position;
-        x += w.position * (1.0 - 8.0 * dev).clamp(-2.0, 1.0);
+        Terms {
+            head,
+            position: w.position * (1.0 - 8.0 * dev).clamp(-2.0, 1.0),
+            division: s.division.map(|d| w.division * (2.0 * d - 1.0)),
+            items: w.items * self.items_llr(i, ka, j, ke, s),
+            lexicon: w.lexicon * lexical_llr(s),
+            multi,
+        }
+    }
+
+    /// The content score from its [`Terms`] and the length fit `len_p`:
+    /// the terms added in a fixed order, so that the result does not
+    /// depend on whether the terms were kept from an earlier length model.
+    pub fn finish(&self, t: &Terms, len_p: f64) -> f64 {
+        let w = &self.w;
+        let mut x = t.head;
+        // Length. A negligible fit is reported as exactly 0.0, whose log
+        // is -inf: clamped to the floor without calling ln.
+        x += w.length
+            * if len_p == 0.0 {
+                -3.5
+            } else {
+                (len_p / 0.15).ln().clamp(-3.5, 1.9)
+            };
+        x += t.position;
         // Division.
-        if let Some(d) = s.division {
-            x += w.division * (2.0 * d - 1.0);
+        if let Some(d) = t.division {
+            x += d;
         }
         // Items.
-        x += w.items * self.items_llr(i, ka, j, ke, s);
+        x += t.items;
         // Lexicon.
-        x += w.lexicon * lexical_llr(s);
-        if multi {
+        x += t.lexicon;
+        if t.multi {
             x -= w.merge_penalty;
         }
         x
+    }
+
+    /// The 1–1 content score of `(i, j)` and its length fit, as
+    /// [`content_with`](Self::content_with) gives them, and the terms that
+    /// do not depend on the length model (for [`relength`](Self::relength)).
+    pub fn one_to_one_terms(&self, i: usize, j: usize) -> (f64, f64, Terms) {
+        let s = self.signals_with(i, 1, j, 1, false);
+        let t = self.terms(&s, false, i, 1, j, 1);
+        (self.finish(&t, s.len_p), s.len_p, t)
+    }
+
+    /// The 1–1 content score of `(i, j)` and its length fit under this
+    /// scorer's length model, from terms computed under another one
+    /// ([`one_to_one_terms`](Self::one_to_one_terms)): the same values as
+    /// computing them afresh.
+    pub fn relength(&self, t: &Terms, i: usize, j: usize) -> (f64, f64) {
+        let p = self.part_fit(i, j);
+        (self.finish(t, p), p)
     }
 
     fn items_llr(&self, i: usize, ka: usize, j: usize, ke: usize, s: &Signals) -> f64 {
