@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::seed_text as seed;
+use common::{links, seed_text as seed};
 use lexalign::*;
 
 /// Builds a document from `(label, text, items)` tuples.
@@ -44,18 +44,6 @@ fn doc(language: Language, arts: &[(Option<&str>, &str, &[&str])]) -> Document {
             })
             .collect(),
     )
-}
-
-fn links(pt: &ParallelText) -> Vec<(usize, usize)> {
-    let mut v = Vec::new();
-    for p in pt.pairs() {
-        for a in &p.arabic {
-            for e in &p.english {
-                v.push((a.index, e.index));
-            }
-        }
-    }
-    v
 }
 
 fn print(pt: &ParallelText) {

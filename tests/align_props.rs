@@ -6,6 +6,8 @@
 //! - with both sides of identical structure, swapping the roles of the two
 //!   documents mirrors the alignment.
 
+mod common;
+
 use lexalign::*;
 use proptest::prelude::*;
 
@@ -196,15 +198,9 @@ fn check_cover_and_order(pt: &ParallelText, n: usize, m: usize) -> Result<(), Te
     Ok(())
 }
 
+/// The links, sorted.
 fn links(pt: &ParallelText) -> Vec<(usize, usize)> {
-    let mut v = Vec::new();
-    for p in pt.pairs() {
-        for a in &p.arabic {
-            for e in &p.english {
-                v.push((a.index, e.index));
-            }
-        }
-    }
+    let mut v = common::links(pt);
     v.sort_unstable();
     v
 }

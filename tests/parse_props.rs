@@ -13,6 +13,8 @@
 //!   document's span, and `articles[i].index == i`;
 //! - every span lies on char boundaries.
 
+mod common;
+
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
@@ -501,20 +503,6 @@ fn whitespace() -> impl Strategy<Value = String> {
 
 // --- Well-formed laws -------------------------------------------------------
 
-const AR_ORDINALS: [&str; 11] = [
-    "",
-    "الأولى",
-    "الثانية",
-    "الثالثة",
-    "الرابعة",
-    "الخامسة",
-    "السادسة",
-    "السابعة",
-    "الثامنة",
-    "التاسعة",
-    "العاشرة",
-];
-
 const AR_WORDS: &[&str] = &[
     "يقصد",
     "بالجهاز",
@@ -607,7 +595,7 @@ fn ar_heading(form: usize, n: usize) -> String {
         7 => format!("المادة ({n}):"),
         8 => format!("مادة ({})", arabic_digits(n)),
         9 => format!("المــادة ({n})"),
-        10 if n < AR_ORDINALS.len() => format!("المادة {}", AR_ORDINALS[n]),
+        10 if (1..=10).contains(&n) => format!("المادة {}", common::arabic_ordinal(n as u32)),
         _ => format!("مادة ({n})"),
     }
 }

@@ -46,6 +46,20 @@ pub fn seed_path(prefix: &str) -> PathBuf {
         .unwrap_or_else(|| panic!("seed {prefix} missing"))
 }
 
+/// The (Arabic index, English index) links of a parallel text, in pair
+/// order.
+pub fn links(pt: &lexalign::ParallelText) -> Vec<(usize, usize)> {
+    let mut v = Vec::new();
+    for p in pt.pairs() {
+        for a in &p.arabic {
+            for e in &p.english {
+                v.push((a.index, e.index));
+            }
+        }
+    }
+    v
+}
+
 /// The text of the seed whose file name starts with `prefix`.
 pub fn seed_text(prefix: &str) -> String {
     std::fs::read_to_string(seed_path(prefix)).unwrap()
