@@ -63,7 +63,7 @@ use crate::parallel::{ArticleRef, Evidence, Flag, Pair, ParallelText};
 
 use dp::{Band, Gains, Move};
 use features::{ArticleFeatures, PairFeatures};
-use score::{sigmoid, tail, LengthModel, Scorer, Terms};
+use score::{sigmoid, tail, LengthModel, Lengths, Scorer, Terms};
 
 pub use score::Weights;
 
@@ -141,7 +141,7 @@ impl Default for Aligner {
     fn default() -> Aligner {
         Aligner {
             weights: Weights::default(),
-            band: 8,
+            band: 4,
             partial_ratio: 0.5,
             min_confidence: 0.5,
             high_confidence: 0.8,
@@ -164,7 +164,7 @@ impl AlignerBuilder {
 
     /// Initial half-width of the band around the guide path, in articles.
     /// The band is doubled automatically when the best path touches its
-    /// edge. Default `8`; at least 1.
+    /// edge. Default `4`; at least 1.
     pub fn band(mut self, half_width: usize) -> AlignerBuilder {
         self.inner.band = half_width.max(1);
         self
@@ -295,11 +295,8 @@ impl Aligner {
         let total_ar: f64 = f.arabic.iter().map(|a| a.chars).sum();
         let total_en: f64 = f.english.iter().map(|a| a.chars).sum();
         let len0 = LengthModel::from_mode(&lens(&near), total_ar, total_en);
-        let scorer0 = Scorer {
-            f: &f,
-            w: self.weights,
-            len: len0,
-        };
+        let lengths = Lengths::new(&f);
+        let scorer0 = Scorer::new(&f, &lengths, self.weights, len0);
         // The pairs both walks agree on (the same set whichever document is
         // called Arabic) refine the length model.
         let mut cache0 = EmissionCache::record(14 * n.max(m));
@@ -307,11 +304,7 @@ impl Aligner {
         let walk_en = offsets_walking(&scorer0, true, &mut cache0);
         let agreed = agreed_pairs(&f, &walk_ar, &walk_en);
         let len = LengthModel::calibrate(&lens(&agreed), len0);
-        let scorer = Scorer {
-            f: &f,
-            w: self.weights,
-            len,
-        };
+        let scorer = Scorer::new(&f, &lengths, self.weights, len);
         let theta = logit(self.min_confidence);
         // Offsets walking the Arabic side and walking the English side; a
         // label agrees when it fits either (the two walks mirror each other).
@@ -357,7 +350,7 @@ impl Aligner {
             }
             w *= 2;
         };
-        let mut built = build_pairs(self, ar, en, &scorer, &band, &path, &full);
+        let mut built = build_pairs(self, ar, en, &scorer, offsets, &band, &path, &full);
         add_context(&mut built, self.weights.context, self.high_confidence);
         let verdict = verdict::verdict(ar, en, &f, &built, self.high_confidence);
         let p_same = sigmoid(15.0 * (verdict.score - 0.5));
@@ -924,30 +917,50 @@ fn refs(doc: &Document, range: std::ops::Range<usize>) -> Vec<ArticleRef> {
     doc.articles[range].iter().map(ArticleRef::of).collect()
 }
 
+/// How far from where the path crosses it the counterpart of a one-sided
+/// article is looked for, to say how sure it is that it has none: the
+/// best 1–1 score within this many articles on the other side.
+const ONE_SIDED_WINDOW: usize = 8;
+
+#[allow(clippy::too_many_arguments)]
 fn build_pairs(
     al: &Aligner,
     ar: &Document,
     en: &Document,
     s: &Scorer<'_>,
+    offsets: (&[i64], &[i64]),
     band: &Band,
     path: &[(Move, usize, usize)],
     full: &[Gains],
 ) -> Vec<Pair> {
     let f = s.f;
-    // Best pair score each article could have had (for one-sided confidence).
-    let mut best_ar = vec![f64::NEG_INFINITY; f.arabic.len()];
-    let mut best_en = vec![f64::NEG_INFINITY; f.english.len()];
-    for i in 1..=band.n {
-        for j in band.lo[i].max(1)..=band.hi[i] {
-            let v = full[band.index(i, j).unwrap()][0] as f64;
-            if v > best_ar[i - 1] {
-                best_ar[i - 1] = v;
-            }
-            if v > best_en[j - 1] {
-                best_en[j - 1] = v;
+    // The best 1–1 score (content and label) an article one-sided at path
+    // point (i, j) could have had: over a fixed window of the other side,
+    // whatever the band's width (scores of cells in the band are reused).
+    let score_11 = |a: usize, e: usize| -> f64 {
+        match band.index(a + 1, e + 1) {
+            Some(c) if full[c][0].is_finite() => full[c][0] as f64,
+            _ => {
+                (one_to_one(s, a, e).0 as f32 + label_term(&s.w, f, offsets, a, 1, e, 1) as f32)
+                    as f64
             }
         }
-    }
+    };
+    let window =
+        |k: usize, len: usize| k.saturating_sub(ONE_SIDED_WINDOW)..(k + ONE_SIDED_WINDOW).min(len);
+    let best_for = |arabic: bool, k: usize, other: usize| -> f64 {
+        let mut best = f64::NEG_INFINITY;
+        if arabic {
+            for e in window(other, f.english.len()) {
+                best = best.max(score_11(k, e));
+            }
+        } else {
+            for a in window(other, f.arabic.len()) {
+                best = best.max(score_11(a, k));
+            }
+        }
+        best
+    };
     let dup_ar = duplicates(ar);
     let dup_en = duplicates(en);
     let gap_ar = gaps(ar);
@@ -961,10 +974,10 @@ fn build_pairs(
         if di == 0 || dj == 0 {
             let (doc_f, k, best) = if dj == 0 {
                 flags.push(Flag::OnlyArabic);
-                (&f.arabic[i], i, best_ar[i])
+                (&f.arabic[i], i, best_for(true, i, j))
             } else {
                 flags.push(Flag::OnlyEnglish);
-                (&f.english[j], j, best_en[j])
+                (&f.english[j], j, best_for(false, j, i))
             };
             confidence = if best.is_finite() {
                 1.0 - sigmoid(best)

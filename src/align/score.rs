@@ -234,6 +234,116 @@ pub(crate) fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
+/// The lengths a candidate's length fit reads, for one side: per article
+/// alone and per two neighbours together (merges and splits), with their
+/// logarithms, computed once per document pair so that scoring a
+/// candidate takes no logarithm.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Len {
+    chars: f64,
+    lead: f64,
+    frame: f64,
+    ln_chars: f64,
+    ln_lead: f64,
+    ln_frame: f64,
+    units: usize,
+    items: usize,
+    announces: bool,
+}
+
+impl Len {
+    fn of(v: &[ArticleFeatures]) -> Len {
+        let chars: f64 = v.iter().map(|a| a.chars).sum();
+        let lead: f64 = v.iter().map(|a| a.lead_chars).sum();
+        let frame: f64 = v.iter().map(|a| a.frame_chars).sum();
+        Len {
+            chars,
+            lead,
+            frame,
+            ln_chars: chars.ln(),
+            ln_lead: lead.ln(),
+            ln_frame: frame.ln(),
+            units: v.iter().map(|a| a.units).sum(),
+            items: v.iter().map(|a| a.items).sum(),
+            announces: v.iter().any(|a| a.announces_list),
+        }
+    }
+}
+
+/// [`Len`] of every article and every two neighbours of both documents.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lengths {
+    ar: [Vec<Len>; 2],
+    en: [Vec<Len>; 2],
+}
+
+impl Lengths {
+    pub fn new(f: &PairFeatures) -> Lengths {
+        let side = |v: &[ArticleFeatures]| -> [Vec<Len>; 2] {
+            [
+                v.chunks(1).map(Len::of).collect(),
+                v.windows(2).map(Len::of).collect(),
+            ]
+        };
+        Lengths {
+            ar: side(&f.arabic),
+            en: side(&f.english),
+        }
+    }
+}
+
+/// Steps per unit of `z` in [`TailTable`].
+const TAIL_STEPS: f64 = 1024.0;
+
+/// The two-sided normal tail ([`tail`]) and its logarithm on
+/// `0 ≤ z < NEGLIGIBLE_Z`, tabulated for linear interpolation (error below
+/// 1e-7, the accuracy of [`erfc`] itself).
+struct TailTable(Vec<(f64, f64)>);
+
+impl TailTable {
+    fn get() -> &'static TailTable {
+        static TABLE: std::sync::OnceLock<TailTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let n = (NEGLIGIBLE_Z * TAIL_STEPS) as usize + 2;
+            TailTable(
+                (0..n)
+                    .map(|k| {
+                        let p = tail(k as f64 / TAIL_STEPS);
+                        (p, p.ln())
+                    })
+                    .collect(),
+            )
+        })
+    }
+
+    /// `(tail(z), ln tail(z))`, or `(0, -inf)` from [`NEGLIGIBLE_Z`] on.
+    #[inline]
+    fn at(&self, z: f64) -> (f64, f64) {
+        let z = z.abs();
+        if z >= NEGLIGIBLE_Z || z.is_nan() {
+            return (0.0, f64::NEG_INFINITY);
+        }
+        let x = z * TAIL_STEPS;
+        let k = x as usize;
+        let t = x - k as f64;
+        let (p0, l0) = self.0[k];
+        let (p1, l1) = self.0[k + 1];
+        (p0 + t * (p1 - p0), l0 + t * (l1 - l0))
+    }
+}
+
+/// The length fit of a candidate: its tail probability, the probability's
+/// logarithm, and whether the lead rule gave it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fit {
+    pub p: f64,
+    pub ln: f64,
+    pub lead_rule: bool,
+}
+
+/// `ln 0.8`: the lead rule's discount, in log space.
+const LN_LEAD_DISCOUNT: f64 = -0.223_143_551_314_209_7;
+
 /// The signals of one candidate, before weighting.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Signals {
@@ -241,6 +351,8 @@ pub(crate) struct Signals {
     pub only_ar: f64,
     pub only_en: f64,
     pub len_p: f64,
+    /// `ln len_p` (`-inf` for a negligible fit).
+    pub len_ln: f64,
     pub ratio: f64,
     pub position: f64,
     pub division: Option<f64>,
@@ -277,7 +389,16 @@ pub(crate) struct Scorer<'a> {
     pub f: &'a PairFeatures,
     pub w: Weights,
     pub len: LengthModel,
+    lens: &'a Lengths,
+    tails: &'static TailTable,
+    /// `1 / sqrt(sigma² + 8 / s)` for integer total lengths `s` (the
+    /// z-score's scale), by `s`.
+    inv_sd: Vec<f64>,
 }
+
+/// Total lengths (Arabic plus English characters) whose z-score scale is
+/// tabulated.
+const INV_SD_TABLE: usize = 4096;
 
 /// Beyond this |z| the length fit's tail probability (below 0.0027) is not
 /// computed while scoring candidates: it is reported as `0.0`. Every use
@@ -289,11 +410,72 @@ pub(crate) struct Scorer<'a> {
 const NEGLIGIBLE_Z: f64 = 3.0;
 
 impl<'a> Scorer<'a> {
+    /// A scorer of the candidates of `f` (whose [`Lengths`] are `lens`)
+    /// under the length model `len`.
+    pub fn new(f: &'a PairFeatures, lens: &'a Lengths, w: Weights, len: LengthModel) -> Self {
+        let var0 = len.sigma * len.sigma;
+        Scorer {
+            f,
+            w,
+            len,
+            lens,
+            tails: TailTable::get(),
+            inv_sd: (0..INV_SD_TABLE)
+                .map(|s| 1.0 / (var0 + 8.0 / s as f64).sqrt())
+                .collect(),
+        }
+    }
+
     /// The length fit of the 1–1 candidate `(a, e)` as the candidate scorer
     /// uses it (negligible fits reported as `0.0`, see [`NEGLIGIBLE_Z`]).
     pub fn part_fit(&self, a: usize, e: usize) -> f64 {
-        self.length_fit_with(&self.f.arabic[a..a + 1], &self.f.english[e..e + 1], false)
-            .0
+        self.fast_fit(a, 1, e, 1).p
+    }
+
+    /// The z-score of lengths whose logarithms are `ln_ar`, `ln_en` and
+    /// whose sum is `total` (as [`LengthModel::z`], in log space).
+    #[inline]
+    fn z_ln(&self, ln_ar: f64, ln_en: f64, total: f64) -> f64 {
+        let k = total as usize;
+        let scale = if k < INV_SD_TABLE && k as f64 == total {
+            self.inv_sd[k]
+        } else {
+            1.0 / (self.len.sigma * self.len.sigma + 8.0 / total).sqrt()
+        };
+        (ln_en - ln_ar - self.len.mu) * scale
+    }
+
+    /// The length fit of the candidate scorer (what
+    /// [`length_fit_exact`] gives, from the precomputed [`Lengths`] and the
+    /// tabulated tail: equal to it within 1e-7).
+    ///
+    /// [`length_fit_exact`]: Self::length_fit_exact
+    #[inline]
+    pub fn fast_fit(&self, i: usize, ka: usize, j: usize, ke: usize) -> Fit {
+        let a = &self.lens.ar[ka - 1][i];
+        let e = &self.lens.en[ke - 1][j];
+        let (mut p, mut ln) = self
+            .tails
+            .at(self.z_ln(a.ln_chars, e.ln_chars, a.chars + e.chars));
+        let mut lead_rule = false;
+        let lead = if e.units < a.units && e.items <= a.items && a.announces {
+            let zl = self.z_ln(a.ln_lead, e.ln_chars, a.lead + e.chars);
+            let zf = self.z_ln(a.ln_frame, e.ln_chars, a.frame + e.chars);
+            Some(zl.abs().min(zf.abs()))
+        } else if a.units < e.units && a.items <= e.items && e.announces {
+            let zl = self.z_ln(a.ln_chars, e.ln_lead, a.chars + e.lead);
+            let zf = self.z_ln(a.ln_chars, e.ln_frame, a.chars + e.frame);
+            Some(zl.abs().min(zf.abs()))
+        } else {
+            None
+        };
+        if let Some(z) = lead {
+            let (p2, ln2) = self.tails.at(z);
+            p = p.max(0.8 * p2);
+            ln = ln.max(LN_LEAD_DISCOUNT + ln2);
+            lead_rule = true;
+        }
+        Fit { p, ln, lead_rule }
     }
 
     /// Content score (everything but the label) of Arabic articles
@@ -338,7 +520,7 @@ impl<'a> Scorer<'a> {
         j: usize,
         ke: usize,
     ) -> f64 {
-        self.finish(&self.terms(s, multi, i, ka, j, ke), s.len_p)
+        self.finish(&self.terms(s, multi, i, ka, j, ke), s.len_ln)
     }
 
     /// The weighted terms of [`combine`](Self::combine) but the length
@@ -369,20 +551,18 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    /// The content score from its [`Terms`] and the length fit `len_p`:
-    /// the terms added in a fixed order, so that the result does not
-    /// depend on whether the terms were kept from an earlier length model.
-    pub fn finish(&self, t: &Terms, len_p: f64) -> f64 {
+    /// The content score from its [`Terms`] and the logarithm `len_ln` of
+    /// the length fit: the terms added in a fixed order, so that the result
+    /// does not depend on whether the terms were kept from an earlier
+    /// length model.
+    pub fn finish(&self, t: &Terms, len_ln: f64) -> f64 {
+        /// `ln 0.15`: the fit at which the length term is zero.
+        const LN_NEUTRAL: f64 = -1.897_119_984_885_881_3;
         let w = &self.w;
         let mut x = t.head;
-        // Length. A negligible fit is reported as exactly 0.0, whose log
-        // is -inf: clamped to the floor without calling ln.
-        x += w.length
-            * if len_p == 0.0 {
-                -3.5
-            } else {
-                (len_p / 0.15).ln().clamp(-3.5, 1.9)
-            };
+        // Length: `ln(p / 0.15)`, clamped (a negligible fit's `-inf` to the
+        // floor).
+        x += w.length * (len_ln - LN_NEUTRAL).clamp(-3.5, 1.9);
         x += t.position;
         // Division.
         if let Some(d) = t.division {
@@ -404,7 +584,7 @@ impl<'a> Scorer<'a> {
     pub fn one_to_one_terms(&self, i: usize, j: usize) -> (f64, f64, Terms) {
         let s = self.signals_with(i, 1, j, 1, false);
         let t = self.terms(&s, false, i, 1, j, 1);
-        (self.finish(&t, s.len_p), s.len_p, t)
+        (self.finish(&t, s.len_ln), s.len_p, t)
     }
 
     /// The 1–1 content score of `(i, j)` and its length fit under this
@@ -412,8 +592,8 @@ impl<'a> Scorer<'a> {
     /// ([`one_to_one_terms`](Self::one_to_one_terms)): the same values as
     /// computing them afresh.
     pub fn relength(&self, t: &Terms, i: usize, j: usize) -> (f64, f64) {
-        let p = self.part_fit(i, j);
-        (self.finish(t, p), p)
+        let fit = self.fast_fit(i, 1, j, 1);
+        (self.finish(t, fit.ln), fit.p)
     }
 
     fn items_llr(&self, i: usize, ka: usize, j: usize, ke: usize, s: &Signals) -> f64 {
@@ -461,28 +641,14 @@ impl<'a> Scorer<'a> {
 
     /// Length evidence of a candidate: the tail probability of its length
     /// ratio under the calibrated model, and whether the lead rule was
-    /// used.
+    /// used. Computed exactly, for the evidence of a pair; the candidate
+    /// scorer uses [`fast_fit`](Self::fast_fit).
     ///
     /// A translation that leaves out a list (or the lines after the first
     /// paragraph) is compared on the text it is expected to keep: the lead,
     /// or the frame (first paragraph and what follows the list, as a list
     /// may carry sub-lines that go with it).
-    ///
-    /// Unless `exact`, fits below the [`NEGLIGIBLE_Z`] tail are reported
-    /// as `0.0`.
-    fn length_fit_with(
-        &self,
-        ar: &[ArticleFeatures],
-        en: &[ArticleFeatures],
-        exact: bool,
-    ) -> (f64, bool) {
-        let tail = |z: f64| {
-            if exact || z.abs() < NEGLIGIBLE_Z {
-                tail(z)
-            } else {
-                0.0
-            }
-        };
+    fn length_fit_exact(&self, ar: &[ArticleFeatures], en: &[ArticleFeatures]) -> (f64, bool) {
         let sum = |v: &[ArticleFeatures], f: fn(&ArticleFeatures) -> f64| -> f64 {
             v.iter().map(f).sum()
         };
@@ -528,7 +694,13 @@ impl<'a> Scorer<'a> {
         let items_en: usize = en.iter().map(|a| a.items).sum();
         let units_ar: usize = ar.iter().map(|a| a.units).sum();
         let units_en: usize = en.iter().map(|a| a.units).sum();
-        let (len_p, lead_rule) = self.length_fit_with(ar, en, exact);
+        let (len_p, len_ln, lead_rule) = if exact {
+            let (p, lead) = self.length_fit_exact(ar, en);
+            (p, p.ln(), lead)
+        } else {
+            let fit = self.fast_fit(i, ka, j, ke);
+            (fit.p, fit.ln, fit.lead_rule)
+        };
         let announce_ar = ar.iter().any(|a| a.announces_list);
         let announce_en = en.iter().any(|a| a.announces_list);
         let n = self.f.arabic.len().max(1) as f64;
@@ -540,6 +712,7 @@ impl<'a> Scorer<'a> {
             only_ar,
             only_en,
             len_p,
+            len_ln,
             ratio: le / la,
             position: 1.0 - (pa - pe).abs(),
             division: division_agreement(&ar[0], &en[0]),
