@@ -136,11 +136,40 @@ impl Band {
 /// its gain is positive enough to beat leaving both sides alone.
 pub(crate) type Gains = [f32; 3];
 
+/// Where [`best_path`] takes the gains of the linking moves from, asked
+/// for on demand so that a source may skip computing a merge that cannot
+/// be taken.
+pub(crate) trait GainSource {
+    /// The gain of the 1–1 move ending in cell `c` = `(i, j)`. Asked for at
+    /// most once per cell, cells in order (row by row), and before the
+    /// merges of the same cell.
+    fn one_to_one(&mut self, c: usize, i: usize, j: usize) -> f64;
+
+    /// The gain of the merge or split `mv` ([`Move::M21`] or
+    /// [`Move::M12`]) ending in cell `c` = `(i, j)`; asked for at most once
+    /// per cell and move, after the cell's 1–1. The move is only taken
+    /// when its gain is above `bar`: a source that can tell it is not may
+    /// return any value not above `bar` (such as `-inf`) instead.
+    fn merge(&mut self, c: usize, i: usize, j: usize, mv: Move, bar: f64) -> f64;
+}
+
+/// Precomputed gains: `gains[band.index(i, j)]` are the gains of the moves
+/// ending in `(i, j)`.
+impl GainSource for &[Gains] {
+    fn one_to_one(&mut self, c: usize, _: usize, _: usize) -> f64 {
+        self[c][0] as f64
+    }
+
+    fn merge(&mut self, c: usize, _: usize, _: usize, mv: Move, _: f64) -> f64 {
+        self[c][if mv == Move::M21 { 1 } else { 2 }] as f64
+    }
+}
+
 /// The best monotonic path through `band`, as moves with the cell each move
-/// starts from, in order. `gains[band.index(i, j)]` are the gains of the
-/// moves ending in `(i, j)` (ignored when the move's start is outside the
-/// band or the matrix).
-pub(crate) fn best_path(band: &Band, gains: &[Gains]) -> Vec<(Move, usize, usize)> {
+/// starts from, in order. The gains of the moves ending in `(i, j)` come
+/// from `gains` (not asked for when the move's start is outside the band
+/// or the matrix).
+pub(crate) fn best_path(band: &Band, mut gains: impl GainSource) -> Vec<(Move, usize, usize)> {
     let n = band.n;
     let cells = band.cells();
     let mut best = vec![f64::NEG_INFINITY; cells];
@@ -152,50 +181,41 @@ pub(crate) fn best_path(band: &Band, gains: &[Gains]) -> Vec<(Move, usize, usize
                 continue;
             }
             let c = band.index(i, j).unwrap();
-            let g = gains[c];
             let mut b = f64::NEG_INFINITY;
             let mut mv = Move::M10;
-            let consider = |from: Option<usize>, gain: f64, m: Move, b: &mut f64, mv: &mut Move| {
-                if let Some(f) = from {
-                    let v = best[f] + gain;
-                    if v > *b {
-                        *b = v;
-                        *mv = m;
-                    }
+            let consider = |v: f64, m: Move, b: &mut f64, mv: &mut Move| {
+                if v > *b {
+                    *b = v;
+                    *mv = m;
                 }
             };
             if i >= 1 && j >= 1 {
-                consider(
-                    band.index(i - 1, j - 1),
-                    g[0] as f64,
-                    Move::M11,
-                    &mut b,
-                    &mut mv,
-                );
+                if let Some(f) = band.index(i - 1, j - 1) {
+                    consider(
+                        best[f] + gains.one_to_one(c, i, j),
+                        Move::M11,
+                        &mut b,
+                        &mut mv,
+                    );
+                }
             }
             if i >= 1 {
-                consider(band.index(i - 1, j), 0.0, Move::M10, &mut b, &mut mv);
+                if let Some(f) = band.index(i - 1, j) {
+                    consider(best[f], Move::M10, &mut b, &mut mv);
+                }
             }
             if j >= 1 {
-                consider(band.index(i, j - 1), 0.0, Move::M01, &mut b, &mut mv);
+                if let Some(f) = band.index(i, j - 1) {
+                    consider(best[f], Move::M01, &mut b, &mut mv);
+                }
             }
-            if i >= 2 && j >= 1 {
-                consider(
-                    band.index(i - 2, j - 1),
-                    g[1] as f64,
-                    Move::M21,
-                    &mut b,
-                    &mut mv,
-                );
-            }
-            if i >= 1 && j >= 2 {
-                consider(
-                    band.index(i - 1, j - 2),
-                    g[2] as f64,
-                    Move::M12,
-                    &mut b,
-                    &mut mv,
-                );
+            for (m, di, dj) in [(Move::M21, 2, 1), (Move::M12, 1, 2)] {
+                if i >= di && j >= dj {
+                    if let Some(f) = band.index(i - di, j - dj) {
+                        let g = gains.merge(c, i, j, m, b - best[f]);
+                        consider(best[f] + g, m, &mut b, &mut mv);
+                    }
+                }
             }
             best[c] = b;
             back[c] = mv;
@@ -247,7 +267,7 @@ mod tests {
             let c = b.index(i, i).unwrap();
             gains[c] = [1.0, -1.0, -1.0];
         }
-        let p = best_path(&b, &gains);
+        let p = best_path(&b, &gains[..]);
         assert_eq!(p.len(), 4);
         assert!(p.iter().all(|(mv, i, j)| *mv == Move::M11 && i == j));
     }
@@ -258,7 +278,7 @@ mod tests {
         let mut gains = vec![[-1.0f32; 3]; b.cells()];
         gains[b.index(1, 1).unwrap()] = [2.0, -1.0, -1.0];
         gains[b.index(3, 2).unwrap()] = [0.5, 3.0, -1.0];
-        let p = best_path(&b, &gains);
+        let p = best_path(&b, &gains[..]);
         let moves: Vec<Move> = p.iter().map(|x| x.0).collect();
         assert_eq!(moves, vec![Move::M11, Move::M21]);
     }

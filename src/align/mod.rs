@@ -328,19 +328,9 @@ impl Aligner {
         let mut w = self.band;
         let (band, path, full) = loop {
             let band = Band::around(n, m, &anchors, w);
-            let content = content_gains(&scorer, &band, cache.as_ref());
-            let full = with_labels(&scorer, &band, content, offsets);
-            let gains: Vec<Gains> = full
-                .iter()
-                .map(|g| {
-                    [
-                        g[0] - theta as f32,
-                        g[1] - theta as f32,
-                        g[2] - theta as f32,
-                    ]
-                })
-                .collect();
-            let path = dp::best_path(&band, &gains);
+            let mut gains = BandGains::new(&scorer, &band, cache.as_ref(), offsets, theta);
+            let path = dp::best_path(&band, &mut gains);
+            let full = gains.full;
             let cut = path.iter().any(|&(mv, i, j)| {
                 let (di, dj) = mv.size();
                 band.on_inner_edge(i, j) || band.on_inner_edge(i + di, j + dj)
@@ -494,40 +484,84 @@ fn longest_increasing(c: &[(usize, usize)]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Content scores (no label) of the linking moves ending in every cell.
+/// The gains of the linking moves of the band, computed as the DP asks for
+/// them ([`dp::GainSource`]): the content score plus the label term,
+/// minus the threshold `theta`. `full` keeps content plus label of every
+/// move computed (`-inf` for the others).
 ///
-/// The length fit of every 1–1 candidate is computed once, with the 1–1
-/// score of its cell, and reused by the merges and splits that hold it.
-/// 1–1 candidates already scored by the offset walks under the same scorer
-/// are taken from their `cache`.
-fn content_gains(s: &Scorer<'_>, band: &Band, cache: Option<&EmissionCache>) -> Vec<Gains> {
-    let mut g = vec![[f32::NEG_INFINITY; 3]; band.cells()];
-    // Length fit of the 1–1 candidate ending in each cell (NaN: not scored).
-    let mut fit = vec![f64::NAN; band.cells()];
-    for i in 0..=band.n {
-        for j in band.lo[i]..=band.hi[i] {
-            let c = band.index(i, j).unwrap();
-            if i >= 1 && j >= 1 && band.index(i - 1, j - 1).is_some() {
-                let (x, p) = match cache.and_then(|k| k.peek(i - 1, j - 1)) {
-                    Some(v) => v,
-                    None => one_to_one(s, i - 1, j - 1),
-                };
-                g[c][0] = x as f32;
-                fit[c] = p;
-            }
-            let part = |a: usize, e: usize| match band.index(a + 1, e + 1) {
-                Some(k) if !fit[k].is_nan() => fit[k],
-                _ => s.part_fit(a, e),
-            };
-            if i >= 2 && j >= 1 && band.index(i - 2, j - 1).is_some() {
-                g[c][1] = s.content_with(i - 2, 2, j - 1, 1, part).0 as f32;
-            }
-            if i >= 1 && j >= 2 && band.index(i - 1, j - 2).is_some() {
-                g[c][2] = s.content_with(i - 1, 1, j - 2, 2, part).0 as f32;
-            }
+/// The length fit of every 1–1 candidate is kept with its score and
+/// reused by the merges and splits that hold it. 1–1 candidates already
+/// scored by the offset walks under the same scorer are taken from their
+/// `cache`. A merge or split whose score cannot reach what the DP already
+/// has for its cell ([`Scorer::merge_bound`]) is not scored at all.
+struct BandGains<'a, 's> {
+    s: &'a Scorer<'s>,
+    band: &'a Band,
+    cache: Option<&'a EmissionCache>,
+    offsets: (&'a [i64], &'a [i64]),
+    theta: f32,
+    full: Vec<Gains>,
+    /// Length fit of the 1–1 candidate ending in each cell (NaN: not
+    /// scored).
+    fit: Vec<f64>,
+}
+
+impl<'a, 's> BandGains<'a, 's> {
+    fn new(
+        s: &'a Scorer<'s>,
+        band: &'a Band,
+        cache: Option<&'a EmissionCache>,
+        offsets: (&'a [i64], &'a [i64]),
+        theta: f64,
+    ) -> Self {
+        BandGains {
+            s,
+            band,
+            cache,
+            offsets,
+            theta: theta as f32,
+            full: vec![[f32::NEG_INFINITY; 3]; band.cells()],
+            fit: vec![f64::NAN; band.cells()],
         }
     }
-    g
+}
+
+/// Margin of [`BandGains::merge`]'s bound test, far above the rounding of
+/// the `f32` gains.
+const BOUND_MARGIN: f64 = 1e-3;
+
+impl dp::GainSource for &mut BandGains<'_, '_> {
+    fn one_to_one(&mut self, c: usize, i: usize, j: usize) -> f64 {
+        let s = self.s;
+        let (x, p) = match self.cache.and_then(|k| k.peek(i - 1, j - 1)) {
+            Some(v) => v,
+            None => one_to_one(s, i - 1, j - 1),
+        };
+        self.fit[c] = p;
+        let g = x as f32 + label_term(&s.w, s.f, self.offsets, i - 1, 1, j - 1, 1) as f32;
+        self.full[c][0] = g;
+        (g - self.theta) as f64
+    }
+
+    fn merge(&mut self, c: usize, i: usize, j: usize, mv: Move, bar: f64) -> f64 {
+        let s = self.s;
+        let (ka, ke) = mv.size();
+        let (a, e) = (i - ka, j - ke);
+        let label = label_term(&s.w, s.f, self.offsets, a, ka, e, ke);
+        if s.merge_bound(a, ka, e, ke) + label - self.theta as f64 + BOUND_MARGIN <= bar {
+            return f64::NEG_INFINITY;
+        }
+        let (band, fit) = (self.band, &self.fit);
+        let part = |a: usize, e: usize| match band.index(a + 1, e + 1) {
+            Some(k) if !fit[k].is_nan() => fit[k],
+            _ => s.part_fit(a, e),
+        };
+        let x = s.content_with(a, ka, e, ke, part).0;
+        let slot = if mv == Move::M21 { 1 } else { 2 };
+        let g = x as f32 + label as f32;
+        self.full[c][slot] = g;
+        (g - self.theta) as f64
+    }
 }
 
 /// The label term of a candidate given the local label offsets (expected
@@ -581,31 +615,6 @@ fn near_offset(off: &[i64], k: usize, d: i64) -> bool {
     d == o
         || (k > 0 && off[k - 1] != o && d == off[k - 1])
         || (k + 1 < off.len() && off[k + 1] != o && d == off[k + 1])
-}
-
-fn with_labels(
-    s: &Scorer<'_>,
-    band: &Band,
-    content: Vec<Gains>,
-    offsets: (&[i64], &[i64]),
-) -> Vec<Gains> {
-    let mut out = content;
-    for i in 0..=band.n {
-        for j in band.lo[i]..=band.hi[i] {
-            let c = band.index(i, j).unwrap();
-            let g = &mut out[c];
-            if g[0].is_finite() {
-                g[0] += label_term(&s.w, s.f, offsets, i - 1, 1, j - 1, 1) as f32;
-            }
-            if g[1].is_finite() {
-                g[1] += label_term(&s.w, s.f, offsets, i - 2, 2, j - 1, 1) as f32;
-            }
-            if g[2].is_finite() {
-                g[2] += label_term(&s.w, s.f, offsets, i - 1, 1, j - 2, 2) as f32;
-            }
-        }
-    }
-    out
 }
 
 /// Largest renumbering offset (English number minus Arabic number)

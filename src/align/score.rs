@@ -249,10 +249,15 @@ pub(crate) struct Len {
     units: usize,
     items: usize,
     announces: bool,
+    /// Total rarity weight of the articles' numbers, each article's
+    /// counted (at least the weight of their union).
+    number_weight: f64,
+    /// Total weight of the articles' concepts, likewise.
+    concept_weight: f64,
 }
 
 impl Len {
-    fn of(v: &[ArticleFeatures]) -> Len {
+    fn of(v: &[ArticleFeatures], number_weights: &[f64]) -> Len {
         let chars: f64 = v.iter().map(|a| a.chars).sum();
         let lead: f64 = v.iter().map(|a| a.lead_chars).sum();
         let frame: f64 = v.iter().map(|a| a.frame_chars).sum();
@@ -266,6 +271,12 @@ impl Len {
             units: v.iter().map(|a| a.units).sum(),
             items: v.iter().map(|a| a.items).sum(),
             announces: v.iter().any(|a| a.announces_list),
+            number_weight: v
+                .iter()
+                .flat_map(|a| &a.numbers)
+                .map(|&x| number_weights[x as usize])
+                .sum(),
+            concept_weight: v.iter().map(|a| a.concept_weight).sum(),
         }
     }
 }
@@ -279,10 +290,11 @@ pub(crate) struct Lengths {
 
 impl Lengths {
     pub fn new(f: &PairFeatures) -> Lengths {
+        let wt = &f.table.weights;
         let side = |v: &[ArticleFeatures]| -> [Vec<Len>; 2] {
             [
-                v.chunks(1).map(Len::of).collect(),
-                v.windows(2).map(Len::of).collect(),
+                v.chunks(1).map(|a| Len::of(a, wt)).collect(),
+                v.windows(2).map(|a| Len::of(a, wt)).collect(),
             ]
         };
         Lengths {
@@ -686,46 +698,70 @@ impl<'a> Scorer<'a> {
     fn signals_with(&self, i: usize, ka: usize, j: usize, ke: usize, exact: bool) -> Signals {
         let ar = &self.f.arabic[i..i + ka];
         let en = &self.f.english[j..j + ke];
-        let (shared, only_ar, only_en) = self.numeric(ar, en, |_, _| {});
-        let (lex_shared, lex_only_ar, lex_only_en) = self.lexical(ar, en);
-        let la: f64 = ar.iter().map(|a| a.chars).sum();
-        let le: f64 = en.iter().map(|a| a.chars).sum();
-        let items_ar: usize = ar.iter().map(|a| a.items).sum();
-        let items_en: usize = en.iter().map(|a| a.items).sum();
-        let units_ar: usize = ar.iter().map(|a| a.units).sum();
-        let units_en: usize = en.iter().map(|a| a.units).sum();
-        let (len_p, len_ln, lead_rule) = if exact {
-            let (p, lead) = self.length_fit_exact(ar, en);
-            (p, p.ln(), lead)
+        let fit = if exact {
+            let (p, lead_rule) = self.length_fit_exact(ar, en);
+            Fit {
+                p,
+                ln: p.ln(),
+                lead_rule,
+            }
         } else {
-            let fit = self.fast_fit(i, ka, j, ke);
-            (fit.p, fit.ln, fit.lead_rule)
+            self.fast_fit(i, ka, j, ke)
         };
-        let announce_ar = ar.iter().any(|a| a.announces_list);
-        let announce_en = en.iter().any(|a| a.announces_list);
+        let mut s = self.base_signals(i, ka, j, ke, fit);
+        (s.shared, s.only_ar, s.only_en) = self.numeric(ar, en, |_, _| {});
+        (s.lex_shared, s.lex_only_ar, s.lex_only_en) = self.lexical(ar, en);
+        s
+    }
+
+    /// The signals of a candidate but the numbers and the lexicon (left at
+    /// zero), with the length fit `fit`.
+    #[inline]
+    fn base_signals(&self, i: usize, ka: usize, j: usize, ke: usize, fit: Fit) -> Signals {
+        let a = &self.lens.ar[ka - 1][i];
+        let e = &self.lens.en[ke - 1][j];
         let n = self.f.arabic.len().max(1) as f64;
         let m = self.f.english.len().max(1) as f64;
         let pa = (i as f64 + ka as f64 / 2.0) / n;
         let pe = (j as f64 + ke as f64 / 2.0) / m;
         Signals {
-            shared,
-            only_ar,
-            only_en,
-            len_p,
-            len_ln,
-            ratio: le / la,
+            len_p: fit.p,
+            len_ln: fit.ln,
+            ratio: e.chars / a.chars,
             position: 1.0 - (pa - pe).abs(),
-            division: division_agreement(&ar[0], &en[0]),
-            items_ar,
-            items_en,
-            units_ar,
-            units_en,
-            lead_rule,
-            announce: (announce_ar, announce_en),
-            lex_shared,
-            lex_only_ar,
-            lex_only_en,
+            division: division_agreement(&self.f.arabic[i], &self.f.english[j]),
+            items_ar: a.items,
+            items_en: e.items,
+            units_ar: a.units,
+            units_en: e.units,
+            lead_rule: fit.lead_rule,
+            announce: (a.announces, e.announces),
+            ..Signals::default()
         }
+    }
+
+    /// An upper bound of the score [`content_with`](Self::content_with)
+    /// gives a merge or split (`ka + ke == 3`), without comparing numbers
+    /// or concepts: every term computed as it is, but the numbers and the
+    /// concepts taken as all shared, up to the smaller side's total
+    /// weight, with nothing on one side only, and the merge bonus given
+    /// whenever the merged length fits. `+inf` when a weight is negative
+    /// (the terms would no longer grow with what is shared).
+    pub fn merge_bound(&self, i: usize, ka: usize, j: usize, ke: usize) -> f64 {
+        if self.w.numeric < 0.0 || self.w.lexicon < 0.0 {
+            return f64::INFINITY;
+        }
+        let fit = self.fast_fit(i, ka, j, ke);
+        let mut s = self.base_signals(i, ka, j, ke, fit);
+        let a = &self.lens.ar[ka - 1][i];
+        let e = &self.lens.en[ke - 1][j];
+        s.shared = a.number_weight.min(e.number_weight);
+        s.lex_shared = a.concept_weight.min(e.concept_weight);
+        let mut x = self.combine(&s, true, i, ka, j, ke);
+        if fit.p > 0.01 {
+            x += (0.5 * self.w.merge_penalty).max(0.0);
+        }
+        x
     }
 
     /// Rarity-weighted overlap: (shared, only Arabic, only English) weights.
