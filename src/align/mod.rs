@@ -380,23 +380,35 @@ fn logit(p: f64) -> f64 {
 /// place) and pairs with equal labels, for the first length calibration.
 fn near_candidates(f: &PairFeatures) -> Vec<(usize, usize)> {
     let (n, m) = (f.arabic.len(), f.english.len());
-    let mut v = label_anchors(&f.arabic, &f.english);
     // From the rows and from the columns, so the set is the same whichever
-    // document is called Arabic.
-    for i in 0..n {
+    // document is called Arabic: the pairs within two places of the
+    // diagonal of each row, of each column, and the label anchors, each
+    // pair once (in no particular order).
+    let row = |i: usize| {
         let c = ((i as f64 + 0.5) * m as f64 / n.max(1) as f64) as i64;
-        for j in (c - 2).max(0)..(c + 3).min(m as i64) {
-            v.push((i, j as usize));
-        }
+        (c - 2).max(0)..(c + 3).min(m as i64)
+    };
+    let col = |j: usize| {
+        let c = ((j as f64 + 0.5) * n as f64 / m.max(1) as f64) as i64;
+        (c - 2).max(0)..(c + 3).min(n as i64)
+    };
+    let mut v = Vec::with_capacity(6 * (n + m));
+    for i in 0..n {
+        v.extend(row(i).map(|j| (i, j as usize)));
     }
     for j in 0..m {
-        let c = ((j as f64 + 0.5) * n as f64 / m.max(1) as f64) as i64;
-        for i in (c - 2).max(0)..(c + 3).min(n as i64) {
-            v.push((i as usize, j));
+        v.extend(
+            col(j)
+                .map(|i| i as usize)
+                .filter(|&i| !row(i).contains(&(j as i64)))
+                .map(|i| (i, j)),
+        );
+    }
+    for (i, j) in label_anchors(&f.arabic, &f.english) {
+        if !row(i).contains(&(j as i64)) && !col(j).contains(&(i as i64)) {
+            v.push((i, j));
         }
     }
-    v.sort_unstable();
-    v.dedup();
     v
 }
 
@@ -427,16 +439,19 @@ fn agreed_pairs(f: &PairFeatures, walk_ar: &[i64], walk_en: &[i64]) -> Vec<(usiz
 
 /// Pairs of articles with equal labels that are unique in both documents,
 /// reduced to the longest chain increasing on both sides.
-fn label_anchors(ar: &[ArticleFeatures], en: &[ArticleFeatures]) -> Vec<(usize, usize)> {
-    let key = |a: &ArticleFeatures| a.label_number.map(|n| (n, a.label_suffix.clone()));
-    let mut count_en: HashMap<(u32, Option<String>), (usize, usize)> = HashMap::new();
+/// Articles (or counts) by label, hashed with [`PairHasher`].
+type LabelMap<'a, V> = HashMap<(u32, Option<&'a str>), V, BuildHasherDefault<PairHasher>>;
+
+fn label_anchors<'a>(ar: &'a [ArticleFeatures], en: &'a [ArticleFeatures]) -> Vec<(usize, usize)> {
+    let key = |a: &'a ArticleFeatures| a.label_number.map(|n| (n, a.label_suffix.as_deref()));
+    let mut count_en: LabelMap<'a, (usize, usize)> = HashMap::default();
     for (j, e) in en.iter().enumerate() {
         if let Some(k) = key(e) {
             let c = count_en.entry(k).or_insert((0, j));
             c.0 += 1;
         }
     }
-    let mut count_ar: HashMap<(u32, Option<String>), usize> = HashMap::new();
+    let mut count_ar: LabelMap<'a, usize> = HashMap::default();
     for a in ar {
         if let Some(k) = key(a) {
             *count_ar.entry(k).or_insert(0) += 1;
@@ -898,7 +913,7 @@ fn argmax(v: &[f64]) -> (usize, f64) {
 /// Anchors for the band: the pairs the label offsets imply, reduced to the
 /// longest chain increasing on both sides.
 fn offset_anchors(f: &PairFeatures, offsets: &[i64]) -> Vec<(usize, usize)> {
-    let mut count: HashMap<(u32, Option<&str>), (usize, usize)> = HashMap::new();
+    let mut count: LabelMap<'_, (usize, usize)> = HashMap::default();
     for (j, e) in f.english.iter().enumerate() {
         if let Some(num) = e.label_number {
             count

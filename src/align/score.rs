@@ -115,7 +115,7 @@ impl LengthModel {
     /// density estimate), the spread comes from the ratios near the mode.
     /// With too little data, the ratio of the document totals is used.
     pub fn from_mode(pairs: &[(f64, f64)], total_ar: f64, total_en: f64) -> LengthModel {
-        let mut r = log_ratios(pairs);
+        let r = log_ratios(pairs);
         if r.len() < 30 {
             // Too little to find a mode: the ratio of the totals.
             return if total_ar > 0.0 && total_en > 0.0 {
@@ -132,7 +132,6 @@ impl LengthModel {
         // does not say which (it is symmetric in the log ratio), so that
         // swapping the two documents mirrors the model; it keeps a crowd of
         // unrelated pairs or partial translations from winning.
-        r.sort_by(|a, b| a.total_cmp(b));
         // Kernel density on a grid of 0.01 from -2 to 2, from binned
         // values (linear in the number of pairs).
         const H: f64 = 0.06;
