@@ -141,7 +141,7 @@ impl Default for Aligner {
     fn default() -> Aligner {
         Aligner {
             weights: Weights::default(),
-            band: 4,
+            band: 2,
             partial_ratio: 0.5,
             min_confidence: 0.5,
             high_confidence: 0.8,
@@ -164,7 +164,7 @@ impl AlignerBuilder {
 
     /// Initial half-width of the band around the guide path, in articles.
     /// The band is doubled automatically when the best path touches its
-    /// edge. Default `4`; at least 1.
+    /// edge. Default `2`; at least 1.
     pub fn band(mut self, half_width: usize) -> AlignerBuilder {
         self.inner.band = half_width.max(1);
         self
