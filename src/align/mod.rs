@@ -19,14 +19,22 @@
 //!    English/Arabic length ratio calibrated on the document pair), the
 //!    relative position, the division, the list items and the shared
 //!    lexicon concepts; see [`Weights`].
-//! 3. *Labels, never trusted blindly*: a first dynamic-programming pass uses
-//!    content alone; the label offsets along its path (0 when the numbering
-//!    agrees, +1 when the English numbering is shifted, changing where an
-//!    article was dropped and the rest renumbered) are segmented, and the
-//!    second pass rewards labels that agree *given the local offset*.
-//! 4. *Dynamic programming* over a band around a guide path anchored on
-//!    pairs with equal unique labels, so long codes cost linear time and
-//!    memory; the band is widened when the best path touches its edge.
+//! 3. *Labels, never trusted blindly*: the label offset of every article
+//!    (0 when the numbering agrees, +1 when the English numbering is
+//!    shifted, changing where an article was dropped and the rest
+//!    renumbered) is chosen by a small Viterbi walk over the articles whose
+//!    emissions are the content scores (no label) of the pairs each offset
+//!    implies; the walk runs over either side, so that swapping the
+//!    documents mirrors the result. The alignment then rewards labels that
+//!    agree *given the local offset*.
+//! 4. *Dynamic programming* over a band around a guide path anchored on the
+//!    pairs the offsets imply, so long codes cost linear time and memory;
+//!    the band is widened when the best path touches its edge. Gains are
+//!    computed as the programme asks for them: a merge or split whose upper
+//!    bound cannot beat what its cell already has is never scored, and the
+//!    length fit of a candidate comes from precomputed log lengths and a
+//!    tabulated normal tail (the evidence of the final pairs is computed
+//!    exactly).
 //! 5. *Flags and verdict*: one-sided articles, renumbering, numbers on one
 //!    side only, partial translations, merges and splits, duplicate numbers
 //!    and numbering gaps; and whether the two texts look like versions of
