@@ -710,27 +710,45 @@ fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> 
         // pairs would cross) leaves this article unpaired: it only counts
         // as a gap.
         let mut bk = [0u8; STATES];
-        // The best previous score: when even it cannot beat staying, no
-        // switch can (the sums below only grow with `sy`), so the scan over
-        // the previous states is skipped.
-        let best = score
-            .iter()
-            .fold(f64::NEG_INFINITY, |m, &y| if y > m { y } else { m });
+        // The previous states by score, best first (equal scores by
+        // index): the best switch into a state is found by reading them in
+        // that order until no later one can do better.
+        let mut order: [u8; STATES] = std::array::from_fn(|y| y as u8);
+        order.sort_by(|&p, &q| {
+            score[q as usize]
+                .total_cmp(&score[p as usize])
+                .then(p.cmp(&q))
+        });
         for x in 0..k {
             let target = a.label_number.map(|num| num as i64 + states[x]);
             let fresh = |y: usize| target.is_none_or(|t| last[y].is_none_or(|l| t > l));
             let mut from = x;
             let mut v = score[x] + if fresh(x) { emit[x] } else { GAP };
-            if best - SWITCH + emit[x].max(GAP) > v {
-                for (y, &sy) in score.iter().enumerate() {
-                    if y == x || sy - SWITCH + emit[x].max(GAP) <= v {
-                        continue;
-                    }
-                    let c = sy - SWITCH + if fresh(y) { emit[x] } else { GAP };
-                    if c > v {
-                        v = c;
-                        from = y;
-                    }
+            // The switch with the highest sum, the first state of equal
+            // ones; taken when it beats staying. A sum is at most
+            // `sy - SWITCH + max(emit, GAP)`, so the reading stops at the
+            // first state whose bound is below the best sum found (or not
+            // above staying).
+            let top = emit[x].max(GAP);
+            let mut best: Option<(f64, usize)> = None;
+            for &y in &order {
+                let y = y as usize;
+                if y == x {
+                    continue;
+                }
+                let bound = score[y] - SWITCH + top;
+                if bound <= v || best.is_some_and(|(c, _)| bound < c) {
+                    break;
+                }
+                let c = score[y] - SWITCH + if fresh(y) { emit[x] } else { GAP };
+                if best.is_none_or(|(b, by)| c > b || (c == b && y < by)) {
+                    best = Some((c, y));
+                }
+            }
+            if let Some((c, y)) = best {
+                if c > v {
+                    v = c;
+                    from = y;
                 }
             }
             bk[x] = from as u8;
