@@ -1174,15 +1174,18 @@ fn likely_partial(
 }
 
 fn duplicates(doc: &Document) -> Vec<bool> {
-    let mut count: HashMap<&Label, usize> = HashMap::new();
+    fn key(l: &Label) -> (u32, Option<&str>) {
+        (l.number, l.suffix.as_deref())
+    }
+    let mut count: LabelMap<'_, usize> = HashMap::default();
     for a in &doc.articles {
         if let Some(l) = &a.label {
-            *count.entry(l).or_insert(0) += 1;
+            *count.entry(key(l)).or_insert(0) += 1;
         }
     }
     doc.articles
         .iter()
-        .map(|a| a.label.as_ref().is_some_and(|l| count[l] > 1))
+        .map(|a| a.label.as_ref().is_some_and(|l| count[&key(l)] > 1))
         .collect()
 }
 
