@@ -714,11 +714,16 @@ fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> 
         // index): the best switch into a state is found by reading them in
         // that order until no later one can do better.
         let mut order: [u8; STATES] = std::array::from_fn(|y| y as u8);
-        order.sort_by(|&p, &q| {
-            score[q as usize]
-                .total_cmp(&score[p as usize])
-                .then(p.cmp(&q))
-        });
+        // Insertion sort (stable: equal scores keep index order).
+        for a in 1..STATES {
+            let v = order[a];
+            let mut b = a;
+            while b > 0 && score[v as usize] > score[order[b - 1] as usize] {
+                order[b] = order[b - 1];
+                b -= 1;
+            }
+            order[b] = v;
+        }
         for x in 0..k {
             let target = a.label_number.map(|num| num as i64 + states[x]);
             let fresh = |y: usize| target.is_none_or(|t| last[y].is_none_or(|l| t > l));
