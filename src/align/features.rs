@@ -518,13 +518,32 @@ fn word_run(
 ) -> usize {
     let b = s.as_bytes();
     while k < b.len() {
-        // ASCII letters carry content and are no digits.
-        if b[k].is_ascii_alphabetic() {
-            *n += 1;
-            k += 1;
-            continue;
-        }
-        let (class, len) = class_at(s, k, table);
+        let x = b[k];
+        let class = if x < 0x80 {
+            // ASCII: letters and digits are the word characters, and carry
+            // content.
+            if x.is_ascii_alphabetic() {
+                *n += 1;
+                k += 1;
+                continue;
+            }
+            if !x.is_ascii_digit() {
+                break;
+            }
+            CONTENT | WORD | DIGIT
+        } else if x & 0xFC == 0xD8 {
+            // The Arabic block: two bytes, the continuation byte follows (a
+            // valid str). Letters are the common case.
+            let class = table[128 + (((x as usize) & 3) << 6 | (b[k + 1] as usize & 0x3F))];
+            if class == CONTENT | WORD {
+                *n += 1;
+                k += 2;
+                continue;
+            }
+            class
+        } else {
+            class_other(s, k).0
+        };
         if class & WORD == 0 {
             break;
         }
@@ -532,7 +551,7 @@ fn word_run(
         if class & DIGIT != 0 && first_digit.is_none() {
             *first_digit = Some(k);
         }
-        k += len;
+        k += s[k..].chars().next().map_or(1, char::len_utf8);
     }
     k
 }
