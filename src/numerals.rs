@@ -371,6 +371,42 @@ const AR_FILTER: Prefilter = {
     f
 };
 
+/// The letters (bit `code point − U+0620`) of every word [`ar_lookup`] may
+/// accept ([`AR_WORDS`], hundred stems, the spellings of "hundred"), of the
+/// article ال and of the glued و/ب: all the letters of a word with which a
+/// number phrase may start.
+const NUMBER_LETTERS: u64 = {
+    const fn letters(mut mask: u64, words: &[&str]) -> u64 {
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            let mut i = 0;
+            while i + 1 < w.len() {
+                let l = ar_index(w[i], w[i + 1]);
+                assert!(l < 64, "a number word is made of basic Arabic letters");
+                mask |= 1 << l;
+                i += 2;
+            }
+            k += 1;
+        }
+        mask
+    }
+    let mask = letters(0, AR_WORDS);
+    let mask = letters(mask, HUNDRED_STEMS);
+    let mask = letters(mask, &HUNDRED);
+    letters(mask, &["ال", "و", "ب"])
+};
+
+/// Whether no word holding the character `c` may start a number phrase:
+/// `c` folds to an Arabic letter that no number word, article or glued
+/// و/ب has (see [`NUMBER_LETTERS`]). Then [`may_start_phrase`] is false for
+/// every word holding it.
+pub(crate) fn never_in_number_word(c: char) -> bool {
+    // Skipped marks (tatweel among them) are no letters of the word.
+    let f = fold_ar(c);
+    !is_ignorable(c) && is_ar_letter(f) && NUMBER_LETTERS >> (f as u32 - 0x620) & 1 == 0
+}
+
 /// Whether the folded Arabic word `w` (no article or conjunction) may be a
 /// number word; a necessary condition for [`ar_lookup`].
 #[inline]
@@ -1836,6 +1872,31 @@ mod tests {
         assert!(!en_may_start(b'T', b'o'));
     }
 
+    #[test]
+    fn letters_never_in_number_words() {
+        // Every word the lookups accept, with the article and a glued و/ب.
+        let mut words: Vec<String> = AR_WORDS.iter().map(|w| w.to_string()).collect();
+        for stem in HUNDRED_STEMS {
+            for suffix in HUNDRED {
+                words.push(format!("{stem}{suffix}"));
+            }
+        }
+        for w in words {
+            for full in [w.clone(), format!("وال{w}"), format!("ب{w}")] {
+                assert!(!full.chars().any(never_in_number_word), "{full}");
+            }
+        }
+        // Raw spellings fold first; other letters rule a word out.
+        assert!(!"الأولى والخامسة".chars().any(never_in_number_word));
+        for c in ['ق', 'ك', 'ج', 'ف', 'ص', 'ط', 'ز', 'ذ', 'ض', 'ظ', 'غ'] {
+            assert!(never_in_number_word(c), "{c}");
+            assert!(!may_start_phrase(&format!("خمس{c}")), "{c}");
+        }
+        for c in ['ـ', 'a', '1', ' ', '\u{064B}'] {
+            assert!(!never_in_number_word(c), "{c:?}");
+        }
+    }
+
     /// `ar_word` as first written: a plain walk over `char_indices`.
     fn ar_word_reference(s: &str, i: usize) -> Option<(String, usize)> {
         let rest = s.get(i..)?;
@@ -1916,6 +1977,10 @@ mod tests {
                 let rest = &s[i..];
                 let end = i + rest.len() - rest.trim_start_matches(is_word_char).len();
                 assert!(may_start_phrase(&s[i..end]), "{v} at {i}: {s:?}");
+                assert!(
+                    !s[i..end].chars().any(never_in_number_word),
+                    "{v} at {i}: {s:?}"
+                );
             }
         }
         for (i, _) in s.char_indices() {

@@ -346,8 +346,8 @@ pub(crate) fn scan_block(s: &str) -> (usize, Option<usize>) {
 
 /// What [`read_block`] needs to know of a character: whether it counts
 /// for [`content_chars`] ([`CONTENT`]), is part of a word for the number
-/// words ([`WORD`]: [`crate::numerals::is_word_char`]) and is a digit for
-/// [`numbers_in`] ([`DIGIT`]).
+/// words ([`WORD`]: [`crate::numerals::is_word_char`]), is a digit for
+/// [`numbers_in`] ([`DIGIT`]) and rules out a number word ([`NOT_NUMBER`]).
 fn char_class(c: char) -> u8 {
     let content = if c.is_ascii() {
         !c.is_ascii_whitespace()
@@ -368,6 +368,9 @@ fn char_class(c: char) -> u8 {
     if digit {
         class |= DIGIT;
     }
+    if crate::numerals::never_in_number_word(c) {
+        class |= NOT_NUMBER;
+    }
     class
 }
 
@@ -377,6 +380,9 @@ const CONTENT: u8 = 1;
 const WORD: u8 = 2;
 /// [`char_class`] bit: the character is a digit.
 const DIGIT: u8 = 4;
+/// [`char_class`] bit: no word holding the character may start a number
+/// phrase ([`crate::numerals::never_in_number_word`]).
+const NOT_NUMBER: u8 = 8;
 
 /// [`char_class`] of the ASCII characters (by byte) and of the Arabic block
 /// U+0600–U+06FF (at 128 + code point − U+0600).
@@ -415,15 +421,20 @@ impl std::hash::Hasher for WordHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59));
+        let n = bytes.len();
+        if n >= 8 {
+            let mut chunks = bytes.chunks_exact(8);
+            for c in &mut chunks {
+                self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+            }
+            if !chunks.remainder().is_empty() {
+                // The last eight bytes, overlapping the last chunk.
+                self.add(u64::from_le_bytes(
+                    bytes[n - 8..].try_into().expect("eight bytes"),
+                ));
+            }
+        } else {
+            self.add(bytes.iter().fold(0, |v, &x| v << 8 | x as u64));
         }
     }
     fn write_u8(&mut self, v: u8) {
@@ -466,11 +477,16 @@ fn read_block<'d>(
         // A word starts here.
         let start = k;
         let before = (n, first_digit);
-        k = word_run(s, k, table, &mut n, &mut first_digit);
+        let classes;
+        (k, classes) = word_run(s, k, table, &mut n, &mut first_digit);
         if let Some(cache) = words.as_deref_mut() {
             let w = &s[start..k];
             let may_start = if b[start] < 0x80 {
                 crate::numerals::may_start_phrase(w)
+            } else if classes & NOT_NUMBER != 0 {
+                // A letter no number word has (about half the words of an
+                // Arabic text).
+                false
             } else {
                 *cache
                     .entry(w)
@@ -500,14 +516,15 @@ fn read_block<'d>(
         // passed over as well.
         while b.get(k) == Some(&b'-') && class_at(s, k + 1, table).0 & WORD != 0 {
             n += (table[b'-' as usize] & CONTENT) as usize;
-            k = word_run(s, k + 1, table, &mut n, &mut first_digit);
+            k = word_run(s, k + 1, table, &mut n, &mut first_digit).0;
         }
     }
     (n, first_digit)
 }
 
 /// Reads the run of word characters from byte `k` of `s`, adding to the
-/// count and first digit of [`read_block`]; returns the end of the run.
+/// count and first digit of [`read_block`]; returns the end of the run and
+/// the union of the [`char_class`] of its non-ASCII characters.
 #[inline(always)]
 fn word_run(
     s: &str,
@@ -515,8 +532,9 @@ fn word_run(
     table: &[u8; 384],
     n: &mut usize,
     first_digit: &mut Option<usize>,
-) -> usize {
+) -> (usize, u8) {
     let b = s.as_bytes();
+    let mut classes = 0;
     while k < b.len() {
         let x = b[k];
         let class = if x < 0x80 {
@@ -535,14 +553,17 @@ fn word_run(
             // The Arabic block: two bytes, the continuation byte follows (a
             // valid str). Letters are the common case.
             let class = table[128 + (((x as usize) & 3) << 6 | (b[k + 1] as usize & 0x3F))];
-            if class == CONTENT | WORD {
+            classes |= class;
+            if class & !NOT_NUMBER == CONTENT | WORD {
                 *n += 1;
                 k += 2;
                 continue;
             }
             class
         } else {
-            class_other(s, k).0
+            let class = class_other(s, k).0;
+            classes |= class;
+            class
         };
         if class & WORD == 0 {
             break;
@@ -553,7 +574,7 @@ fn word_run(
         }
         k += s[k..].chars().next().map_or(1, char::len_utf8);
     }
-    k
+    (k, classes)
 }
 
 /// [`char_class`] of the character at byte `k` of `s` (a character
