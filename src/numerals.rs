@@ -1067,7 +1067,8 @@ pub(crate) fn may_start_phrase(w: &str) -> bool {
             for (d, x) in lower.iter_mut().zip(b) {
                 *d = x.to_ascii_lowercase();
             }
-            en_lookup(&lower[..b.len()]).is_some()
+            // "and" only joins the parts of a phrase.
+            en_lookup(&lower[..b.len()]).is_some_and(|t| t != EnTok::And)
         }
         Some(x) if x.is_ascii() => false,
         Some(_) => {
@@ -1870,6 +1871,35 @@ mod tests {
         assert!(!ar_may_be_number("قانون".as_bytes()));
         assert!(!ar_may_be_number_article("الكتاب".as_bytes()));
         assert!(!en_may_start(b'T', b'o'));
+    }
+
+    #[test]
+    fn words_that_may_start_a_phrase() {
+        for w in [
+            "Five",
+            "twenty",
+            "Hundred",
+            "خمسه",
+            "والخامسة",
+            "بثلاثين",
+            "ثلاثمائة",
+        ] {
+            assert!(may_start_phrase(w), "{w}");
+        }
+        for w in [
+            "and",
+            "And",
+            "the",
+            "on",
+            "fives",
+            "A4",
+            "",
+            "المادة",
+            "لست",
+            "خمس١",
+        ] {
+            assert!(!may_start_phrase(w), "{w}");
+        }
     }
 
     #[test]

@@ -841,7 +841,77 @@ struct Words<'a> {
     seen_en: &'a mut WordMap,
 }
 
-type WordMap = HashMap<u64, Option<u16>, BuildHasherDefault<Identity>>;
+/// The concept of every word already looked up, by its key: a table of
+/// keys and a table of answers, probed linearly from the slot the key's
+/// top bits give, at most half full. A lookup that finds its word reads a
+/// slot or two of `keys`; a general map reads its control bytes first and
+/// then the slot, two loads one after the other, for every word of a text.
+#[derive(Default)]
+struct WordMap {
+    /// Per slot, a key, or 0 when empty (the key 0 is kept in `zero`).
+    keys: Vec<u64>,
+    /// Per slot, the concept of the word with that key.
+    found: Vec<Option<u16>>,
+    /// Number of keys in `keys`.
+    len: usize,
+    /// 64 − log2 of the number of slots.
+    shift: u32,
+    /// The concept of the word whose key is 0, once looked up.
+    zero: Option<Option<u16>>,
+}
+
+impl WordMap {
+    /// The concept of the word with key `key`, from `find` the first time.
+    #[inline(always)]
+    fn get_or_find(&mut self, key: u64, find: impl FnOnce() -> Option<u16>) -> Option<u16> {
+        if key == 0 {
+            return *self.zero.get_or_insert_with(find);
+        }
+        if self.keys.is_empty() {
+            self.resize(1024);
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.keys[i] {
+                k if k == key => return self.found[i],
+                0 => break,
+                _ => i = (i + 1) & mask,
+            }
+        }
+        let found = find();
+        self.keys[i] = key;
+        self.found[i] = found;
+        self.len += 1;
+        if 2 * self.len > self.keys.len() {
+            self.resize(2 * self.keys.len());
+        }
+        found
+    }
+
+    /// The first slot to probe for `key`.
+    #[inline(always)]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Moves the keys into `slots` slots (a power of two).
+    #[cold]
+    fn resize(&mut self, slots: usize) {
+        let keys = std::mem::replace(&mut self.keys, vec![0; slots]);
+        let found = std::mem::replace(&mut self.found, vec![None; slots]);
+        self.shift = 64 - slots.trailing_zeros();
+        let mask = slots - 1;
+        for (key, f) in keys.into_iter().zip(found).filter(|&(k, _)| k != 0) {
+            let mut i = self.slot(key);
+            while self.keys[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.keys[i] = key;
+            self.found[i] = f;
+        }
+    }
+}
 
 /// Scratch space of [`Lexicon::concepts`]: a buffer, and the concept of
 /// every word already looked up (by the key of the word as written, folded
@@ -994,10 +1064,7 @@ impl Words<'_> {
             let w = &self.ar[..self.na];
             debug_assert_eq!(self.ha, key_chars(w.iter().copied()));
             let lex = self.lex;
-            let found = *self
-                .seen_ar
-                .entry(self.ha)
-                .or_insert_with(|| lex.arabic_word(w));
+            let found = self.seen_ar.get_or_find(self.ha, || lex.arabic_word(w));
             if let Some(id) = found {
                 out.insert(id);
             }
@@ -1020,10 +1087,9 @@ impl Words<'_> {
             // ASCII letters.
             let latin = || std::str::from_utf8(&self.latin[..self.nl]).unwrap_or_default();
             debug_assert_eq!(self.hl, key(latin()));
-            let found = *self
-                .seen_en
-                .entry(self.hl)
-                .or_insert_with(|| lex.english.get(&key(&stem_en(latin()))).copied());
+            let found = self.seen_en.get_or_find(self.hl, || {
+                lex.english.get(&key(&stem_en(latin()))).copied()
+            });
             if let Some(id) = found {
                 out.insert(id);
             }
@@ -1087,6 +1153,30 @@ mod tests {
         let mut set = ConceptSet::default();
         Lexicon::get().concepts(t, &mut set, &mut Scratch::default());
         set.iter().collect()
+    }
+
+    #[test]
+    fn word_map_finds_each_key_once() {
+        let mut map = WordMap::default();
+        let answer = |k: u64| (k % 3 != 0).then_some((k % 1000) as u16);
+        // Keys that share their top bits, and 0.
+        let mut keys: Vec<u64> = (0..5000u64)
+            .map(|k| k.wrapping_mul(0x1000_0000_0001) ^ (k % 7))
+            .chain([0, u64::MAX])
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for round in 0..2 {
+            for &k in &keys {
+                let mut calls = 0;
+                let got = map.get_or_find(k, || {
+                    calls += 1;
+                    answer(k)
+                });
+                assert_eq!(got, answer(k), "{k}");
+                assert_eq!(calls, 1 - round, "{k}");
+            }
+        }
     }
 
     #[test]
