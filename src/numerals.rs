@@ -72,7 +72,7 @@ fn is_ar_letter(c: char) -> bool {
 /// block (U+0600–U+06FF, by range) are answered without the Unicode tables,
 /// which are slow for Arabic letters. A test compares every code point.
 #[inline]
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
@@ -370,6 +370,42 @@ const AR_FILTER: Prefilter = {
     }
     f
 };
+
+/// The letters (bit `code point − U+0620`) of every word [`ar_lookup`] may
+/// accept ([`AR_WORDS`], hundred stems, the spellings of "hundred"), of the
+/// article ال and of the glued و/ب: all the letters of a word with which a
+/// number phrase may start.
+const NUMBER_LETTERS: u64 = {
+    const fn letters(mut mask: u64, words: &[&str]) -> u64 {
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            let mut i = 0;
+            while i + 1 < w.len() {
+                let l = ar_index(w[i], w[i + 1]);
+                assert!(l < 64, "a number word is made of basic Arabic letters");
+                mask |= 1 << l;
+                i += 2;
+            }
+            k += 1;
+        }
+        mask
+    }
+    let mask = letters(0, AR_WORDS);
+    let mask = letters(mask, HUNDRED_STEMS);
+    let mask = letters(mask, &HUNDRED);
+    letters(mask, &["ال", "و", "ب"])
+};
+
+/// Whether no word holding the character `c` may start a number phrase:
+/// `c` folds to an Arabic letter that no number word, article or glued
+/// و/ب has (see [`NUMBER_LETTERS`]). Then [`may_start_phrase`] is false for
+/// every word holding it.
+pub(crate) fn never_in_number_word(c: char) -> bool {
+    // Skipped marks (tatweel among them) are no letters of the word.
+    let f = fold_ar(c);
+    !is_ignorable(c) && is_ar_letter(f) && NUMBER_LETTERS >> (f as u32 - 0x620) & 1 == 0
+}
 
 /// Whether the folded Arabic word `w` (no article or conjunction) may be a
 /// number word; a necessary condition for [`ar_lookup`].
@@ -952,7 +988,10 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// The number phrase starting at word start `i`, whose first character is
 /// `first`: (value, start, end). Without one, `Err(j)`: the characters from
 /// `i` to `j` are all part of the word (so skipping it may resume at `j`).
-fn phrase_at(s: &str, i: usize, first: char) -> Result<(u32, usize, usize), usize> {
+///
+/// [`number_words_in`] tries it at every word start; the aligner's features
+/// read their blocks with their own word scanner and call it the same way.
+pub(crate) fn phrase_at(s: &str, i: usize, first: char) -> Result<(u32, usize, usize), usize> {
     if first.is_ascii_alphabetic() {
         // Every number word has two letters or more: look at them before
         // reading the word.
@@ -973,8 +1012,15 @@ fn phrase_at(s: &str, i: usize, first: char) -> Result<(u32, usize, usize), usiz
     let Some((w, end)) = ar_word(s, i) else {
         return Err(i);
     };
+    // A phrase needs its first word to be a number word (what `ar_tok`
+    // reads at the phrase start): look the word up once here, so that the
+    // parse below, which reads it again, runs only for number words.
+    let may_start = |w: &[u8]| {
+        ar_may_be_number_article(w)
+            && std::str::from_utf8(w).is_ok_and(|w| ar_lookup_article(w).is_some())
+    };
     let w = w.bytes();
-    if ar_may_be_number_article(w) {
+    if may_start(w) {
         if let Some((v, e)) = ar_number_at(s, i, Pre::Article) {
             return Ok((v, i, e));
         }
@@ -985,7 +1031,7 @@ fn phrase_at(s: &str, i: usize, first: char) -> Result<(u32, usize, usize), usiz
         // `w` is the folded word: `first` and then the rest's letters, two
         // bytes each.
         let rest = w.get(first.len_utf8()..).unwrap_or_default();
-        if rest.len() >= 3 * 2 && ar_may_be_number_article(rest) {
+        if rest.len() >= 3 * 2 && may_start(rest) {
             let after = &s[i + first.len_utf8()..];
             let j = s.len() - after.trim_start_matches(is_ignorable).len();
             if let Some((v, e)) = ar_number_at(s, j, Pre::Article) {
@@ -994,6 +1040,58 @@ fn phrase_at(s: &str, i: usize, first: char) -> Result<(u32, usize, usize), usiz
         }
     }
     Err(end)
+}
+
+/// Whether a number phrase may start at the word `w`: a whole run of word
+/// characters (as [`is_word_char`] tells them) that a character which is
+/// none ends, or the end of the text. A necessary condition for
+/// [`phrase_at`] to find a phrase at the start of such a word, whatever
+/// follows it: the phrase's first number word is the whole word (ASCII
+/// letters, or Arabic letters and skipped marks, possibly after a glued
+/// و/ب), and this looks that word up. It depends on the word alone, so a
+/// caller may remember it per word.
+pub(crate) fn may_start_phrase(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first() {
+        None => false,
+        Some(&x) if x.is_ascii_alphabetic() => {
+            // The first two letters first: they rule out most words.
+            if b.len() < 2
+                || !en_may_start(x, b[1])
+                || b.len() > EN_WORD_MAX
+                || !b.iter().all(u8::is_ascii_alphabetic)
+            {
+                return false;
+            }
+            let mut lower = [0u8; EN_WORD_MAX];
+            for (d, x) in lower.iter_mut().zip(b) {
+                *d = x.to_ascii_lowercase();
+            }
+            // "and" only joins the parts of a phrase.
+            en_lookup(&lower[..b.len()]).is_some_and(|t| t != EnTok::And)
+        }
+        Some(x) if x.is_ascii() => false,
+        Some(_) => {
+            let Some((word, _)) = ar_word(w, 0) else {
+                return false;
+            };
+            let word = word.bytes();
+            let number = |w: &[u8]| {
+                ar_may_be_number_article(w)
+                    && std::str::from_utf8(w).is_ok_and(|w| ar_lookup_article(w).is_some())
+            };
+            if number(word) {
+                return true;
+            }
+            // A glued و/ب and at least three letters after it (as
+            // `phrase_at` reads them).
+            let first = w.chars().next().unwrap_or_default();
+            matches!(first, 'و' | 'ب')
+                && word
+                    .get(first.len_utf8()..)
+                    .is_some_and(|rest| rest.len() >= 3 * 2 && number(rest))
+        }
+    }
 }
 
 /// The cheap first look of [`phrase_at`] at an Arabic word starting at `i`
@@ -1775,6 +1873,60 @@ mod tests {
         assert!(!en_may_start(b'T', b'o'));
     }
 
+    #[test]
+    fn words_that_may_start_a_phrase() {
+        for w in [
+            "Five",
+            "twenty",
+            "Hundred",
+            "خمسه",
+            "والخامسة",
+            "بثلاثين",
+            "ثلاثمائة",
+        ] {
+            assert!(may_start_phrase(w), "{w}");
+        }
+        for w in [
+            "and",
+            "And",
+            "the",
+            "on",
+            "fives",
+            "A4",
+            "",
+            "المادة",
+            "لست",
+            "خمس١",
+        ] {
+            assert!(!may_start_phrase(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn letters_never_in_number_words() {
+        // Every word the lookups accept, with the article and a glued و/ب.
+        let mut words: Vec<String> = AR_WORDS.iter().map(|w| w.to_string()).collect();
+        for stem in HUNDRED_STEMS {
+            for suffix in HUNDRED {
+                words.push(format!("{stem}{suffix}"));
+            }
+        }
+        for w in words {
+            for full in [w.clone(), format!("وال{w}"), format!("ب{w}")] {
+                assert!(!full.chars().any(never_in_number_word), "{full}");
+            }
+        }
+        // Raw spellings fold first; other letters rule a word out.
+        assert!(!"الأولى والخامسة".chars().any(never_in_number_word));
+        for c in ['ق', 'ك', 'ج', 'ف', 'ص', 'ط', 'ز', 'ذ', 'ض', 'ظ', 'غ'] {
+            assert!(never_in_number_word(c), "{c}");
+            assert!(!may_start_phrase(&format!("خمس{c}")), "{c}");
+        }
+        for c in ['ـ', 'a', '1', ' ', '\u{064B}'] {
+            assert!(!never_in_number_word(c), "{c:?}");
+        }
+    }
+
     /// `ar_word` as first written: a plain walk over `char_indices`.
     fn ar_word_reference(s: &str, i: usize) -> Option<(String, usize)> {
         let rest = s.get(i..)?;
@@ -1848,6 +2000,19 @@ mod tests {
 
     fn check_against_reference(s: &str) {
         assert_eq!(number_words_in(s), number_words_reference(s), "{s:?}");
+        // `may_start_phrase` of the word run at any position holds wherever
+        // a phrase starts there.
+        for (i, c) in s.char_indices() {
+            if let Ok((v, ..)) = phrase_at(s, i, c) {
+                let rest = &s[i..];
+                let end = i + rest.len() - rest.trim_start_matches(is_word_char).len();
+                assert!(may_start_phrase(&s[i..end]), "{v} at {i}: {s:?}");
+                assert!(
+                    !s[i..end].chars().any(never_in_number_word),
+                    "{v} at {i}: {s:?}"
+                );
+            }
+        }
         for (i, _) in s.char_indices() {
             let fast = ar_word(s, i).map(|(w, e)| (w.as_str().to_string(), e));
             assert_eq!(fast, ar_word_reference(s, i), "ar_word at {i}: {s:?}");

@@ -95,40 +95,12 @@ impl PairFeatures {
         let mut scratch = Scratch::default();
         let mut build = |doc: &Document| -> Vec<ArticleFeatures> {
             let ordinals = division_ordinals(doc);
+            let mut words = WordCache::default();
             doc.articles
                 .iter()
                 .map(|a| {
-                    // Paragraphs and item texts: list markers ("1-", "(2)")
-                    // are not numbers of the text.
-                    // One pass over each block gives its length and where
-                    // its first digit is.
                     let mut vals = Vec::new();
-                    let mut scan = |t: &str| -> usize {
-                        let (chars, first_digit) = scan_block(t);
-                        if let Some(k) = first_digit {
-                            vals.extend(numbers_from(t, k));
-                        }
-                        if number_words {
-                            vals.extend(word_numbers(t));
-                        }
-                        chars
-                    };
-                    let lengths = if a.paragraphs.is_empty() && a.items.is_empty() {
-                        BlockChars {
-                            text: scan(&a.text),
-                            paragraphs: Vec::new(),
-                            items: 0,
-                        }
-                    } else {
-                        let paragraphs: Vec<usize> =
-                            a.paragraphs.iter().map(|p| scan(&p.text)).collect();
-                        let items = a.items.iter().map(|i| scan(&i.text)).sum();
-                        BlockChars {
-                            text: 0,
-                            paragraphs,
-                            items,
-                        }
-                    };
+                    let lengths = read_blocks(a, number_words.then_some(&mut words), &mut vals);
                     vals.sort_unstable();
                     vals.dedup();
                     let mut nums: Vec<u32> = vals
@@ -192,6 +164,40 @@ fn division_ordinals(doc: &Document) -> Vec<usize> {
             *c - 1
         })
         .collect()
+}
+
+/// Reads the blocks of an article (its paragraphs and items, or its text
+/// when it has neither) with [`read_block`]: their lengths, and the numbers
+/// written in them pushed onto `vals` (with digits, and with words when
+/// `words` is given). List markers ("1-", "(2)") are not part of the
+/// blocks, so they are not numbers of the text.
+fn read_blocks<'d>(
+    a: &'d Article,
+    mut words: Option<&mut WordCache<'d>>,
+    vals: &mut Vec<Value>,
+) -> BlockChars {
+    let mut scan = |t: &'d str| -> usize {
+        let (chars, first_digit) = read_block(t, words.as_deref_mut(), vals);
+        if let Some(k) = first_digit {
+            vals.extend(numbers_from(t, k));
+        }
+        chars
+    };
+    if a.paragraphs.is_empty() && a.items.is_empty() {
+        BlockChars {
+            text: scan(&a.text),
+            paragraphs: Vec::new(),
+            items: 0,
+        }
+    } else {
+        let paragraphs: Vec<usize> = a.paragraphs.iter().map(|p| scan(&p.text)).collect();
+        let items = a.items.iter().map(|i| scan(&i.text)).sum();
+        BlockChars {
+            text: 0,
+            paragraphs,
+            items,
+        }
+    }
 }
 
 /// [`content_chars`] of the blocks of an article: of its text when it has
@@ -292,7 +298,8 @@ pub(crate) fn content_chars(s: &str) -> usize {
 
 /// [`content_chars`] of `s`, and the start of the first character that is
 /// a digit for [`numbers_in`] (ASCII, Arabic-Indic, Extended Arabic-Indic
-/// or full-width), in one pass.
+/// or full-width), in one pass. [`read_block`] counts the number phrases
+/// it finds with it; the tests hold it as the reference for the rest.
 pub(crate) fn scan_block(s: &str) -> (usize, Option<usize>) {
     // Whether each character of the Arabic block (U+0600–U+06FF, two UTF-8
     // bytes D8–DB xx) counts, from `fold` itself.
@@ -335,6 +342,264 @@ pub(crate) fn scan_block(s: &str) -> (usize, Option<usize>) {
         }
     }
     (n, first_digit)
+}
+
+/// What [`read_block`] needs to know of a character: whether it counts
+/// for [`content_chars`] ([`CONTENT`]), is part of a word for the number
+/// words ([`WORD`]: [`crate::numerals::is_word_char`]), is a digit for
+/// [`numbers_in`] ([`DIGIT`]) and rules out a number word ([`NOT_NUMBER`]).
+fn char_class(c: char) -> u8 {
+    let content = if c.is_ascii() {
+        !c.is_ascii_whitespace()
+    } else {
+        !c.is_whitespace() && fold(c).is_some()
+    };
+    let digit = c.is_ascii_digit()
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+        || ('\u{06F0}'..='\u{06F9}').contains(&c)
+        || ('\u{FF10}'..='\u{FF19}').contains(&c);
+    let mut class = 0;
+    if content {
+        class |= CONTENT;
+    }
+    if crate::numerals::is_word_char(c) {
+        class |= WORD;
+    }
+    if digit {
+        class |= DIGIT;
+    }
+    if crate::numerals::never_in_number_word(c) {
+        class |= NOT_NUMBER;
+    }
+    class
+}
+
+/// [`char_class`] bit: the character carries content.
+const CONTENT: u8 = 1;
+/// [`char_class`] bit: the character is part of a word.
+const WORD: u8 = 2;
+/// [`char_class`] bit: the character is a digit.
+const DIGIT: u8 = 4;
+/// [`char_class`] bit: no word holding the character may start a number
+/// phrase ([`crate::numerals::never_in_number_word`]).
+const NOT_NUMBER: u8 = 8;
+
+/// [`char_class`] of the ASCII characters (by byte) and of the Arabic block
+/// U+0600–U+06FF (at 128 + code point − U+0600).
+fn class_table() -> &'static [u8; 384] {
+    static TABLE: std::sync::OnceLock<[u8; 384]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|k| {
+            let c = if k < 128 {
+                char::from(k as u8)
+            } else {
+                char::from_u32(0x0600 + k as u32 - 128).expect("Arabic block")
+            };
+            char_class(c)
+        })
+    })
+}
+
+/// The words of a document already looked at by [`read_block`], as written,
+/// and whether a number phrase may start with each
+/// ([`crate::numerals::may_start_phrase`]): a document uses a few thousand
+/// words again and again, and most are no number word.
+type WordCache<'d> = HashMap<&'d str, bool, BuildHasherDefault<WordHasher>>;
+
+/// Hasher of the words of [`WordCache`]: eight bytes a multiply.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        if n >= 8 {
+            let mut chunks = bytes.chunks_exact(8);
+            for c in &mut chunks {
+                self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+            }
+            if !chunks.remainder().is_empty() {
+                // The last eight bytes, overlapping the last chunk.
+                self.add(u64::from_le_bytes(
+                    bytes[n - 8..].try_into().expect("eight bytes"),
+                ));
+            }
+        } else {
+            self.add(bytes.iter().fold(0, |v, &x| v << 8 | x as u64));
+        }
+    }
+    fn write_u8(&mut self, v: u8) {
+        self.add(v as u64);
+    }
+}
+
+/// One pass over a block: `scan_block` of it (its [`content_chars`] and the
+/// start of its first digit), and, when `words` is given, the values of
+/// `word_numbers` (number words other than one and two, in order) pushed
+/// onto `vals`.
+///
+/// The number words are found the way [`crate::numerals::number_words_in`]
+/// finds them: a phrase is tried at every word start (a word character
+/// after a character that is not one, or after a phrase); when none starts
+/// there, the word (with a hyphenated compound it starts) is passed over.
+/// Here the word is read first, and the phrase is only tried when the word
+/// may start one. The test `read_block_matches_separate_passes` holds the
+/// two together.
+fn read_block<'d>(
+    s: &'d str,
+    mut words: Option<&mut WordCache<'d>>,
+    vals: &mut Vec<Value>,
+) -> (usize, Option<usize>) {
+    let table = class_table();
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut first_digit = None;
+    let mut k = 0;
+    while k < b.len() {
+        let (class, len) = class_at(s, k, table);
+        if class & WORD == 0 {
+            n += (class & CONTENT) as usize;
+            if class & DIGIT != 0 && first_digit.is_none() {
+                first_digit = Some(k);
+            }
+            k += len;
+            continue;
+        }
+        // A word starts here.
+        let start = k;
+        let before = (n, first_digit);
+        let classes;
+        (k, classes) = word_run(s, k, table, &mut n, &mut first_digit);
+        if let Some(cache) = words.as_deref_mut() {
+            let w = &s[start..k];
+            let may_start = if b[start] < 0x80 {
+                crate::numerals::may_start_phrase(w)
+            } else if classes & NOT_NUMBER != 0 {
+                // A letter no number word has (about half the words of an
+                // Arabic text).
+                false
+            } else {
+                *cache
+                    .entry(w)
+                    .or_insert_with(|| crate::numerals::may_start_phrase(w))
+            };
+            let first = w.chars().next().expect("a word");
+            if may_start {
+                if let Ok((v, _, end)) = crate::numerals::phrase_at(s, start, first) {
+                    // One and two are left out: Arabic writes them mostly as
+                    // the singular or the dual of the noun (`يومين` = "two
+                    // days"), and English "one" is often not a quantity at
+                    // all, so they would make noise rather than evidence.
+                    if v >= 3 {
+                        vals.push(v as Value);
+                    }
+                    // The phrase is counted again from its start: it may end
+                    // before the end of the word as well as after it.
+                    let (m, d) = scan_block(&s[start..end]);
+                    n = before.0 + m;
+                    first_digit = before.1.or(d.map(|d| start + d));
+                    k = end;
+                    continue;
+                }
+            }
+        }
+        // No phrase: the rest of the hyphenated compound the word starts is
+        // passed over as well.
+        while b.get(k) == Some(&b'-') && class_at(s, k + 1, table).0 & WORD != 0 {
+            n += (table[b'-' as usize] & CONTENT) as usize;
+            k = word_run(s, k + 1, table, &mut n, &mut first_digit).0;
+        }
+    }
+    (n, first_digit)
+}
+
+/// Reads the run of word characters from byte `k` of `s`, adding to the
+/// count and first digit of [`read_block`]; returns the end of the run and
+/// the union of the [`char_class`] of its non-ASCII characters.
+#[inline(always)]
+fn word_run(
+    s: &str,
+    mut k: usize,
+    table: &[u8; 384],
+    n: &mut usize,
+    first_digit: &mut Option<usize>,
+) -> (usize, u8) {
+    let b = s.as_bytes();
+    let mut classes = 0;
+    while k < b.len() {
+        let x = b[k];
+        let class = if x < 0x80 {
+            // ASCII: letters and digits are the word characters, and carry
+            // content.
+            if x.is_ascii_alphabetic() {
+                *n += 1;
+                k += 1;
+                continue;
+            }
+            if !x.is_ascii_digit() {
+                break;
+            }
+            CONTENT | WORD | DIGIT
+        } else if x & 0xFC == 0xD8 {
+            // The Arabic block: two bytes, the continuation byte follows (a
+            // valid str). Letters are the common case.
+            let class = table[128 + (((x as usize) & 3) << 6 | (b[k + 1] as usize & 0x3F))];
+            classes |= class;
+            if class & !NOT_NUMBER == CONTENT | WORD {
+                *n += 1;
+                k += 2;
+                continue;
+            }
+            class
+        } else {
+            let class = class_other(s, k).0;
+            classes |= class;
+            class
+        };
+        if class & WORD == 0 {
+            break;
+        }
+        *n += (class & CONTENT) as usize;
+        if class & DIGIT != 0 && first_digit.is_none() {
+            *first_digit = Some(k);
+        }
+        k += s[k..].chars().next().map_or(1, char::len_utf8);
+    }
+    (k, classes)
+}
+
+/// [`char_class`] of the character at byte `k` of `s` (a character
+/// boundary), and its length; `(0, 0)` at the end.
+#[inline(always)]
+fn class_at(s: &str, k: usize, table: &[u8; 384]) -> (u8, usize) {
+    let b = s.as_bytes();
+    match b.get(k) {
+        None => (0, 0),
+        Some(&x) if x < 0x80 => (table[x as usize], 1),
+        Some(&x) if x & 0xFC == 0xD8 => {
+            // The Arabic block: two bytes, the continuation byte follows
+            // (a valid str).
+            let u = ((x as usize) & 3) << 6 | (b[k + 1] as usize & 0x3F);
+            (table[128 + u], 2)
+        }
+        Some(_) => class_other(s, k),
+    }
+}
+
+/// [`class_at`] of a character outside ASCII and the Arabic block.
+#[inline(never)]
+fn class_other(s: &str, k: usize) -> (u8, usize) {
+    let c = s[k..].chars().next().expect("char boundary");
+    (char_class(c), c.len_utf8())
 }
 
 /// The numbers written with digits in `s`, after digit folding.
@@ -448,6 +713,8 @@ fn short_year_follows(chars: &[char], mut j: usize) -> bool {
 /// One and two are left out: Arabic writes them mostly as the singular or
 /// the dual of the noun (`يومين` = "two days"), and English "one" is often
 /// not a quantity at all, so they would make noise rather than evidence.
+/// [`read_block`] finds the same in its own pass; this is its reference.
+#[cfg(test)]
 fn word_numbers(s: &str) -> Vec<Value> {
     crate::numerals::number_words_in(s)
         .into_iter()
@@ -509,6 +776,53 @@ mod tests {
         ] {
             assert_eq!(scan_block(t).1, want, "{t:?}");
             assert_eq!(first_digit(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn read_block_matches_separate_passes() {
+        let mut texts: Vec<String> = [
+            "",
+            "within fifteen days, or two years",
+            "خلال خمسة عشر يوما",
+            "ولا تقل خبرته عن خمس عشرة سنة",
+            "one-third of twenty-five members; fifty-fifty; five-year term",
+            "Twenty One Hundred and Five, three-\nfour, seven -eight",
+            "وخمسة وبثلاثين والعشرين لست وست الثالثة والعشرون بعد المائة",
+            "ثلاثمائة وخمسة وعشرون، ثلاث مائة؛ الحادية بعد السبعمائة ٣ خمسة٣",
+            "مَادَّةٌ الخامسـة عشرة ١٤ and Article 5 Ａ１ x۳y",
+            "A4 b12 twelve1 ten\u{00a0}days ١٬٠٠٠ خمسة\u{200c}عشر —ثلاثة– seven\u{2003}days",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        for e in std::fs::read_dir(seeds).expect("seeds") {
+            let t = std::fs::read_to_string(e.expect("entry").path()).expect("UTF-8");
+            texts.extend(t.lines().map(str::to_string));
+            texts.push(t);
+        }
+        // Every split of a few phrases, so that blocks start and end inside
+        // words and phrases.
+        let joined = texts[1..10].join(" ");
+        for (k, _) in joined.char_indices() {
+            texts.push(joined[k..].to_string());
+            texts.push(joined[..k].to_string());
+        }
+        for t in &texts {
+            let mut vals = Vec::new();
+            let got = read_block(t, Some(&mut WordCache::default()), &mut vals);
+            assert_eq!(got, scan_block(t), "{t:?}");
+            assert_eq!(vals, word_numbers(t), "{t:?}");
+            // A cache that already knows the words gives the same.
+            let mut warm = WordCache::default();
+            read_block(t, Some(&mut warm), &mut Vec::new());
+            vals.clear();
+            assert_eq!(read_block(t, Some(&mut warm), &mut vals), got, "{t:?}");
+            assert_eq!(vals, word_numbers(t), "{t:?}");
+            let mut none = Vec::new();
+            assert_eq!(read_block(t, None, &mut none), got, "{t:?}");
+            assert!(none.is_empty());
         }
     }
 

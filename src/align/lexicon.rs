@@ -712,27 +712,56 @@ impl Lexicon {
     /// forms). Words are only told apart by letters and non-letters, so
     /// the line-end folding of the whole-text view makes no difference.
     pub fn concepts(&self, text: &str, out: &mut ConceptSet, scratch: &mut Scratch) {
-        let Scratch {
-            norm: buf,
-            word,
-            seen_ar,
-            seen_en,
-        } = scratch;
-        let mut reader = Words {
-            lex: self,
-            ar: ['\0'; 24],
-            na: 0,
-            ha: KEY_SEED,
-            latin: word,
-            nl: 0,
-            hl: KEY_SEED,
-            seen_ar,
-            seen_en,
-        };
-        reader.latin.clear();
+        let (mut reader, buf) = Words::new(self, scratch);
         let arabic = arabic_block_fold();
         // Read by bytes: ASCII as it is, the Arabic block (two UTF-8 bytes
-        // D8–DB xx) through the table, other characters decoded.
+        // D8–DB xx) through the table, other characters decoded. Runs of
+        // ASCII letters and of Arabic letters (with the marks that fold
+        // away between them) are read in one go: they are most of a text.
+        let b = text.as_bytes();
+        let mut k = 0;
+        while k < b.len() {
+            let x = b[k];
+            if x.is_ascii_alphabetic() {
+                let start = k;
+                k += 1;
+                while k < b.len() && b[k].is_ascii_alphabetic() {
+                    k += 1;
+                }
+                reader.latin_run(&b[start..k], out);
+            } else if x < 0x80 {
+                reader.feed_other(out);
+                k += 1;
+            } else if x & 0xFC == 0xD8 {
+                // A valid str: the continuation byte follows.
+                let u = ((x as usize) & 3) << 6 | (b[k + 1] as usize & 0x3F);
+                match arabic[u] {
+                    Folded::Drop => k += 2,
+                    Folded::Arabic(_) => k = reader.arabic_run(b, k, arabic, out),
+                    Folded::Latin(d) => {
+                        reader.feed_latin(d, out);
+                        k += 2;
+                    }
+                    Folded::Other => {
+                        reader.feed_other(out);
+                        k += 2;
+                    }
+                }
+            } else {
+                let c = text[k..].chars().next().expect("char boundary");
+                k += c.len_utf8();
+                reader.feed_compat(c, buf, out);
+            }
+        }
+        reader.end(out);
+    }
+
+    /// [`Lexicon::concepts`] a character at a time, as first written: the
+    /// reference its runs are tested against.
+    #[cfg(test)]
+    fn concepts_by_char(&self, text: &str, out: &mut ConceptSet, scratch: &mut Scratch) {
+        let (mut reader, buf) = Words::new(self, scratch);
+        let arabic = arabic_block_fold();
         let b = text.as_bytes();
         let mut k = 0;
         while k < b.len() {
@@ -745,7 +774,6 @@ impl Lexicon {
                 }
                 k += 1;
             } else if (0xD8..=0xDB).contains(&x) {
-                // A valid str: the continuation byte follows.
                 let u = (((x as usize) & 0x1F) << 6 | (b[k + 1] as usize & 0x3F)) - 0x600;
                 match arabic[u] {
                     Folded::Drop => {}
@@ -757,11 +785,7 @@ impl Lexicon {
             } else {
                 let c = text[k..].chars().next().expect("char boundary");
                 k += c.len_utf8();
-                let mut tmp = [0u8; 4];
-                normalize_into(c.encode_utf8(&mut tmp), buf);
-                for d in buf.as_str().chars() {
-                    reader.feed(d, out);
-                }
+                reader.feed_compat(c, buf, out);
             }
         }
         reader.end(out);
@@ -809,26 +833,119 @@ struct Words<'a> {
     ha: u64,
     /// The Latin word being read, lower-cased (up to 25 letters kept), and
     /// its length.
-    latin: &'a mut String,
+    latin: [u8; 25],
     nl: usize,
-    /// [`key`] of `latin`, built as it grows.
+    /// [`key`] of the letters kept in `latin`, built as they come.
     hl: u64,
     seen_ar: &'a mut WordMap,
     seen_en: &'a mut WordMap,
 }
 
-type WordMap = HashMap<u64, Option<u16>, BuildHasherDefault<Identity>>;
+/// The concept of every word already looked up, by its key: a table of
+/// keys and a table of answers, probed linearly from the slot the key's
+/// top bits give, at most half full. A lookup that finds its word reads a
+/// slot or two of `keys`; a general map reads its control bytes first and
+/// then the slot, two loads one after the other, for every word of a text.
+#[derive(Default)]
+struct WordMap {
+    /// Per slot, a key, or 0 when empty (the key 0 is kept in `zero`).
+    keys: Vec<u64>,
+    /// Per slot, the concept of the word with that key.
+    found: Vec<Option<u16>>,
+    /// Number of keys in `keys`.
+    len: usize,
+    /// 64 − log2 of the number of slots.
+    shift: u32,
+    /// The concept of the word whose key is 0, once looked up.
+    zero: Option<Option<u16>>,
+}
 
-/// Scratch space of [`Lexicon::concepts`]: buffers, and the concept of every
-/// word already looked up (by the key of the word as written, folded and
-/// lower-cased), so that the vocabulary of a document — a few thousand
+impl WordMap {
+    /// The concept of the word with key `key`, from `find` the first time.
+    #[inline(always)]
+    fn get_or_find(&mut self, key: u64, find: impl FnOnce() -> Option<u16>) -> Option<u16> {
+        if key == 0 {
+            return *self.zero.get_or_insert_with(find);
+        }
+        if self.keys.is_empty() {
+            self.resize(1024);
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.keys[i] {
+                k if k == key => return self.found[i],
+                0 => break,
+                _ => i = (i + 1) & mask,
+            }
+        }
+        let found = find();
+        self.keys[i] = key;
+        self.found[i] = found;
+        self.len += 1;
+        if 2 * self.len > self.keys.len() {
+            self.resize(2 * self.keys.len());
+        }
+        found
+    }
+
+    /// The first slot to probe for `key`.
+    #[inline(always)]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Moves the keys into `slots` slots (a power of two).
+    #[cold]
+    fn resize(&mut self, slots: usize) {
+        let keys = std::mem::replace(&mut self.keys, vec![0; slots]);
+        let found = std::mem::replace(&mut self.found, vec![None; slots]);
+        self.shift = 64 - slots.trailing_zeros();
+        let mask = slots - 1;
+        for (key, f) in keys.into_iter().zip(found).filter(|&(k, _)| k != 0) {
+            let mut i = self.slot(key);
+            while self.keys[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.keys[i] = key;
+            self.found[i] = f;
+        }
+    }
+}
+
+/// Scratch space of [`Lexicon::concepts`]: a buffer, and the concept of
+/// every word already looked up (by the key of the word as written, folded
+/// and lower-cased), so that the vocabulary of a document — a few thousand
 /// words, used again and again — is stripped of its affixes once.
 #[derive(Default)]
 pub(crate) struct Scratch {
     norm: Normalized,
-    word: String,
     seen_ar: WordMap,
     seen_en: WordMap,
+}
+
+impl<'a> Words<'a> {
+    /// A reader with no word begun, and the normalization buffer of
+    /// `scratch`.
+    fn new(lex: &'a Lexicon, scratch: &'a mut Scratch) -> (Words<'a>, &'a mut Normalized) {
+        let Scratch {
+            norm,
+            seen_ar,
+            seen_en,
+        } = scratch;
+        let reader = Words {
+            lex,
+            ar: ['\0'; 24],
+            na: 0,
+            ha: KEY_SEED,
+            latin: [0; 25],
+            nl: 0,
+            hl: KEY_SEED,
+            seen_ar,
+            seen_en,
+        };
+        (reader, norm)
+    }
 }
 
 impl Words<'_> {
@@ -843,16 +960,43 @@ impl Words<'_> {
         }
     }
 
+    /// A character outside ASCII and the Arabic block: its compatibility
+    /// form, normalized alone (with `buf`), fed a character at a time.
+    #[inline(never)]
+    fn feed_compat(&mut self, c: char, buf: &mut Normalized, out: &mut ConceptSet) {
+        let mut tmp = [0u8; 4];
+        normalize_into(c.encode_utf8(&mut tmp), buf);
+        for d in buf.as_str().chars() {
+            self.feed(d, out);
+        }
+    }
+
     /// An ASCII letter.
     #[inline(always)]
     fn feed_latin(&mut self, c: char, out: &mut ConceptSet) {
         self.end_arabic(out);
         if self.nl <= 24 {
             let l = c.to_ascii_lowercase();
-            self.latin.push(l);
+            self.latin[self.nl] = l as u8;
             self.hl = key_step(self.hl, l);
         }
         self.nl += 1;
+    }
+
+    /// A run of ASCII letters: [`feed_latin`](Self::feed_latin) of each.
+    #[inline(always)]
+    fn latin_run(&mut self, run: &[u8], out: &mut ConceptSet) {
+        self.end_arabic(out);
+        let (mut nl, mut hl) = (self.nl, self.hl);
+        // Letters past the 25th are counted, not kept.
+        let keep = run.len().min(25usize.saturating_sub(nl));
+        for (slot, &x) in self.latin[nl..nl + keep].iter_mut().zip(run) {
+            let l = x.to_ascii_lowercase();
+            *slot = l;
+            hl = key_step(hl, l as char);
+        }
+        nl += run.len();
+        (self.nl, self.hl) = (nl, hl);
     }
 
     /// An Arabic letter.
@@ -864,6 +1008,40 @@ impl Words<'_> {
             self.ha = key_step(self.ha, c);
         }
         self.na += 1;
+    }
+
+    /// The run of Arabic-block characters of `b` from `k` (an Arabic
+    /// letter) that are Arabic letters or fold away:
+    /// [`feed_arabic`](Self::feed_arabic) of each letter. Returns the end of
+    /// the run.
+    #[inline(always)]
+    fn arabic_run(
+        &mut self,
+        b: &[u8],
+        mut k: usize,
+        table: &[Folded; 256],
+        out: &mut ConceptSet,
+    ) -> usize {
+        self.end_latin(out);
+        let (mut na, mut ha) = (self.na, self.ha);
+        while k < b.len() && b[k] & 0xFC == 0xD8 {
+            // A valid str: the continuation byte follows.
+            let u = ((b[k] as usize) & 3) << 6 | (b[k + 1] as usize & 0x3F);
+            match table[u] {
+                Folded::Arabic(c) => {
+                    if na < self.ar.len() {
+                        self.ar[na] = c;
+                        ha = key_step(ha, c);
+                    }
+                    na += 1;
+                }
+                Folded::Drop => {}
+                Folded::Latin(_) | Folded::Other => break,
+            }
+            k += 2;
+        }
+        (self.na, self.ha) = (na, ha);
+        k
     }
 
     /// Neither.
@@ -886,10 +1064,7 @@ impl Words<'_> {
             let w = &self.ar[..self.na];
             debug_assert_eq!(self.ha, key_chars(w.iter().copied()));
             let lex = self.lex;
-            let found = *self
-                .seen_ar
-                .entry(self.ha)
-                .or_insert_with(|| lex.arabic_word(w));
+            let found = self.seen_ar.get_or_find(self.ha, || lex.arabic_word(w));
             if let Some(id) = found {
                 out.insert(id);
             }
@@ -909,17 +1084,16 @@ impl Words<'_> {
     fn flush_latin(&mut self, out: &mut ConceptSet) {
         if (3..=24).contains(&self.nl) {
             let lex = self.lex;
-            let latin = &*self.latin;
-            debug_assert_eq!(self.hl, key(latin));
-            let found = *self
-                .seen_en
-                .entry(self.hl)
-                .or_insert_with(|| lex.english.get(&key(&stem_en(latin))).copied());
+            // ASCII letters.
+            let latin = || std::str::from_utf8(&self.latin[..self.nl]).unwrap_or_default();
+            debug_assert_eq!(self.hl, key(latin()));
+            let found = self.seen_en.get_or_find(self.hl, || {
+                lex.english.get(&key(&stem_en(latin()))).copied()
+            });
             if let Some(id) = found {
                 out.insert(id);
             }
         }
-        self.latin.clear();
         self.nl = 0;
         self.hl = KEY_SEED;
     }
@@ -979,6 +1153,66 @@ mod tests {
         let mut set = ConceptSet::default();
         Lexicon::get().concepts(t, &mut set, &mut Scratch::default());
         set.iter().collect()
+    }
+
+    #[test]
+    fn word_map_finds_each_key_once() {
+        let mut map = WordMap::default();
+        let answer = |k: u64| (k % 3 != 0).then_some((k % 1000) as u16);
+        // Keys that share their top bits, and 0.
+        let mut keys: Vec<u64> = (0..5000u64)
+            .map(|k| k.wrapping_mul(0x1000_0000_0001) ^ (k % 7))
+            .chain([0, u64::MAX])
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for round in 0..2 {
+            for &k in &keys {
+                let mut calls = 0;
+                let got = map.get_or_find(k, || {
+                    calls += 1;
+                    answer(k)
+                });
+                assert_eq!(got, answer(k), "{k}");
+                assert_eq!(calls, 1 - round, "{k}");
+            }
+        }
+    }
+
+    #[test]
+    fn runs_read_as_characters() {
+        let lex = Lexicon::get();
+        let mut texts: Vec<String> = [
+            "",
+            "المحكمة وبالمحاكم لجنته اللجان للجنة وللمحكمة المخالفات لسنة الأَمْن",
+            "يعاقب الموظف المخالف بغرامة لا تزيد على مرتب شهر.",
+            "An employee in violation shall be punished by a fine.",
+            "Mixedعربيwords اللجنةcommittee court\u{064B}s ab\u{0640}cd مـــادة",
+            "ﻣﺎﺩﺓ ﻻ Ａrticle Ｃｏｕｒｔ é\u{200f}x \u{feff}court ٣ courts",
+            "averyveryveryverylongwordindeed anotherextremelylongwordhere x",
+            "استثنائيةواستثنائيةواستثنائية committees' committee’s",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        for e in std::fs::read_dir(seeds).expect("seeds") {
+            let t = std::fs::read_to_string(e.expect("entry").path()).expect("UTF-8");
+            texts.extend(t.lines().map(str::to_string));
+            texts.push(t);
+        }
+        let joined = texts[1..8].join(" ");
+        for (k, _) in joined.char_indices() {
+            texts.push(joined[k..].to_string());
+        }
+        // One scratch for all, as for the articles of a document.
+        let (mut fast, mut slow) = (Scratch::default(), Scratch::default());
+        for t in &texts {
+            let (mut a, mut b) = (ConceptSet::default(), ConceptSet::default());
+            lex.concepts(t, &mut a, &mut fast);
+            lex.concepts_by_char(t, &mut b, &mut slow);
+            assert_eq!(a, b, "{t:?}");
+        }
     }
 
     fn id(en: &str) -> u16 {
