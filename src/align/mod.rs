@@ -450,36 +450,69 @@ fn agreed_pairs(f: &PairFeatures, walk_ar: &[i64], walk_en: &[i64]) -> Vec<(usiz
 /// Articles (or counts) by label, hashed with [`PairHasher`].
 type LabelMap<'a, V> = HashMap<(u32, Option<&'a str>), V, BuildHasherDefault<PairHasher>>;
 
-fn label_anchors<'a>(ar: &'a [ArticleFeatures], en: &'a [ArticleFeatures]) -> Vec<(usize, usize)> {
-    let key = |a: &'a ArticleFeatures| a.label_number.map(|n| (n, a.label_suffix.as_deref()));
-    let mut count_en: LabelMap<'a, (usize, usize)> = HashMap::default();
-    for (j, e) in en.iter().enumerate() {
-        if let Some(k) = key(e) {
-            let c = count_en.entry(k).or_insert((0, j));
-            c.0 += 1;
-        }
-    }
-    let mut count_ar: LabelMap<'a, usize> = HashMap::default();
-    for a in ar {
-        if let Some(k) = key(a) {
-            *count_ar.entry(k).or_insert(0) += 1;
-        }
-    }
+fn label_anchors(ar: &[ArticleFeatures], en: &[ArticleFeatures]) -> Vec<(usize, usize)> {
+    let count_en = LabelCounts::new(en);
+    let count_ar = LabelCounts::new(ar);
     let cands: Vec<(usize, usize)> = ar
         .iter()
         .enumerate()
         .filter_map(|(i, a)| {
-            let k = key(a)?;
-            if count_ar.get(&k) != Some(&1) {
+            let (num, suffix) = (a.label_number?, a.label_suffix.as_deref());
+            if count_ar.get(num, suffix)?.0 != 1 {
                 return None;
             }
-            match count_en.get(&k) {
-                Some(&(1, j)) => Some((i, j)),
+            match count_en.get(num, suffix) {
+                Some((1, j)) => Some((i, j)),
                 _ => None,
             }
         })
         .collect();
     longest_increasing(&cands)
+}
+
+/// Per label, how many articles of a side carry it and the first that
+/// does: labels without a suffix in a table when the numbers are not much
+/// larger than the number of articles, others hashed.
+struct LabelCounts<'a> {
+    plain: Vec<(u32, usize)>,
+    other: LabelMap<'a, (u32, usize)>,
+}
+
+impl<'a> LabelCounts<'a> {
+    fn new(arts: &'a [ArticleFeatures]) -> LabelCounts<'a> {
+        let max = arts.iter().filter_map(|a| a.label_number).max();
+        let table = max.map_or(0, |m| m as usize + 1);
+        let dense = table <= 8 * arts.len() + 64;
+        let mut c = LabelCounts {
+            plain: vec![(0, 0); if dense { table } else { 0 }],
+            other: HashMap::default(),
+        };
+        for (j, a) in arts.iter().enumerate() {
+            let Some(num) = a.label_number else { continue };
+            let suffix = a.label_suffix.as_deref();
+            let slot = if dense && suffix.is_none() {
+                &mut c.plain[num as usize]
+            } else {
+                c.other.entry((num, suffix)).or_insert((0, j))
+            };
+            if slot.0 == 0 {
+                slot.1 = j;
+            }
+            slot.0 += 1;
+        }
+        c
+    }
+
+    /// The number of articles labelled `number` with `suffix`, and the
+    /// first of them; `None` when there is none.
+    fn get(&self, number: u32, suffix: Option<&str>) -> Option<(u32, usize)> {
+        let v = if suffix.is_none() && !self.plain.is_empty() {
+            self.plain.get(number as usize).copied()
+        } else {
+            self.other.get(&(number, suffix)).copied()
+        };
+        v.filter(|c| c.0 > 0)
+    }
 }
 
 /// Longest chain of `(i, j)` (sorted by `i`, distinct `i`) increasing in `j`.
@@ -944,23 +977,15 @@ fn argmax(v: &[f64]) -> (usize, f64) {
 /// Anchors for the band: the pairs the label offsets imply, reduced to the
 /// longest chain increasing on both sides.
 fn offset_anchors(f: &PairFeatures, offsets: &[i64]) -> Vec<(usize, usize)> {
-    let mut count: LabelMap<'_, (usize, usize)> = HashMap::default();
-    for (j, e) in f.english.iter().enumerate() {
-        if let Some(num) = e.label_number {
-            count
-                .entry((num, e.label_suffix.as_deref()))
-                .or_insert((0, j))
-                .0 += 1;
-        }
-    }
+    let count = LabelCounts::new(&f.english);
     let cands: Vec<(usize, usize)> = f
         .arabic
         .iter()
         .enumerate()
         .filter_map(|(i, a)| {
             let t = u32::try_from(a.label_number? as i64 + offsets[i]).ok()?;
-            match count.get(&(t, a.label_suffix.as_deref())) {
-                Some(&(1, j)) => Some((i, j)),
+            match count.get(t, a.label_suffix.as_deref()) {
+                Some((1, j)) => Some((i, j)),
                 _ => None,
             }
         })

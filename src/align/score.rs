@@ -102,8 +102,17 @@ impl LengthModel {
         if r.len() < 5 {
             return fallback;
         }
-        r.sort_by(|a, b| a.total_cmp(b));
-        let med = 0.5 * (r[(r.len() - 1) / 2] + r[r.len() / 2]);
+        // The median (the mean of the two middle values when their number
+        // is even), by selection.
+        let n = r.len();
+        r.select_nth_unstable_by(n / 2, |a, b| a.total_cmp(b));
+        let upper = r[n / 2];
+        let lower = if n % 2 == 0 {
+            r[..n / 2].iter().copied().fold(f64::NEG_INFINITY, f64::max)
+        } else {
+            upper
+        };
+        let med = 0.5 * (lower + upper);
         LengthModel {
             mu: med,
             sigma: spread(&r, med),
@@ -168,8 +177,7 @@ impl LengthModel {
                 best = xv;
             }
         }
-        let mut near: Vec<f64> = r.into_iter().filter(|v| (v - best).abs() < 0.35).collect();
-        near.sort_by(|a, b| a.total_cmp(b));
+        let near: Vec<f64> = r.into_iter().filter(|v| (v - best).abs() < 0.35).collect();
         LengthModel {
             mu: best,
             sigma: if near.len() >= 3 {
@@ -198,8 +206,9 @@ fn log_ratios(pairs: &[(f64, f64)]) -> Vec<f64> {
 /// 1.4826 × median absolute deviation from `center`, clamped.
 fn spread(r: &[f64], center: f64) -> f64 {
     let mut dev: Vec<f64> = r.iter().map(|x| (x - center).abs()).collect();
-    dev.sort_by(|a, b| a.total_cmp(b));
-    (dev[dev.len() / 2] * 1.4826).clamp(0.08, 0.5)
+    let k = dev.len() / 2;
+    let (_, mid, _) = dev.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
+    (*mid * 1.4826).clamp(0.08, 0.5)
 }
 
 /// Two-sided tail probability of a standard normal: `P(|Z| >= |z|)`.
@@ -260,13 +269,16 @@ impl Len {
         let chars: f64 = v.iter().map(|a| a.chars).sum();
         let lead: f64 = v.iter().map(|a| a.lead_chars).sum();
         let frame: f64 = v.iter().map(|a| a.frame_chars).sum();
+        let ln_chars = chars.ln();
         Len {
             chars,
             lead,
             frame,
-            ln_chars: chars.ln(),
-            ln_lead: lead.ln(),
-            ln_frame: frame.ln(),
+            ln_chars,
+            // Most articles have no list: their lead and frame are the
+            // whole text.
+            ln_lead: if lead == chars { ln_chars } else { lead.ln() },
+            ln_frame: if frame == chars { ln_chars } else { frame.ln() },
             units: v.iter().map(|a| a.units).sum(),
             items: v.iter().map(|a| a.items).sum(),
             announces: v.iter().any(|a| a.announces_list),
