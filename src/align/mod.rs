@@ -710,38 +710,43 @@ fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> 
     if by_label.is_empty() || walk.iter().all(|a| a.label_number.is_none()) {
         return out;
     }
-    let states: Vec<i64> = (-MAX_OFFSET..=MAX_OFFSET).collect();
-    let k = states.len();
+    let states: [i64; STATES] = std::array::from_fn(|x| x as i64 - MAX_OFFSET);
+    let k = STATES;
     let zero = MAX_OFFSET as usize;
-    let mut score: Vec<f64> = (0..k).map(|x| if x == zero { 1.0 } else { 0.0 }).collect();
+    let mut score = [0.0f64; STATES];
+    score[zero] = 1.0;
     let mut back: Vec<[u8; STATES]> = Vec::with_capacity(n);
-    let mut next = vec![0.0; k];
-    let mut emit = vec![0.0; k];
+    let mut next = [0.0f64; STATES];
+    let mut emit = [0.0f64; STATES];
     // Per state, the target label of the last article paired on the best
-    // way into it.
-    let mut last: Vec<Option<i64>> = vec![None; k];
-    let mut next_last: Vec<Option<i64>> = vec![None; k];
+    // way into it (`NONE`: none yet).
+    const NONE: i64 = i64::MIN;
+    let mut last = [NONE; STATES];
+    let mut next_last = [NONE; STATES];
     for (i, a) in walk.iter().enumerate() {
-        for x in 0..k {
-            emit[x] = match a.label_number {
-                None => 0.0,
-                Some(num) => {
+        let suffix = a.label_suffix.as_deref();
+        match a.label_number {
+            None => emit = [0.0; STATES],
+            Some(num) => {
+                for x in 0..k {
                     let target = num as i64 + states[x];
-                    match u32::try_from(target)
+                    emit[x] = match u32::try_from(target)
                         .ok()
-                        .and_then(|t| by_label.get(t, a.label_suffix.as_deref()))
+                        .and_then(|t| by_label.get(t, suffix))
                     {
                         Some(j) if english => cache.get(s, j, i),
                         Some(j) => cache.get(s, i, j),
                         None => GAP,
-                    }
+                    };
                 }
-            };
+            }
         }
         // An offset that would pair this article with an article at or
         // before the last one paired on the way to the previous state (the
         // pairs would cross) leaves this article unpaired: it only counts
-        // as a gap.
+        // as a gap. (`NONE` is below every target; an article without a
+        // label has no target and is always fresh.)
+        let labelled = a.label_number.is_some();
         let mut bk = [0u8; STATES];
         // The previous states by score, best first (equal scores by
         // index): the best switch into a state is found by reading them in
@@ -758,41 +763,41 @@ fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> 
             order[b] = v;
         }
         for x in 0..k {
-            let target = a.label_number.map(|num| num as i64 + states[x]);
-            let fresh = |y: usize| target.is_none_or(|t| last[y].is_none_or(|l| t > l));
+            let t = a.label_number.map_or(NONE, |num| num as i64 + states[x]);
+            let fresh = |y: usize| !labelled || t > last[y];
+            let e = emit[x];
             let mut from = x;
-            let mut v = score[x] + if fresh(x) { emit[x] } else { GAP };
+            let mut v = score[x] + if fresh(x) { e } else { GAP };
             // The switch with the highest sum, the first state of equal
             // ones; taken when it beats staying. A sum is at most
             // `sy - SWITCH + max(emit, GAP)`, so the reading stops at the
             // first state whose bound is below the best sum found (or not
             // above staying).
-            let top = emit[x].max(GAP);
-            let mut best: Option<(f64, usize)> = None;
+            let top = e.max(GAP);
+            let (mut bc, mut by) = (f64::NEG_INFINITY, usize::MAX);
             for &y in &order {
                 let y = y as usize;
                 if y == x {
                     continue;
                 }
                 let bound = score[y] - SWITCH + top;
-                if bound <= v || best.is_some_and(|(c, _)| bound < c) {
+                if bound <= v || bound < bc {
                     break;
                 }
-                let c = score[y] - SWITCH + if fresh(y) { emit[x] } else { GAP };
-                if best.is_none_or(|(b, by)| c > b || (c == b && y < by)) {
-                    best = Some((c, y));
+                let c = score[y] - SWITCH + if fresh(y) { e } else { GAP };
+                if c > bc || (c == bc && y < by) {
+                    (bc, by) = (c, y);
                 }
             }
-            if let Some((c, y)) = best {
-                if c > v {
-                    v = c;
-                    from = y;
-                }
+            if by != usize::MAX && bc > v {
+                v = bc;
+                from = by;
             }
             bk[x] = from as u8;
-            next_last[x] = match target {
-                Some(t) if fresh(from) && emit[x] > GAP => Some(t),
-                _ => last[from],
+            next_last[x] = if labelled && fresh(from) && e > GAP {
+                t
+            } else {
+                last[from]
             };
             // A slight, steady preference for the numbering as written.
             next[x] = v + if x == zero { 0.05 } else { 0.0 };
