@@ -197,6 +197,170 @@ fn classify(bytes: &[u8], k: usize) -> (Class, usize) {
     (class, len)
 }
 
+/// What a byte starting a character is to the counting loop.
+const B_SPACE: u8 = 0;
+const B_LOWER: u8 = 1;
+const B_UPPER: u8 = 2;
+const B_DIGIT: u8 = 3;
+/// Any other ASCII character: visible.
+const B_OTHER: u8 = 4;
+/// The lead byte of a character in U+0600–U+067F.
+const B_ARABIC: u8 = 5;
+/// Anything else: `classify` decides.
+const B_SLOW: u8 = 6;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [B_SLOW; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => B_SPACE,
+            b'a'..=b'z' => B_LOWER,
+            b'A'..=b'Z' => B_UPPER,
+            b'0'..=b'9' => B_DIGIT,
+            _ => B_OTHER,
+        };
+        b += 1;
+    }
+    t[0xD8] = B_ARABIC;
+    t[0xD9] = B_ARABIC;
+    t
+};
+
+/// The class `classify` gives a character U+0600–U+067F, indexed by its
+/// code point minus U+0600.
+const ARABIC_CLASS: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        let cp = 0x0600 + i as u32;
+        t[i] = match cp {
+            0x0621..=0x063A | 0x0641..=0x064A => Class::ArabicLetter,
+            0x0640 | 0x064B..=0x065F | 0x0610..=0x061A | 0x061C => Class::Absent,
+            0x0660..=0x0669 => Class::Digit,
+            _ => Class::Other,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Where the first visible character of a line starts.
+fn first_visible(bytes: &[u8]) -> Option<usize> {
+    let mut k = 0;
+    while k < bytes.len() {
+        let (class, len) = classify(bytes, k);
+        if !matches!(class, Class::Space | Class::Absent) {
+            return Some(k);
+        }
+        k += len;
+    }
+    None
+}
+
+/// The end of the last visible character of a line whose first visible
+/// character starts at `first`, and where the last visible character other
+/// than `*` and `_` starts.
+fn last_visible(bytes: &[u8], first: usize) -> (usize, Option<usize>) {
+    let mut vis_end = None;
+    let mut k = bytes.len();
+    while k > first {
+        let mut s = k - 1;
+        while bytes[s] & 0xC0 == 0x80 {
+            s -= 1;
+        }
+        let (class, _) = classify(bytes, s);
+        if !matches!(class, Class::Space | Class::Absent) {
+            let end = *vis_end.get_or_insert(k);
+            if bytes[s] != b'*' && bytes[s] != b'_' {
+                return (end, Some(s));
+            }
+        }
+        k = s;
+    }
+    (vis_end.unwrap_or(first), None)
+}
+
+/// Counts the letters (by script), words and digits of `bytes`, which
+/// starts with a visible character.
+fn count(bytes: &[u8], line: &mut Line) {
+    let mut in_word = false;
+    let (mut words, mut arabic, mut latin, mut capitalised) = (0u32, 0u32, 0u32, 0u32);
+    let mut has_digit = false;
+    let mut k = 0;
+    while k < bytes.len() {
+        let b = bytes[k];
+        let class = match BYTE_CLASS[b as usize] {
+            B_SPACE => {
+                in_word = false;
+                k += 1;
+                continue;
+            }
+            B_LOWER => {
+                words += u32::from(!in_word);
+                in_word = true;
+                latin += 1;
+                k += 1;
+                continue;
+            }
+            B_UPPER => {
+                capitalised += u32::from(!in_word);
+                words += u32::from(!in_word);
+                in_word = true;
+                latin += 1;
+                k += 1;
+                continue;
+            }
+            B_DIGIT => {
+                words += u32::from(!in_word);
+                in_word = true;
+                has_digit = true;
+                k += 1;
+                continue;
+            }
+            B_OTHER => {
+                words += u32::from(!in_word);
+                in_word = true;
+                k += 1;
+                continue;
+            }
+            B_ARABIC => {
+                let c = bytes.get(k + 1).copied().unwrap_or(0);
+                k += 2;
+                ARABIC_CLASS[usize::from(((b & 1) << 6) | (c & 0x3F))]
+            }
+            _ => {
+                let (class, len) = classify(bytes, k);
+                k += len;
+                class
+            }
+        };
+        match class {
+            Class::Space => in_word = false,
+            Class::Absent => {}
+            Class::ArabicLetter => {
+                words += u32::from(!in_word);
+                in_word = true;
+                arabic += 1;
+            }
+            Class::Digit => {
+                words += u32::from(!in_word);
+                in_word = true;
+                has_digit = true;
+            }
+            Class::Other => {
+                words += u32::from(!in_word);
+                in_word = true;
+            }
+        }
+    }
+    line.words = words;
+    line.arabic = arabic;
+    line.latin = latin;
+    line.capitalised = capitalised;
+    line.has_digit = has_digit;
+}
+
 fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut Normalized) -> Line {
     let raw = &text[start..end];
     let mut line = Line {
@@ -215,62 +379,15 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut No
         marker: None,
         cues: Cues::default(),
     };
-    // One pass over the raw bytes: visible range, counts, last character.
+    // The visible range and the last visible character come from short
+    // scans at either end; one pass over the bytes between counts letters
+    // and words.
     let bytes = raw.as_bytes();
-    let mut first: Option<usize> = None;
-    let mut vis_end = 0;
-    let mut last_at = None;
-    let mut in_word = false;
-    let mut k = 0;
-    while k < bytes.len() {
-        // Fast path: a letter of the Arabic block (U+0621–U+063A,
-        // U+0641–U+064A) inside a word, the bulk of Arabic text.
-        let b = bytes[k];
-        if in_word && (b == 0xD8 || b == 0xD9) && k + 1 < bytes.len() {
-            let cp = ((b as u32 & 0x1F) << 6) | (bytes[k + 1] as u32 & 0x3F);
-            if matches!(cp, 0x0621..=0x063A | 0x0641..=0x064A) {
-                line.arabic += 1;
-                vis_end = k + 2;
-                last_at = Some(k);
-                k += 2;
-                continue;
-            }
-        }
-        let (class, len) = classify(bytes, k);
-        let len = len.min(bytes.len() - k);
-        match class {
-            Class::Space => in_word = false,
-            Class::Absent => {}
-            _ => {
-                first.get_or_insert(k);
-                vis_end = k + len;
-                let word_start = !in_word;
-                if word_start {
-                    line.words += 1;
-                    in_word = true;
-                }
-                let b = bytes[k];
-                match class {
-                    Class::ArabicLetter => line.arabic += 1,
-                    Class::Digit => line.has_digit = true,
-                    _ if b.is_ascii_alphabetic() => {
-                        line.latin += 1;
-                        if word_start && b.is_ascii_uppercase() {
-                            line.capitalised += 1;
-                        }
-                    }
-                    _ => {}
-                }
-                if b != b'*' && b != b'_' {
-                    last_at = Some(k);
-                }
-            }
-        }
-        k += len;
-    }
-    let Some(first) = first else {
+    let Some(first) = first_visible(bytes) else {
         return line;
     };
+    let (vis_end, last_at) = last_visible(bytes, first);
+    count(&bytes[first..vis_end], &mut line);
     line.tstart = start + first;
     line.tend = start + vis_end;
     if let Some(at) = last_at {
