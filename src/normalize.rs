@@ -103,20 +103,34 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     out.runs.clear();
     out.len = text.len();
     // Characters that stay as they are are copied a run at a time; only the
-    // ones that change go through `push`.
+    // ones that change go through `push`. The scan for them works on bytes:
+    // ASCII and the two-byte Arabic letters are classified by their bytes.
+    let bytes = text.as_bytes();
     let mut run = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c != '\r' && c != '\t' && (c < '\u{80}' || is_stable(c)) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b != b'\r' && b != b'\t' {
+                i += 1;
+                continue;
+            }
+        } else if (b == 0xD8 || b == 0xD9)
+            && STABLE_ARABIC
+                [usize::from(((b & 1) << 6) | (bytes.get(i + 1).copied().unwrap_or(0) & 0x3F))]
+        {
+            i += 2;
             continue;
         }
+        let c = text[i..].chars().next().unwrap_or('\0');
         flush(out, text, run, i);
         run = i + c.len_utf8();
         if c == '\r' {
-            if let Some(&(_, '\n')) = chars.peek() {
+            i += 1;
+            if bytes.get(i) == Some(&b'\n') {
                 continue;
             }
-            push(out, '\n', i);
+            push(out, '\n', i - 1);
             continue;
         }
         match fold_char(c) {
@@ -133,14 +147,30 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
                 }
             }
         }
+        i = run;
     }
     flush(out, text, run, text.len());
 }
 
+/// Whether a character U+0600–U+067F (indexed by its code point minus
+/// U+0600) is stable, as [`is_stable`] says.
+const STABLE_ARABIC: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = match char::from_u32(0x0600 + i as u32) {
+            Some(c) => is_stable(c),
+            None => false,
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Whether a non-ASCII character is its own matching view (most Arabic
 /// letters): those are copied without looking further.
 #[inline]
-fn is_stable(c: char) -> bool {
+const fn is_stable(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
         && !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة')
 }
