@@ -32,6 +32,10 @@ struct CueCache<'a> {
     text: &'a str,
     lines: &'a [Line],
     cache: Vec<std::cell::Cell<Option<Cues>>>,
+    /// The `amend` cue alone, for the many lines asked about nothing else.
+    amend: Vec<std::cell::Cell<Option<bool>>>,
+    /// A buffer for the matching view of a line.
+    view: std::cell::RefCell<crate::normalize::Normalized>,
 }
 
 impl<'a> CueCache<'a> {
@@ -40,6 +44,8 @@ impl<'a> CueCache<'a> {
             text,
             lines,
             cache: vec![std::cell::Cell::new(None); lines.len()],
+            amend: vec![std::cell::Cell::new(None); lines.len()],
+            view: std::cell::RefCell::default(),
         }
     }
 
@@ -47,9 +53,22 @@ impl<'a> CueCache<'a> {
         if let Some(c) = self.cache[li].get() {
             return c;
         }
-        let c = line::line_cues(self.text, &self.lines[li]);
+        let c = line::line_cues(self.text, &self.lines[li], &mut self.view.borrow_mut());
         self.cache[li].set(Some(c));
         c
+    }
+
+    /// `self.get(li).amend`, without the other cues.
+    fn amend(&self, li: usize) -> bool {
+        if let Some(c) = self.cache[li].get() {
+            return c.amend;
+        }
+        if let Some(a) = self.amend[li].get() {
+            return a;
+        }
+        let a = line::line_amend(self.text, &self.lines[li], &mut self.view.borrow_mut());
+        self.amend[li].set(Some(a));
+        a
     }
 }
 
@@ -277,7 +296,7 @@ fn introduces_quotation(
     loop {
         match units[k].kind {
             Kind::Text | Kind::Item(_) => {
-                if cx.get(units[k].line).amend {
+                if cx.amend(units[k].line) {
                     return true;
                 }
                 seen += 1;

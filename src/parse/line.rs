@@ -572,15 +572,39 @@ fn starts_with_any(s: &str, words: &[&str]) -> bool {
 /// The cues of a line without headings, computed on demand: only the
 /// lines around the law's edges (title, preamble, closing, boilerplate)
 /// and the paragraphs that introduce quotations need them.
-pub(crate) fn line_cues(text: &str, l: &Line) -> Cues {
+/// `view` is a buffer for the line's matching view.
+pub(crate) fn line_cues(text: &str, l: &Line, view: &mut Normalized) -> Cues {
     if l.is_blank() || l.has_heading() {
         return l.cues;
     }
-    let view = normalize::normalize(&text[l.tstart..l.tend]);
+    normalize::normalize_into(&text[l.tstart..l.tend], view);
     let mut c = cues(strip_md(view.as_str()), l.words);
     c.bare_keyword = l.cues.bare_keyword;
     c.keyword_fragment = l.cues.keyword_fragment;
     c
+}
+
+/// The `amend` cue of [`line_cues`] alone: whether the line has an
+/// amending verb. The keywords start and end with letters, so the marks
+/// `cues` trims off the line's ends cannot be part of one, and a line of
+/// ASCII without tabs is its own matching view.
+pub(crate) fn line_amend(text: &str, l: &Line, view: &mut Normalized) -> bool {
+    if l.is_blank() || l.has_heading() {
+        return l.cues.amend;
+    }
+    static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let m = MATCHER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(KEYWORDS.iter().filter(|(_, c)| *c == AMEND).map(|(k, _)| k))
+            .expect("the keyword patterns are valid")
+    });
+    let raw = &text[l.tstart..l.tend];
+    if raw.is_ascii() && !raw.contains('\t') {
+        return m.is_match(raw);
+    }
+    normalize::normalize_into(raw, view);
+    m.is_match(view.as_str())
 }
 
 const INSTRUMENT: u8 = 1;
