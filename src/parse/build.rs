@@ -814,6 +814,8 @@ pub(crate) fn build(
         stack: Vec::new(),
     };
     let mut us = units(text, lines);
+    // About one segment per unit.
+    b.doc.segments.reserve(us.len());
     let law_end_unit = boilerplate_from
         .map(|bl| us.iter().position(|u| u.line >= bl).unwrap_or(us.len()))
         .unwrap_or(us.len());
@@ -945,11 +947,12 @@ fn prev_ends_sentence(lines: &[Line], us: &[Unit], i: usize) -> bool {
 }
 
 fn unnumbered_heading(text: &str, l: &Line, language: Language) -> bool {
-    let t = &text[l.tstart..l.tend];
-    if t.contains('\t') || t.contains("..") || t.contains(':') {
+    // The line record first: it turns most lines away without a scan.
+    if l.words == 0 || l.words > 8 || l.has_digit || l.ends_sentence() || l.marker.is_some() {
         return false;
     }
-    if l.words == 0 || l.words > 8 || l.has_digit || l.ends_sentence() || l.marker.is_some() {
+    let t = &text[l.tstart..l.tend];
+    if t.contains('\t') || t.contains("..") || t.contains(':') {
         return false;
     }
     match language {
@@ -1177,7 +1180,9 @@ fn diagnostics(b: &mut Builder<'_>) {
         );
         return;
     }
-    let mut seen: std::collections::HashMap<Label, usize> = std::collections::HashMap::new();
+    // Labels compare cheaply; a B-tree of references needs no hashing and
+    // no copies.
+    let mut seen: std::collections::BTreeMap<&Label, usize> = std::collections::BTreeMap::new();
     let mut msgs = Vec::new();
     for a in &b.doc.articles {
         if let Some(l) = &a.label {
@@ -1191,7 +1196,7 @@ fn diagnostics(b: &mut Builder<'_>) {
                     Some(a.heading_span),
                 ));
             } else {
-                seen.insert(l.clone(), a.index);
+                seen.insert(l, a.index);
             }
         }
     }

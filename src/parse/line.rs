@@ -477,7 +477,7 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut No
     // The matching view of the line's start; of all of it when it may hold
     // headings (the heading matchers read the rest of the line too).
     let visible = &raw[first..vis_end];
-    let mut full = visible.len() <= PREFIX || visible.contains("**");
+    let mut full = visible.len() <= PREFIX || has_double_star(visible);
     let mut cut = visible.len().min(PREFIX);
     while !visible.is_char_boundary(cut) {
         cut -= 1;
@@ -517,10 +517,17 @@ fn strip_md(s: &str) -> &str {
         .trim_matches(|c| c == '*' || c == '_' || c == ' ')
 }
 
+/// Whether `s` contains `**`: most lines have no `*` at all, and `memchr`
+/// skips them fast.
+fn has_double_star(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'*', b).any(|i| b.get(i + 1) == Some(&b'*'))
+}
+
 /// A cheap test before the heading matchers run.
 fn might_be_heading(s: &str) -> bool {
     // A heading starts the line, or follows `**` (several run together).
-    if s.contains("**") {
+    if has_double_star(s) {
         return true;
     }
     let l = s.trim_start_matches(['*', '_', ' ', '#']);
@@ -544,18 +551,16 @@ fn might_be_heading(s: &str) -> bool {
 /// Finds the heading pieces of a line. `body` is the view from `off`;
 /// `base` the line's original start.
 fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mut Line) {
-    let mut raw_pieces: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
-    for part in body.split("**") {
+    let raw_pieces = body.split("**").filter_map(|part| {
         let lead = part.len() - part.trim_start_matches([' ', '_', '#']).len();
         let t = part
             .trim_start_matches([' ', '_', '#'])
             .trim_end_matches([' ', '_']);
-        if !t.is_empty() {
-            raw_pieces.push((pos + lead, pos + lead + t.len()));
-        }
+        let at = pos;
         pos += part.len() + 2;
-    }
+        (!t.is_empty()).then_some((at + lead, at + lead + t.len()))
+    });
     let orig = |v: usize| base + norm.original_offset(off + v);
     let orig_end = |a: usize, b: usize| base + norm.original_range(off + a, off + b).end;
     let mut pieces = Vec::new();
