@@ -36,6 +36,8 @@ struct CueCache<'a> {
     amend: Vec<std::cell::Cell<Option<bool>>>,
     /// A buffer for the matching view of a line.
     view: std::cell::RefCell<crate::normalize::Normalized>,
+    /// A buffer for the view of a plain line (no map needed).
+    plain: std::cell::RefCell<String>,
 }
 
 impl<'a> CueCache<'a> {
@@ -46,6 +48,7 @@ impl<'a> CueCache<'a> {
             cache: vec![std::cell::Cell::new(None); lines.len()],
             amend: vec![std::cell::Cell::new(None); lines.len()],
             view: std::cell::RefCell::default(),
+            plain: std::cell::RefCell::default(),
         }
     }
 
@@ -66,7 +69,12 @@ impl<'a> CueCache<'a> {
         if let Some(a) = self.amend[li].get() {
             return a;
         }
-        let a = line::line_amend(self.text, &self.lines[li], &mut self.view.borrow_mut());
+        let a = line::line_amend(
+            self.text,
+            &self.lines[li],
+            &mut self.view.borrow_mut(),
+            &mut self.plain.borrow_mut(),
+        );
         self.amend[li].set(Some(a));
         a
     }

@@ -99,7 +99,7 @@ impl Line {
 /// Splits `text` into lines and analyses each.
 pub(crate) fn analyse(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 60 + 1);
-    let mut norm = Normalized::default();
+    let mut bufs = Buffers::default();
     let bytes = text.as_bytes();
     let mut start = 0;
     while start < text.len() {
@@ -112,7 +112,7 @@ pub(crate) fn analyse(text: &str) -> Vec<Line> {
                 next += 1;
             }
         }
-        lines.push(analyse_line(text, start, end, next, &mut norm));
+        lines.push(analyse_line(text, start, end, next, &mut bufs));
         start = next;
     }
     lines
@@ -434,7 +434,14 @@ fn count_each(bytes: &[u8], line: &mut Line) {
     line.has_digit = has_digit;
 }
 
-fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut Normalized) -> Line {
+/// Buffers for the views of one line after another.
+#[derive(Default)]
+struct Buffers {
+    norm: Normalized,
+    plain: String,
+}
+
+fn analyse_line(text: &str, start: usize, end: usize, next: usize, bufs: &mut Buffers) -> Line {
     let raw = &text[start..end];
     let mut line = Line {
         start,
@@ -482,27 +489,53 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, norm: &mut No
     while !visible.is_char_boundary(cut) {
         cut -= 1;
     }
-    normalize::normalize_into(if full { visible } else { &visible[..cut] }, norm);
+    // A plain start (ASCII and Arabic letters) has a view of its own
+    // length, offsets unchanged: no map is needed.
+    let prefix = if full { visible } else { &visible[..cut] };
+    let plain = normalize::normalize_plain(prefix, &mut bufs.plain);
+    if !plain {
+        normalize::normalize_into(prefix, &mut bufs.norm);
+    }
+    let mut mapped = !plain;
     let md_off = |n: &str| n.len() - n.trim_start_matches(['#', ' ', '>']).len();
-    if might_be_heading(&norm.as_str()[md_off(norm.as_str())..]) {
-        if !full {
-            normalize::normalize_into(visible, norm);
+    let view = if plain {
+        bufs.plain.as_str()
+    } else {
+        bufs.norm.as_str()
+    };
+    if might_be_heading(&view[md_off(view)..]) {
+        if !full || plain {
+            normalize::normalize_into(visible, &mut bufs.norm);
             full = true;
+            mapped = true;
         }
+        let norm = &bufs.norm;
         let n = norm.as_str();
         let off = md_off(n);
         // Pieces: split on `**` (several headings run together on one line).
         find_pieces(&n[off..], off, line.tstart, norm, &mut line);
     }
     if line.pieces.is_empty() {
-        let n = norm.as_str();
+        let n = if mapped {
+            bufs.norm.as_str()
+        } else {
+            bufs.plain.as_str()
+        };
         let s = strip_md(n);
         // Where `s` starts in the view (markdown marks stripped before it).
         let s_off = s.as_ptr() as usize - n.as_ptr() as usize;
-        line.marker = list_marker(s).map(|(len, ordinal, letter)| Marker {
-            text_start: line.tstart + norm.original_offset((s_off + len).min(n.len())),
-            ordinal,
-            letter,
+        line.marker = list_marker(s).map(|(len, ordinal, letter)| {
+            let at = (s_off + len).min(n.len());
+            Marker {
+                text_start: line.tstart
+                    + if mapped {
+                        bufs.norm.original_offset(at)
+                    } else {
+                        at
+                    },
+                ordinal,
+                letter,
+            }
         });
         if full {
             line.cues.bare_keyword = heading::is_bare_keyword(s);
@@ -666,7 +699,7 @@ pub(crate) fn line_cues(text: &str, l: &Line, view: &mut Normalized) -> Cues {
 /// amending verb. The keywords start and end with letters, so the marks
 /// `cues` trims off the line's ends cannot be part of one, and a line of
 /// ASCII without tabs is its own matching view.
-pub(crate) fn line_amend(text: &str, l: &Line, view: &mut Normalized) -> bool {
+pub(crate) fn line_amend(text: &str, l: &Line, view: &mut Normalized, plain: &mut String) -> bool {
     if l.is_blank() || l.has_heading() {
         return l.cues.amend;
     }
@@ -680,6 +713,9 @@ pub(crate) fn line_amend(text: &str, l: &Line, view: &mut Normalized) -> bool {
     let raw = &text[l.tstart..l.tend];
     if raw.is_ascii() && !raw.contains('\t') {
         return m.is_match(raw);
+    }
+    if normalize::normalize_plain(raw, plain) {
+        return m.is_match(plain.as_str());
     }
     normalize::normalize_into(raw, view);
     m.is_match(view.as_str())
