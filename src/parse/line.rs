@@ -849,9 +849,12 @@ const KEYWORDS: &[(&str, u8)] = &[
 /// One pass over the line finds every keyword (ASCII case-insensitive).
 fn keyword_cues(s: &str) -> u8 {
     static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    // A few lines per document are searched: an automaton quick to build
+    // (a DFA costs about a millisecond) rather than quick to run.
     let m = MATCHER.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(KEYWORDS.iter().map(|(k, _)| k))
             .expect("the keyword patterns are valid")
     });
