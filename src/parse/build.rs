@@ -855,8 +855,6 @@ pub(crate) fn build(
         stack: Vec::new(),
     };
     let mut us = units(text, lines);
-    // About one segment per unit.
-    b.doc.segments.reserve(us.len());
     let law_end_unit = boilerplate_from
         .map(|bl| us.iter().position(|u| u.line >= bl).unwrap_or(us.len()))
         .unwrap_or(us.len());
@@ -894,6 +892,10 @@ pub(crate) fn build(
     }
     let cx = CueCache::new(text, lines);
     let chosen = choose_headings(text, &cx, &mut us, toc_end);
+    // At most one article per chosen heading; a segment per unit, two for
+    // a heading with body text after it.
+    b.doc.articles.reserve(chosen.len());
+    b.doc.segments.reserve(us.len() + tail.len() + chosen.len());
     // A fragment whose heading was not kept is text.
     for i in 0..us.len() {
         if matches!(us[i].kind, Kind::Fragment) {
@@ -1221,13 +1223,36 @@ fn diagnostics(b: &mut Builder<'_>) {
         );
         return;
     }
-    // Labels compare cheaply; a B-tree of references needs no hashing and
-    // no copies.
-    let mut seen: std::collections::BTreeMap<&Label, usize> = std::collections::BTreeMap::new();
+    // The first article with each label: plain numbers (most labels) in a
+    // table by number, the others in a B-tree of references.
+    let n = b.doc.articles.len();
+    let mut by_number: Vec<usize> = Vec::new();
+    let mut others: std::collections::BTreeMap<&Label, usize> = std::collections::BTreeMap::new();
     let mut msgs = Vec::new();
     for a in &b.doc.articles {
         if let Some(l) = &a.label {
-            if let Some(&first) = seen.get(l) {
+            let seen = match usize::try_from(l.number) {
+                Ok(k) if l.suffix.is_none() && k < 4 * n + 1024 => {
+                    if by_number.len() <= k {
+                        by_number.resize(k + 1, usize::MAX);
+                    }
+                    let first = by_number[k];
+                    if first == usize::MAX {
+                        by_number[k] = a.index;
+                        None
+                    } else {
+                        Some(first)
+                    }
+                }
+                _ => {
+                    let first = others.get(l).copied();
+                    if first.is_none() {
+                        others.insert(l, a.index);
+                    }
+                    first
+                }
+            };
+            if let Some(first) = seen {
                 msgs.push((
                     DiagnosticKind::DuplicateNumber,
                     format!(
@@ -1236,8 +1261,6 @@ fn diagnostics(b: &mut Builder<'_>) {
                     ),
                     Some(a.heading_span),
                 ));
-            } else {
-                seen.insert(l, a.index);
             }
         }
     }
