@@ -245,23 +245,16 @@ const ARABIC_CLASS: [Class; 128] = {
     t
 };
 
-/// [`count`] for the common line of ASCII and Arabic letters (U+0600–U+067F)
-/// without tatweel or diacritics: every character is then visible but the
-/// ASCII spaces, so a word starts at each character after a space, and
-/// each count is a sum over byte pairs that needs no state (and
+/// [`count`] for the common line of ASCII and Arabic (U+0600–U+067F)
+/// characters: every character but the ASCII spaces and the marks
+/// `classify` calls absent (tatweel, diacritics) is visible, and when no
+/// mark follows a space, a word starts at each character after a space.
+/// Each count is then a sum over bytes that needs no state (and
 /// vectorizes). Returns `false`, counting nothing, for any other line.
 fn count_plain(bytes: &[u8], line: &mut Line) -> bool {
     // Written with `&` and `|` on booleans and ranges as one wrapping
     // comparison, and summed in bytes over chunks of at most 255 pairs, so
     // the loop has no branches and runs 16 bytes at a time.
-    #[inline(always)]
-    fn is_space(b: u8) -> bool {
-        (b == b' ') | (b.wrapping_sub(b'\t') < 5)
-    }
-    #[inline(always)]
-    fn within(b: u8, lo: u8, hi: u8) -> bool {
-        b.wrapping_sub(lo) <= hi - lo
-    }
     let Some(&first) = bytes.first() else {
         return true;
     };
@@ -270,38 +263,46 @@ fn count_plain(bytes: &[u8], line: &mut Line) -> bool {
     let mut capitalised = u32::from(within(first, b'A', b'Z'));
     let mut arabic = 0u32;
     let mut digits = u8::from(within(first, b'0', b'9'));
-    // Characters the pairs below do not count right: other lead bytes,
-    // and the marks `classify` calls absent.
-    let mut other = u8::from((first >= 0xC0) & (first != 0xD8) & (first != 0xD9));
+    // Lead bytes of characters outside ASCII and U+0600–U+067F.
+    let mut foreign = u8::from((first >= 0xC0) & (first != 0xD8) & (first != 0xD9));
+    let mut marks = 0u8;
     let prev = &bytes[..bytes.len() - 1];
     let next = &bytes[1..];
     for (ps, bs) in prev.chunks(255).zip(next.chunks(255)) {
         let (mut w, mut l, mut c, mut a) = (0u8, 0u8, 0u8, 0u8);
         for (&p, &b) in ps.iter().zip(bs) {
             let after_space = is_space(p);
-            let starts_char = (b & 0xC0) != 0x80;
-            let d8 = p == 0xD8;
             let d9 = p == 0xD9;
-            w = w.wrapping_add(u8::from(after_space & starts_char & !is_space(b)));
+            w = w.wrapping_add(u8::from(after_space & ((b & 0xC0) != 0x80) & !is_space(b)));
             l = l.wrapping_add(u8::from(within(b | 0x20, b'a', b'z')));
             c = c.wrapping_add(u8::from(after_space & within(b, b'A', b'Z')));
             a = a.wrapping_add(u8::from(
-                (d8 & within(b, 0xA1, 0xBA)) | (d9 & within(b, 0x81, 0x8A)),
+                ((p == 0xD8) & within(b, 0xA1, 0xBA)) | (d9 & within(b, 0x81, 0x8A)),
             ));
             digits |= u8::from(within(b, b'0', b'9') | (d9 & within(b, 0xA0, 0xA9)));
-            other |= u8::from(
-                ((b >= 0xC0) & (b != 0xD8) & (b != 0xD9))
-                    | (d8 & (within(b, 0x90, 0x9A) | (b == 0x9C)))
-                    | (d9 & ((b == 0x80) | within(b, 0x8B, 0x9F))),
-            );
+            foreign |= u8::from((b >= 0xC0) & (b != 0xD8) & (b != 0xD9));
+            marks |= u8::from(is_mark(p, b));
         }
         words += u32::from(w);
         latin += u32::from(l);
         capitalised += u32::from(c);
         arabic += u32::from(a);
     }
-    if other != 0 {
+    if foreign != 0 {
         return false;
+    }
+    // A mark inside a word changes nothing above: it is neither a letter
+    // nor a word start, and the character after it follows no space. A
+    // mark right after a space would move the word's start past it.
+    if marks != 0 {
+        let n = bytes.len();
+        let mut after_space = 0u8;
+        for ((&before, &p), &b) in bytes[..n - 2].iter().zip(&bytes[1..n - 1]).zip(&bytes[2..]) {
+            after_space |= u8::from(is_space(before) & is_mark(p, b));
+        }
+        if after_space != 0 {
+            return false;
+        }
     }
     line.words = words;
     line.arabic = arabic;
@@ -309,6 +310,24 @@ fn count_plain(bytes: &[u8], line: &mut Line) -> bool {
     line.capitalised = capitalised;
     line.has_digit = digits != 0;
     true
+}
+
+#[inline(always)]
+fn is_space(b: u8) -> bool {
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
+}
+
+#[inline(always)]
+fn within(b: u8, lo: u8, hi: u8) -> bool {
+    b.wrapping_sub(lo) <= hi - lo
+}
+
+/// Whether bytes `p`, `b` are a mark `classify` calls absent (tatweel,
+/// diacritics, Quranic marks in U+0610–U+061C).
+#[inline(always)]
+fn is_mark(p: u8, b: u8) -> bool {
+    ((p == 0xD8) & (within(b, 0x90, 0x9A) | (b == 0x9C)))
+        | ((p == 0xD9) & ((b == 0x80) | within(b, 0x8B, 0x9F)))
 }
 
 /// Where the first visible character of a line starts.
@@ -359,10 +378,6 @@ fn count(bytes: &[u8], line: &mut Line) {
 
 /// [`count_plain`] for a line of ASCII, with fewer tests per byte.
 fn count_ascii(bytes: &[u8], line: &mut Line) {
-    #[inline(always)]
-    fn is_space(b: u8) -> bool {
-        (b == b' ') | (b.wrapping_sub(b'\t') < 5)
-    }
     let Some(&first) = bytes.first() else {
         return;
     };
@@ -1161,7 +1176,7 @@ mod tests {
         /// The pairwise count of plain lines agrees with the count one
         /// character at a time.
         #[test]
-        fn plain_count_agrees(raw in "[a-zA-Z0-9 .:*()\t\u{b}\u{c}\n_@\\[`{~]{1,40}|[a-zA-Z0-9 .:*()\t\u{b}ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآ،؛؟٠١٩]{1,40}|[a-zA-Z0-9 .:*()\t\u{b}\u{a0}\u{3000}ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآـًٌٍَُِّ،؛؟\u{200f}٠١٩۴\u{FE8D}\u{66e}\u{670}]{1,40}") {
+        fn plain_count_agrees(raw in "[aA1 .\tابتدرسعكلمنهويةىأـًٌٍَُِّْ٠١\u{610}\u{61c}]{1,40}|[a-zA-Z0-9 .:*()\t\u{b}\u{c}\n_@\\[`{~]{1,40}|[a-zA-Z0-9 .:*()\t\u{b}ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآ،؛؟٠١٩]{1,40}|[a-zA-Z0-9 .:*()\t\u{b}\u{a0}\u{3000}ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآـًٌٍَُِّ،؛؟\u{200f}٠١٩۴\u{FE8D}\u{66e}\u{670}]{1,40}") {
             let bytes = raw.as_bytes();
             let Some(first) = first_visible(bytes) else {
                 return Ok(());
