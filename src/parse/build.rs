@@ -1013,13 +1013,17 @@ fn fix_letter_order(a: &mut Article) {
         .iter()
         .enumerate()
         .filter_map(|(i, it)| {
+            // An ASCII marker (`1-`, `(b)`) holds no Arabic letter.
+            if it.marker.is_ascii() {
+                return None;
+            }
             let m = normalize(&it.marker);
-            let l: String = m
+            let mut l = m
                 .as_str()
                 .chars()
-                .filter(|c| crate::normalize::is_arabic_letter(*c))
-                .collect();
-            (l.chars().count() == 1).then_some((i, l))
+                .filter(|c| crate::normalize::is_arabic_letter(*c));
+            let first = l.next()?;
+            l.next().is_none().then(|| (i, first.to_string()))
         })
         .collect();
     if letters.len() < 2 {
