@@ -615,6 +615,31 @@ fn has_double_star(s: &str) -> bool {
     memchr::memchr_iter(b'*', b).any(|i| b.get(i + 1) == Some(&b'*'))
 }
 
+/// `s.split("**")`, with `memchr` finding the stars (no searcher to set
+/// up for each line).
+fn split_double_star(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let mut from = start;
+        while let Some(k) = memchr::memchr(b'*', &b[from..]) {
+            let at = from + k;
+            if b.get(at + 1) == Some(&b'*') {
+                let part = &s[start..at];
+                start = at + 2;
+                return Some(part);
+            }
+            from = at + 1;
+        }
+        done = true;
+        Some(&s[start..])
+    })
+}
+
 /// A cheap test before the heading matchers run.
 fn might_be_heading(s: &str) -> bool {
     // A heading starts the line, or follows `**` (several run together).
@@ -643,7 +668,7 @@ fn might_be_heading(s: &str) -> bool {
 /// `base` the line's original start.
 fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mut Line) {
     let mut pos = 0;
-    let raw_pieces = body.split("**").filter_map(|part| {
+    let raw_pieces = split_double_star(body).filter_map(|part| {
         let lead = part.len() - part.trim_start_matches([' ', '_', '#']).len();
         let t = part
             .trim_start_matches([' ', '_', '#'])
@@ -1219,6 +1244,16 @@ mod tests {
                 let all = line_cues(&raw, l, &mut view);
                 proptest::prop_assert_eq!(line_amend(&raw, l, &mut view, &mut plain), all.amend, "{:?}", &raw[l.start..l.end]);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The star splitter splits as `str::split` does.
+        #[test]
+        fn double_star_split(text in "[a*ب ]{0,16}") {
+            let got: Vec<&str> = split_double_star(&text).collect();
+            let want: Vec<&str> = text.split("**").collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 
