@@ -115,12 +115,29 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
                 i += 1;
                 continue;
             }
-        } else if (b == 0xD8 || b == 0xD9)
-            && STABLE_ARABIC
-                [usize::from(((b & 1) << 6) | (bytes.get(i + 1).copied().unwrap_or(0) & 0x3F))]
-        {
-            i += 2;
-            continue;
+        } else if b == 0xD8 || b == 0xD9 {
+            let k = usize::from(((b & 1) << 6) | (bytes.get(i + 1).copied().unwrap_or(0) & 0x3F));
+            if STABLE_ARABIC[k] {
+                i += 2;
+                continue;
+            }
+            // What `fold_char` makes of it, looked up.
+            match arabic_folds()[k] {
+                Fold::Keep(v) => {
+                    flush(out, text, run, i);
+                    push(out, v, i);
+                    run = i + 2;
+                    i += 2;
+                    continue;
+                }
+                Fold::Drop => {
+                    flush(out, text, run, i);
+                    run = i + 2;
+                    i += 2;
+                    continue;
+                }
+                Fold::Compat => {}
+            }
         }
         let c = text[i..].chars().next().unwrap_or('\0');
         flush(out, text, run, i);
@@ -217,6 +234,18 @@ pub(crate) fn normalize_plain(text: &str, out: &mut String) -> bool {
     true
 }
 
+/// [`fold_char`] of each character U+0600–U+067F (indexed by its code point
+/// minus U+0600).
+fn arabic_folds() -> &'static [Fold; 128] {
+    static FOLDS: std::sync::OnceLock<[Fold; 128]> = std::sync::OnceLock::new();
+    FOLDS.get_or_init(|| {
+        std::array::from_fn(|k| match char::from_u32(0x0600 + k as u32) {
+            Some(c) => fold_char(c),
+            None => Fold::Compat,
+        })
+    })
+}
+
 /// Whether a character U+0600–U+067F (indexed by its code point minus
 /// U+0600) is stable, as [`is_stable`] says.
 const STABLE_ARABIC: [bool; 128] = {
@@ -262,6 +291,7 @@ fn push(out: &mut Normalized, c: char, orig: usize) {
     out.text.push(c);
 }
 
+#[derive(Clone, Copy)]
 enum Fold {
     Keep(char),
     Drop,
