@@ -1067,11 +1067,13 @@ pub(crate) fn list_marker(s: &str) -> Option<(usize, Option<u32>, Option<char>)>
         }
     }
     // 1- 1. 1) أ- هـ- a) iv.
-    let tok_end = t
-        .char_indices()
-        .take_while(|&(i, _)| i <= 8)
-        .find(|&(_, c)| matches!(c, '-' | '.' | ')' | '–' | '/' | ':'))
-        .map(|(i, _)| i);
+    // The first of `- . ) – / :` starting within 8 bytes, found on bytes:
+    // an ASCII byte or the lead byte E2 always starts a character.
+    let tb = t.as_bytes();
+    let tok_end = (0..tb.len().min(9)).find(|&i| {
+        matches!(tb[i], b'-' | b'.' | b')' | b'/' | b':')
+            || (tb[i] == 0xE2 && tb.get(i + 1) == Some(&0x80) && tb.get(i + 2) == Some(&0x93))
+    });
     if let Some(i) = tok_end {
         let tok = t[..i].trim();
         if !tok.contains(' ') {
