@@ -69,6 +69,12 @@ impl<'a> CueCache<'a> {
         if let Some(a) = self.amend[li].get() {
             return a;
         }
+        // A very long line (a text without line breaks): one view for all
+        // the cues rather than copies for this one.
+        let l = &self.lines[li];
+        if l.tend - l.tstart > 4096 {
+            return self.get(li).amend;
+        }
         let a = line::line_amend(
             self.text,
             &self.lines[li],

@@ -290,9 +290,9 @@ fn count_plain(bytes: &[u8], line: &mut Line) -> bool {
         latin += u32::from(l);
         capitalised += u32::from(c);
         arabic += u32::from(a);
-    }
-    if foreign != 0 {
-        return false;
+        if foreign != 0 {
+            return false;
+        }
     }
     // A mark inside a word changes nothing above: it is neither a letter
     // nor a word start, and the character after it follows no space. A
@@ -371,12 +371,16 @@ fn last_visible(bytes: &[u8], first: usize) -> (usize, Option<usize>) {
 
 /// Counts the letters (by script), words and digits of `bytes`, which
 /// starts with a visible character.
-fn count(bytes: &[u8], line: &mut Line) {
+/// `false` when the line holds a character outside ASCII and U+0600–U+067F
+/// or a mark `classify` calls absent (it may also hold neither).
+fn count(bytes: &[u8], line: &mut Line) -> bool {
     if bytes.is_ascii() {
         count_ascii(bytes, line);
     } else if !count_plain(bytes, line) {
         count_each(bytes, line);
+        return false;
     }
+    true
 }
 
 /// [`count_plain`] for a line of ASCII, with fewer tests per byte.
@@ -522,7 +526,7 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, bufs: &mut Bu
         return line;
     };
     let (vis_end, last_at) = last_visible(bytes, first);
-    count(&bytes[first..vis_end], &mut line);
+    let counted_plain = count(&bytes[first..vis_end], &mut line);
     line.tstart = start + first;
     line.tend = start + vis_end;
     if let Some(at) = last_at {
@@ -549,7 +553,9 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, bufs: &mut Bu
     let prefix = if full { visible } else { &visible[..cut] };
     // ASCII without tabs is its own view.
     let ascii = prefix.is_ascii() && memchr::memchr(b'\t', prefix.as_bytes()).is_none();
-    let plain = ascii || normalize::normalize_plain(prefix, &mut bufs.plain);
+    // A whole line the count found no plain line has no plain view either.
+    let plain =
+        ascii || ((counted_plain || !full) && normalize::normalize_plain(prefix, &mut bufs.plain));
     if !plain {
         normalize::normalize_into(prefix, &mut bufs.norm);
     }
@@ -891,16 +897,25 @@ const KEYWORDS: &[(&str, u8)] = &[
 
 /// One pass over the line finds every keyword (ASCII case-insensitive).
 fn keyword_cues(s: &str) -> u8 {
-    static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    // A few lines per document are searched: an automaton quick to build
-    // (a DFA costs about a millisecond) rather than quick to run.
-    let m = MATCHER.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
+    use aho_corasick::{AhoCorasick, AhoCorasickKind};
+    type Matcher = std::sync::OnceLock<AhoCorasick>;
+    let build = |kind| {
+        AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .kind(Some(kind))
             .build(KEYWORDS.iter().map(|(k, _)| k))
             .expect("the keyword patterns are valid")
-    });
+    };
+    // A few lines per document are searched: an automaton quick to build
+    // (a DFA costs about a millisecond) rather than quick to run, unless a
+    // line is long (a text without line breaks).
+    static SHORT: Matcher = Matcher::new();
+    static LONG: Matcher = Matcher::new();
+    let m = if s.len() <= 4096 {
+        SHORT.get_or_init(|| build(AhoCorasickKind::ContiguousNFA))
+    } else {
+        LONG.get_or_init(|| build(AhoCorasickKind::DFA))
+    };
     let mut bits = 0;
     for found in m.find_overlapping_iter(s) {
         bits |= KEYWORDS[found.pattern().as_usize()].1;
