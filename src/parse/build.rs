@@ -898,10 +898,6 @@ pub(crate) fn build(
     }
     let cx = CueCache::new(text, lines);
     let chosen = choose_headings(text, &cx, &mut us, toc_end);
-    // At most one article per chosen heading; a segment per unit, two for
-    // a heading with body text after it.
-    b.doc.articles.reserve(chosen.len());
-    b.doc.segments.reserve(us.len() + tail.len() + chosen.len());
     // A fragment whose heading was not kept is text.
     for i in 0..us.len() {
         if matches!(us[i].kind, Kind::Fragment) {
