@@ -103,20 +103,51 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     out.runs.clear();
     out.len = text.len();
     // Characters that stay as they are are copied a run at a time; only the
-    // ones that change go through `push`.
+    // ones that change go through `push`. The scan for them works on bytes:
+    // ASCII and the two-byte Arabic letters are classified by their bytes.
+    let bytes = text.as_bytes();
     let mut run = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c != '\r' && c != '\t' && (c < '\u{80}' || is_stable(c)) {
-            continue;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b != b'\r' && b != b'\t' {
+                i += 1;
+                continue;
+            }
+        } else if b == 0xD8 || b == 0xD9 {
+            let k = usize::from(((b & 1) << 6) | (bytes.get(i + 1).copied().unwrap_or(0) & 0x3F));
+            if STABLE_ARABIC[k] {
+                i += 2;
+                continue;
+            }
+            // What `fold_char` makes of it, looked up.
+            match arabic_folds()[k] {
+                Fold::Keep(v) => {
+                    flush(out, text, run, i);
+                    push(out, v, i);
+                    run = i + 2;
+                    i += 2;
+                    continue;
+                }
+                Fold::Drop => {
+                    flush(out, text, run, i);
+                    run = i + 2;
+                    i += 2;
+                    continue;
+                }
+                Fold::Compat => {}
+            }
         }
+        let c = text[i..].chars().next().unwrap_or('\0');
         flush(out, text, run, i);
         run = i + c.len_utf8();
         if c == '\r' {
-            if let Some(&(_, '\n')) = chars.peek() {
+            i += 1;
+            if bytes.get(i) == Some(&b'\n') {
                 continue;
             }
-            push(out, '\n', i);
+            push(out, '\n', i - 1);
             continue;
         }
         match fold_char(c) {
@@ -133,14 +164,107 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
                 }
             }
         }
+        i = run;
     }
     flush(out, text, run, text.len());
 }
 
+/// What [`normalize_plain`] does with a character U+0600–U+067F (indexed by
+/// its code point minus U+0600): 0 keeps it, 1 gives up (the view drops it
+/// or writes it with fewer bytes), any other value is the second byte of
+/// the two-byte letter it folds to (`أ إ آ ٱ → ا`, `ى → ي`, `ة → ه`).
+const PLAIN_ARABIC: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let cp = 0x0600 + i as u32;
+        t[i] = match cp {
+            // ا is U+0627 (D8 A7), ي U+064A (D9 8A), ه U+0647 (D9 87).
+            0x0622 | 0x0623 | 0x0625 | 0x0671 => 0xA7,
+            0x0649 => 0x8A,
+            0x0629 => 0x87,
+            0x0610..=0x061A | 0x061C | 0x0640 | 0x064B..=0x065F | 0x0660..=0x0669 | 0x0670 => 1,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The matching view of a plain text, without the map: `true` when every
+/// character of `text` is ASCII other than CR and tab, or in U+0600–U+067F
+/// and not dropped by the view nor written shorter (Arabic-Indic digits).
+/// The view then has the length of `text`, each character where the
+/// original's is, so any offset of the view at a character boundary is
+/// the same offset of `text`; it is written to `out` (cleared first) and
+/// equals [`normalize`]`(text).as_str()`. `false` for any other text, with
+/// `out` left unspecified.
+pub(crate) fn normalize_plain(text: &str, out: &mut String) -> bool {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b == b'\r' || b == b'\t' {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        if b != 0xD8 && b != 0xD9 {
+            return false;
+        }
+        let c = bytes.get(i + 1).copied().unwrap_or(0);
+        match PLAIN_ARABIC[usize::from(((b & 1) << 6) | (c & 0x3F))] {
+            0 => {}
+            1 => return false,
+            second => {
+                out.push_str(&text[run..i]);
+                let first: u8 = if second == 0xA7 { 0xD8 } else { 0xD9 };
+                let folded = u32::from(first & 0x1F) << 6 | u32::from(second & 0x3F);
+                out.push(char::from_u32(folded).unwrap_or('\u{FFFD}'));
+                run = i + 2;
+            }
+        }
+        i += 2;
+    }
+    out.push_str(&text[run..]);
+    true
+}
+
+/// [`fold_char`] of each character U+0600–U+067F (indexed by its code point
+/// minus U+0600).
+fn arabic_folds() -> &'static [Fold; 128] {
+    static FOLDS: std::sync::OnceLock<[Fold; 128]> = std::sync::OnceLock::new();
+    FOLDS.get_or_init(|| {
+        std::array::from_fn(|k| match char::from_u32(0x0600 + k as u32) {
+            Some(c) => fold_char(c),
+            None => Fold::Compat,
+        })
+    })
+}
+
+/// Whether a character U+0600–U+067F (indexed by its code point minus
+/// U+0600) is stable, as [`is_stable`] says.
+const STABLE_ARABIC: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = match char::from_u32(0x0600 + i as u32) {
+            Some(c) => is_stable(c),
+            None => false,
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Whether a non-ASCII character is its own matching view (most Arabic
 /// letters): those are copied without looking further.
 #[inline]
-fn is_stable(c: char) -> bool {
+const fn is_stable(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
         && !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة')
 }
@@ -167,6 +291,7 @@ fn push(out: &mut Normalized, c: char, orig: usize) {
     out.text.push(c);
 }
 
+#[derive(Clone, Copy)]
 enum Fold {
     Keep(char),
     Drop,
@@ -310,6 +435,29 @@ mod tests {
                 prev = o;
             }
             proptest::prop_assert_eq!(n.original_offset(n.as_str().len()), text.len());
+        }
+    }
+
+    proptest::proptest! {
+        /// A text of ASCII and Arabic letters has a plain view: the view.
+        #[test]
+        fn plain_view_is_the_view(text in "[a-zA-Z0-9 .:*()\u{b}ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآٱؤئ،؛؟\u{63b}\u{66a}\u{672}]{0,40}") {
+            let mut plain = String::new();
+            proptest::prop_assert!(normalize_plain(&text, &mut plain));
+            let view = normalize(&text);
+            proptest::prop_assert_eq!(plain.as_str(), view.as_str());
+            proptest::prop_assert_eq!(plain.len(), text.len());
+        }
+
+        /// Any other text: a plain view, when given, is still the view.
+        #[test]
+        fn plain_view_or_none(text in "[a-z \t\r\nاأةى٠١ـًٰ\u{61c}\u{615}\u{a0}۴]{0,20}") {
+            let mut plain = String::new();
+            if normalize_plain(&text, &mut plain) {
+                let view = normalize(&text);
+                proptest::prop_assert_eq!(plain.as_str(), view.as_str());
+                proptest::prop_assert_eq!(plain.len(), text.len());
+            }
         }
     }
 

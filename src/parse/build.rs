@@ -32,6 +32,12 @@ struct CueCache<'a> {
     text: &'a str,
     lines: &'a [Line],
     cache: Vec<std::cell::Cell<Option<Cues>>>,
+    /// The `amend` cue alone, for the many lines asked about nothing else.
+    amend: Vec<std::cell::Cell<Option<bool>>>,
+    /// A buffer for the matching view of a line.
+    view: std::cell::RefCell<crate::normalize::Normalized>,
+    /// A buffer for the view of a plain line (no map needed).
+    plain: std::cell::RefCell<String>,
 }
 
 impl<'a> CueCache<'a> {
@@ -40,6 +46,9 @@ impl<'a> CueCache<'a> {
             text,
             lines,
             cache: vec![std::cell::Cell::new(None); lines.len()],
+            amend: vec![std::cell::Cell::new(None); lines.len()],
+            view: std::cell::RefCell::default(),
+            plain: std::cell::RefCell::default(),
         }
     }
 
@@ -47,9 +56,33 @@ impl<'a> CueCache<'a> {
         if let Some(c) = self.cache[li].get() {
             return c;
         }
-        let c = line::line_cues(self.text, &self.lines[li]);
+        let c = line::line_cues(self.text, &self.lines[li], &mut self.view.borrow_mut());
         self.cache[li].set(Some(c));
         c
+    }
+
+    /// `self.get(li).amend`, without the other cues.
+    fn amend(&self, li: usize) -> bool {
+        if let Some(c) = self.cache[li].get() {
+            return c.amend;
+        }
+        if let Some(a) = self.amend[li].get() {
+            return a;
+        }
+        // A very long line (a text without line breaks): one view for all
+        // the cues rather than copies for this one.
+        let l = &self.lines[li];
+        if l.tend - l.tstart > 4096 {
+            return self.get(li).amend;
+        }
+        let a = line::line_amend(
+            self.text,
+            &self.lines[li],
+            &mut self.view.borrow_mut(),
+            &mut self.plain.borrow_mut(),
+        );
+        self.amend[li].set(Some(a));
+        a
     }
 }
 
@@ -277,7 +310,7 @@ fn introduces_quotation(
     loop {
         match units[k].kind {
             Kind::Text | Kind::Item(_) => {
-                if cx.get(units[k].line).amend {
+                if cx.amend(units[k].line) {
                     return true;
                 }
                 seen += 1;
@@ -359,22 +392,14 @@ fn choose_headings(text: &str, cx: &CueCache<'_>, units: &mut [Unit], from: usiz
         }
         c
     };
-    const WINDOW: usize = 40;
-    let mut best = vec![f64::INFINITY; m];
-    let mut prev = vec![usize::MAX; m];
-    for j in 0..m {
-        let n = info[j].0.label.number;
-        let start_cost = if n == 1 { 0.0 } else { 0.8 };
-        best[j] = skip_prefix[j] + start_cost;
-        let lo = j.saturating_sub(WINDOW);
-        for i in lo..j {
-            let c = best[i] + (skip_prefix[j] - skip_prefix[i + 1]) + trans(i, j);
-            if c < best[j] {
-                best[j] = c;
-                prev[j] = i;
-            }
+    let start = |j: usize| {
+        if info[j].0.label.number == 1 {
+            0.0
+        } else {
+            0.8
         }
-    }
+    };
+    let (best, prev) = best_paths(&skip_prefix, start, trans);
     let mut end = 0;
     let mut end_cost = f64::INFINITY;
     for j in 0..m {
@@ -403,6 +428,47 @@ fn choose_headings(text: &str, cx: &CueCache<'_>, units: &mut [Unit], from: usiz
         }
     }
     chosen
+}
+
+/// How far back a heading's predecessor in the numbering is looked for.
+const WINDOW: usize = 40;
+
+/// The dynamic programme of [`choose_headings`] over `m` candidates
+/// (`skip_prefix` has `m + 1` sums of the costs of leaving candidates out):
+/// for each candidate, the cost of the best path ending at it and its
+/// predecessor on that path (`usize::MAX` when the path starts there, at
+/// cost `start(j)` after leaving out all before it). `trans(i, j)` is never
+/// negative.
+fn best_paths(
+    skip_prefix: &[f64],
+    start: impl Fn(usize) -> f64,
+    trans: impl Fn(usize, usize) -> f64,
+) -> (Vec<f64>, Vec<usize>) {
+    let m = skip_prefix.len() - 1;
+    let mut best = vec![f64::INFINITY; m];
+    let mut prev = vec![usize::MAX; m];
+    for j in 0..m {
+        best[j] = skip_prefix[j] + start(j);
+        let lo = j.saturating_sub(WINDOW);
+        // Nearest first, where the cheap steps are, so that the bound below
+        // passes over most of the others unpriced. Ties go to the earliest
+        // candidate, and to starting here over any of them, as in a scan
+        // from the earliest with a strict comparison.
+        for i in (lo..j).rev() {
+            // A transition costs nothing or more: a path that cannot reach
+            // the best so far even without it cannot win.
+            let reach = best[i] + (skip_prefix[j] - skip_prefix[i + 1]);
+            if reach > best[j] {
+                continue;
+            }
+            let c = reach + trans(i, j);
+            if c < best[j] || (c == best[j] && prev[j] != usize::MAX) {
+                best[j] = c;
+                prev[j] = i;
+            }
+        }
+    }
+    (best, prev)
 }
 
 fn block(text: &str, start: usize, end: usize) -> Block {
@@ -926,11 +992,12 @@ fn prev_ends_sentence(lines: &[Line], us: &[Unit], i: usize) -> bool {
 }
 
 fn unnumbered_heading(text: &str, l: &Line, language: Language) -> bool {
-    let t = &text[l.tstart..l.tend];
-    if t.contains('\t') || t.contains("..") || t.contains(':') {
+    // The line record first: it turns most lines away without a scan.
+    if l.words == 0 || l.words > 8 || l.has_digit || l.ends_sentence() || l.marker.is_some() {
         return false;
     }
-    if l.words == 0 || l.words > 8 || l.has_digit || l.ends_sentence() || l.marker.is_some() {
+    let t = &text[l.tstart..l.tend];
+    if t.contains('\t') || t.contains("..") || t.contains(':') {
         return false;
     }
     match language {
@@ -948,13 +1015,17 @@ fn fix_letter_order(a: &mut Article) {
         .iter()
         .enumerate()
         .filter_map(|(i, it)| {
+            // An ASCII marker (`1-`, `(b)`) holds no Arabic letter.
+            if it.marker.is_ascii() {
+                return None;
+            }
             let m = normalize(&it.marker);
-            let l: String = m
+            let mut l = m
                 .as_str()
                 .chars()
-                .filter(|c| crate::normalize::is_arabic_letter(*c))
-                .collect();
-            (l.chars().count() == 1).then_some((i, l))
+                .filter(|c| crate::normalize::is_arabic_letter(*c));
+            let first = l.next()?;
+            l.next().is_none().then(|| (i, first.to_string()))
         })
         .collect();
     if letters.len() < 2 {
@@ -1158,11 +1229,36 @@ fn diagnostics(b: &mut Builder<'_>) {
         );
         return;
     }
-    let mut seen: std::collections::HashMap<Label, usize> = std::collections::HashMap::new();
+    // The first article with each label: plain numbers (most labels) in a
+    // table by number, the others in a B-tree of references.
+    let n = b.doc.articles.len();
+    let mut by_number: Vec<usize> = Vec::new();
+    let mut others: std::collections::BTreeMap<&Label, usize> = std::collections::BTreeMap::new();
     let mut msgs = Vec::new();
     for a in &b.doc.articles {
         if let Some(l) = &a.label {
-            if let Some(&first) = seen.get(l) {
+            let seen = match usize::try_from(l.number) {
+                Ok(k) if l.suffix.is_none() && k < 4 * n + 1024 => {
+                    if by_number.len() <= k {
+                        by_number.resize(k + 1, usize::MAX);
+                    }
+                    let first = by_number[k];
+                    if first == usize::MAX {
+                        by_number[k] = a.index;
+                        None
+                    } else {
+                        Some(first)
+                    }
+                }
+                _ => {
+                    let first = others.get(l).copied();
+                    if first.is_none() {
+                        others.insert(l, a.index);
+                    }
+                    first
+                }
+            };
+            if let Some(first) = seen {
                 msgs.push((
                     DiagnosticKind::DuplicateNumber,
                     format!(
@@ -1171,8 +1267,6 @@ fn diagnostics(b: &mut Builder<'_>) {
                     ),
                     Some(a.heading_span),
                 ));
-            } else {
-                seen.insert(l.clone(), a.index);
             }
         }
     }
@@ -1195,5 +1289,55 @@ fn diagnostics(b: &mut Builder<'_>) {
     }
     for (k, m, s) in msgs {
         b.diag(k, m, s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The programme as first written: every predecessor in order, a strict
+    /// comparison.
+    fn best_paths_in_order(
+        skip_prefix: &[f64],
+        start: impl Fn(usize) -> f64,
+        trans: impl Fn(usize, usize) -> f64,
+    ) -> (Vec<f64>, Vec<usize>) {
+        let m = skip_prefix.len() - 1;
+        let mut best = vec![f64::INFINITY; m];
+        let mut prev = vec![usize::MAX; m];
+        for j in 0..m {
+            best[j] = skip_prefix[j] + start(j);
+            for i in j.saturating_sub(WINDOW)..j {
+                let c = best[i] + (skip_prefix[j] - skip_prefix[i + 1]) + trans(i, j);
+                if c < best[j] {
+                    best[j] = c;
+                    prev[j] = i;
+                }
+            }
+        }
+        (best, prev)
+    }
+
+    proptest::proptest! {
+        /// Same costs and same predecessors, ties included (the costs are
+        /// drawn from a few values so that ties are common).
+        #[test]
+        fn pruned_paths_are_the_paths(
+            skips in proptest::collection::vec(proptest::sample::select(vec![0.3, 1.5]), 1..60),
+            starts in proptest::collection::vec(proptest::sample::select(vec![0.0, 0.8]), 60),
+            costs in proptest::collection::vec(proptest::sample::select(vec![0.0, 0.3, 0.4, 0.8, 1.0, 1.5, 3.0, 4.3]), 60 * 60),
+        ) {
+            let mut skip_prefix = vec![0.0];
+            for s in &skips {
+                skip_prefix.push(skip_prefix.last().copied().unwrap_or(0.0) + s);
+            }
+            let start = |j: usize| starts[j];
+            let trans = |i: usize, j: usize| costs[i * 60 + j];
+            let got = best_paths(&skip_prefix, start, trans);
+            let want = best_paths_in_order(&skip_prefix, start, trans);
+            proptest::prop_assert_eq!(got.1, want.1);
+            proptest::prop_assert!(got.0.iter().zip(&want.0).all(|(a, b)| a.to_bits() == b.to_bits()));
+        }
     }
 }
