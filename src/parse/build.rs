@@ -907,6 +907,15 @@ pub(crate) fn build(
             }
         }
     }
+    // A heading read as text that opened its line keeps what stood before
+    // it on the line: the `**` or `#` of a heading not kept belong to the
+    // text (its paragraph covers the whole visible line).
+    for u in &mut us {
+        let l = &lines[u.line];
+        if matches!(u.kind, Kind::Text) && u.start == l.start && u.tstart > l.tstart {
+            u.tstart = l.tstart;
+        }
+    }
     for u in &us {
         if u.quoted && matches!(u.kind, Kind::Text) {
             let s = Span::new(u.tstart, u.tend);
