@@ -307,7 +307,7 @@ impl Aligner {
         let scorer0 = Scorer::new(&f, &lengths, self.weights, len0);
         // The pairs both walks agree on (the same set whichever document is
         // called Arabic) refine the length model.
-        let mut cache0 = EmissionCache::record(14 * n.max(m));
+        let mut cache0 = EmissionCache::record(n);
         let walk_ar = offsets_walking(&scorer0, false, &mut cache0);
         let walk_en = offsets_walking(&scorer0, true, &mut cache0);
         let agreed = agreed_pairs(&f, &walk_ar, &walk_en);
@@ -589,7 +589,7 @@ const BOUND_MARGIN: f64 = 1e-3;
 impl dp::GainSource for &mut BandGains<'_, '_> {
     fn one_to_one(&mut self, c: usize, i: usize, j: usize) -> f64 {
         let s = self.s;
-        let (x, p) = match self.cache.and_then(|k| k.peek(i - 1, j - 1)) {
+        let (x, p) = match self.cache.and_then(|k| k.peek(s.f, i - 1, j - 1)) {
             Some(v) => v,
             None => one_to_one(s, i - 1, j - 1),
         };
@@ -885,27 +885,42 @@ fn emission(content: f64) -> f64 {
 /// under one scorer, by `(arabic, english)`: the walk over the English side
 /// mostly asks for the pairs the walk over the Arabic side asked for, and
 /// the band for most of them again.
+///
+/// The walks only ask for pairs whose labels differ by a label offset:
+/// such a pair has a slot of its own, at its Arabic article and offset, so
+/// that most look-ups are two array reads. A pair whose slot is taken (by
+/// a pair of the same Arabic article and an English article with the same
+/// label) or that has none goes to a map.
 struct EmissionCache {
-    map: HashMap<u64, (f64, f64), BuildHasherDefault<PairHasher>>,
+    /// Per Arabic article, per offset `-MAX_OFFSET..=MAX_OFFSET`: the
+    /// English article of the pair kept there, plus one (`0`: empty), and
+    /// the pair's content score and length fit.
+    slots: Vec<[(u32, f64, f64); STATES]>,
+    extra: HashMap<u64, (f64, f64), BuildHasherDefault<PairHasher>>,
     /// With [`record`](Self::record): the length-independent terms of every
     /// pair computed, for [`relength`](Self::relength).
-    terms: Option<Vec<(u64, Terms)>>,
+    terms: Option<Vec<(usize, usize, Terms)>>,
 }
 
 impl EmissionCache {
-    fn with_capacity(n: usize) -> EmissionCache {
+    /// A cache for `n` Arabic articles that also keeps the terms of the
+    /// pairs it computes.
+    fn record(n: usize) -> EmissionCache {
         EmissionCache {
-            map: HashMap::with_capacity_and_hasher(n, Default::default()),
-            terms: None,
+            slots: vec![[(0, 0.0, 0.0); STATES]; n],
+            extra: HashMap::default(),
+            terms: Some(Vec::with_capacity(STATES * n)),
         }
     }
 
-    /// A cache that also keeps the terms of the pairs it computes.
-    fn record(n: usize) -> EmissionCache {
-        EmissionCache {
-            terms: Some(Vec::with_capacity(n)),
-            ..EmissionCache::with_capacity(n)
-        }
+    /// The slot of pair `(i, j)`: the offset between their labels, when it
+    /// is one the walks consider.
+    #[inline]
+    fn slot(f: &PairFeatures, i: usize, j: usize) -> Option<usize> {
+        let (a, e) = (&f.arabic[i], &f.english[j]);
+        let d = e.label_number? as i64 - a.label_number? as i64;
+        (d.abs() <= MAX_OFFSET && a.label_suffix == e.label_suffix)
+            .then_some((d + MAX_OFFSET) as usize)
     }
 
     fn key(i: usize, j: usize) -> u64 {
@@ -914,35 +929,58 @@ impl EmissionCache {
 
     /// The emission of `(i, j)` ([`emission`]), computed once.
     fn get(&mut self, s: &Scorer<'_>, i: usize, j: usize) -> f64 {
-        let terms = &mut self.terms;
-        let key = Self::key(i, j);
-        emission(
-            self.map
-                .entry(key)
-                .or_insert_with(|| match terms {
-                    Some(v) => {
-                        let (x, p, t) = s.one_to_one_terms(i, j);
-                        v.push((key, t));
-                        (x, p)
-                    }
-                    None => one_to_one(s, i, j),
-                })
-                .0,
-        )
+        if let Some(v) = self.peek(s.f, i, j) {
+            return emission(v.0);
+        }
+        let v = match &mut self.terms {
+            Some(rec) => {
+                let (x, p, t) = s.one_to_one_terms(i, j);
+                rec.push((i, j, t));
+                (x, p)
+            }
+            None => one_to_one(s, i, j),
+        };
+        self.insert(s.f, i, j, v);
+        emission(v.0)
+    }
+
+    fn insert(&mut self, f: &PairFeatures, i: usize, j: usize, v: (f64, f64)) {
+        match Self::slot(f, i, j) {
+            Some(x) if self.slots[i][x].0 == 0 => {
+                self.slots[i][x] = (j as u32 + 1, v.0, v.1);
+            }
+            _ => {
+                self.extra.insert(Self::key(i, j), v);
+            }
+        }
     }
 
     /// The content score and length fit of `(i, j)`, if computed.
-    fn peek(&self, i: usize, j: usize) -> Option<(f64, f64)> {
-        self.map.get(&Self::key(i, j)).copied()
+    #[inline]
+    fn peek(&self, f: &PairFeatures, i: usize, j: usize) -> Option<(f64, f64)> {
+        if let Some(x) = Self::slot(f, i, j) {
+            let (k, c, p) = self.slots[i][x];
+            if k == j as u32 + 1 {
+                return Some((c, p));
+            }
+        }
+        if self.extra.is_empty() {
+            None
+        } else {
+            self.extra.get(&Self::key(i, j)).copied()
+        }
     }
 
     /// The same pairs (a recorded cache's) scored under `s`, whose length
     /// model differs: only the length fits are computed again.
     fn relength(mut self, s: &Scorer<'_>) -> EmissionCache {
-        self.map.clear();
-        for (key, t) in self.terms.take().unwrap_or_default() {
-            let (i, j) = ((key >> 32) as usize, (key & 0xFFFF_FFFF) as usize);
-            self.map.insert(key, s.relength(&t, i, j));
+        for row in &mut self.slots {
+            *row = [(0, 0.0, 0.0); STATES];
+        }
+        self.extra.clear();
+        for (i, j, t) in self.terms.take().unwrap_or_default() {
+            let v = s.relength(&t, i, j);
+            self.insert(s.f, i, j, v);
         }
         self
     }
