@@ -538,8 +538,8 @@ struct Runs<'d> {
     len: usize,
     /// 64 − log2 of the number of slots.
     shift: u32,
-    /// The concepts of the runs that hold more than one
-    /// ([`RunConcepts::Many`]).
+    /// The concepts of the runs that hold more than one (see
+    /// [`RunInfo::tag`]).
     many: Vec<ConceptSet>,
     lexicon: &'static Lexicon,
     /// Scratch space of [`Lexicon::concepts`].
@@ -558,7 +558,7 @@ struct Slot<'d> {
 }
 
 /// What the readers need of a run of word characters, which depends on the
-/// run alone.
+/// run alone; twelve bytes, so that a look-up hands it over in registers.
 #[derive(Clone, Copy, Default, Debug, PartialEq)]
 struct RunInfo {
     /// Its [`content_chars`].
@@ -566,25 +566,30 @@ struct RunInfo {
     /// Where its first digit is ([`char_class`] [`DIGIT`]), or
     /// [`NO_DIGIT`].
     digit: u32,
-    /// Whether a number phrase may start with it: as `read_block` used to
-    /// decide before reading the phrase, [`crate::numerals::may_start_phrase`]
-    /// unless the run starts with a letter that no number word has.
-    may_start: bool,
-    /// Its concepts, as [`Lexicon::concepts`] finds them in it alone.
-    concepts: RunConcepts,
+    /// [`MAY_START`] when a number phrase may start with it: as
+    /// `read_block` used to decide before reading the phrase,
+    /// [`crate::numerals::may_start_phrase`] unless the run holds a letter
+    /// that no number word has. In the other bits, its concepts as
+    /// [`Lexicon::concepts`] finds them in it alone: 0 for none, 1 + the
+    /// id of its only one, or [`MANY`] + an index into [`Runs::many`].
+    tag: u32,
 }
 
 /// [`RunInfo::digit`] of a run without a digit.
 const NO_DIGIT: u32 = u32::MAX;
+/// [`RunInfo::tag`] bit: a number phrase may start with the run.
+const MAY_START: u32 = 1 << 31;
+/// [`RunInfo::tag`] of the first run with more than one concept (concept
+/// ids are below it).
+const MANY: u32 = 1 << 16;
+const _: () = assert!(CONCEPTS < MANY as usize);
 
-/// The concepts of a run: most runs have none or one.
-#[derive(Clone, Copy, Default, Debug, PartialEq)]
-enum RunConcepts {
-    #[default]
-    None,
-    One(u16),
-    /// Index into [`Runs::many`].
-    Many(u32),
+impl RunInfo {
+    /// Whether a number phrase may start with the run.
+    #[inline(always)]
+    fn may_start(self) -> bool {
+        self.tag & MAY_START != 0
+    }
 }
 
 impl<'d> Runs<'d> {
@@ -630,10 +635,13 @@ impl<'d> Runs<'d> {
     /// Adds the concepts of a run to `out`.
     #[inline(always)]
     fn add_concepts(&self, info: RunInfo, out: &mut ConceptSet) {
-        match info.concepts {
-            RunConcepts::None => {}
-            RunConcepts::One(id) => out.insert(id),
-            RunConcepts::Many(k) => *out = out.or(&self.many[k as usize]),
+        let c = info.tag & !MAY_START;
+        if c != 0 {
+            if c < MANY {
+                out.insert((c - 1) as u16);
+            } else {
+                *out = out.or(&self.many[(c - MANY) as usize]);
+            }
         }
     }
 
@@ -665,8 +673,9 @@ impl<'d> Runs<'d> {
         let mut chars = 0;
         let mut digit = NO_DIGIT;
         let mut classes = 0;
-        for (k, c) in run.char_indices() {
-            let class = char_class(c);
+        let table = class_table();
+        for (k, _) in run.char_indices() {
+            let class = class_at(run, k, table).0;
             chars += u32::from(class & CONTENT);
             if class & DIGIT != 0 && digit == NO_DIGIT {
                 digit = k as u32;
@@ -681,18 +690,17 @@ impl<'d> Runs<'d> {
         self.lexicon.concepts(run, &mut set, &mut self.scratch);
         let mut ids = set.iter();
         let concepts = match (ids.next(), ids.next()) {
-            (None, _) => RunConcepts::None,
-            (Some(id), None) => RunConcepts::One(id),
+            (None, _) => 0,
+            (Some(id), None) => 1 + u32::from(id),
             _ => {
                 self.many.push(set);
-                RunConcepts::Many((self.many.len() - 1) as u32)
+                MANY + (self.many.len() - 1) as u32
             }
         };
         RunInfo {
             chars,
             digit,
-            may_start,
-            concepts,
+            tag: if may_start { MAY_START } else { 0 } | concepts,
         }
     }
 }
@@ -701,19 +709,28 @@ impl<'d> Runs<'d> {
 /// two little-endian numbers, zero past the end of the run.
 #[inline(always)]
 fn head(b: &[u8], start: usize, len: usize) -> [u64; 2] {
-    let keep = |x: u64, m: usize| {
-        if m >= 8 {
-            x
-        } else {
-            x & ((1u64 << (8 * m)) - 1)
+    // The bytes of a run of `m` bytes among sixteen, by `m` up to 16.
+    const MASKS: [[u64; 2]; 17] = {
+        let mut masks = [[0; 2]; 17];
+        let mut m = 1;
+        while m <= 16 {
+            masks[m] = if m < 8 {
+                [(1 << (8 * m)) - 1, 0]
+            } else if m < 16 {
+                [u64::MAX, (1 << (8 * (m - 8))) - 1]
+            } else {
+                [u64::MAX, u64::MAX]
+            };
+            m += 1;
         }
+        masks
     };
     let word = |h: &[u8]| u64::from_le_bytes(h.try_into().expect("eight bytes"));
     match b.get(start..start + 16) {
-        Some(h) => [
-            keep(word(&h[..8]), len),
-            keep(word(&h[8..]), len.saturating_sub(8)),
-        ],
+        Some(h) => {
+            let mask = MASKS[len.min(16)];
+            [word(&h[..8]) & mask[0], word(&h[8..]) & mask[1]]
+        }
         None => {
             let mut buf = [0u8; 16];
             let m = len.min(16);
@@ -796,7 +813,7 @@ fn read_block<'d, const LEX: bool>(
         if first_digit.is_none() && info.digit != NO_DIGIT {
             first_digit = Some(start + info.digit as usize);
         }
-        if number_words && info.may_start {
+        if number_words && info.may_start() {
             let first = s[start..].chars().next().expect("a word");
             if let Ok((v, _, end)) = crate::numerals::phrase_at(s, start, first) {
                 // One and two are left out: Arabic writes them mostly as
