@@ -97,7 +97,7 @@ impl PairFeatures {
         let mut concept_df = vec![0u32; CONCEPTS];
         let mut runs = Runs::new(Lexicon::get());
         let mut build = |doc: &'d Document| -> Vec<ArticleFeatures> {
-            let ordinals = division_ordinals(doc);
+            let divisions = division_keys(doc);
             doc.articles
                 .iter()
                 .map(|a| {
@@ -122,7 +122,7 @@ impl PairFeatures {
                     for c in concepts.iter() {
                         concept_df[c as usize] += 1;
                     }
-                    let mut f = article_features(doc, a, nums, &ordinals, lengths);
+                    let mut f = article_features(a, nums, &divisions, lengths);
                     f.concepts = concepts;
                     f
                 })
@@ -149,6 +149,29 @@ impl PairFeatures {
             concept_weights,
         }
     }
+}
+
+/// The [`DivisionKey`] of every division of a document, by position: each
+/// title is folded once, not once per article.
+fn division_keys(doc: &Document) -> Vec<DivisionKey> {
+    let ordinals = division_ordinals(doc);
+    doc.divisions
+        .iter()
+        .map(|d| DivisionKey {
+            kind: d.kind,
+            number: d.number,
+            ordinal: ordinals.get(d.index).copied().unwrap_or(0),
+            title: d.title.as_ref().map(|t| {
+                let f: String = t
+                    .chars()
+                    .filter_map(fold)
+                    .collect::<String>()
+                    .to_lowercase();
+                let ar = f.chars().any(is_arabic_letter);
+                (f, ar)
+            }),
+        })
+        .collect()
 }
 
 fn division_ordinals(doc: &Document) -> Vec<usize> {
@@ -322,11 +345,12 @@ struct BlockChars {
     items: usize,
 }
 
+/// The features of an article, from its numbers, its block lengths and the
+/// [`division_keys`] of its document.
 fn article_features(
-    doc: &Document,
     a: &Article,
     numbers: Vec<u32>,
-    div_ordinals: &[usize],
+    divisions: &[DivisionKey],
     lengths: BlockChars,
 ) -> ArticleFeatures {
     // Lengths from the blocks (each counted once); from the text when the
@@ -362,23 +386,7 @@ fn article_features(
         }
         _ => lead_chars,
     };
-    let division = a
-        .division
-        .and_then(|i| doc.divisions.get(i))
-        .map(|d| DivisionKey {
-            kind: d.kind,
-            number: d.number,
-            ordinal: div_ordinals.get(d.index).copied().unwrap_or(0),
-            title: d.title.as_ref().map(|t| {
-                let f: String = t
-                    .chars()
-                    .filter_map(fold)
-                    .collect::<String>()
-                    .to_lowercase();
-                let ar = f.chars().any(is_arabic_letter);
-                (f, ar)
-            }),
-        });
+    let division = a.division.and_then(|i| divisions.get(i)).cloned();
     ArticleFeatures {
         label_number: a.label.as_ref().map(|l| l.number),
         label_suffix: a.label.as_ref().and_then(|l| l.suffix.clone()),
