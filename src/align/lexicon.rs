@@ -821,6 +821,30 @@ fn arabic_block_fold() -> &'static [Folded; 256] {
     })
 }
 
+/// Whether [`Lexicon::concepts`] reads `c` as it reads a space: it ends the
+/// word being read (Arabic or Latin) and starts none. Then the concepts of
+/// a text in which every character that is no word character
+/// ([`crate::numerals::is_word_char`]) is one of these are those of its
+/// runs of word characters, each read alone.
+///
+/// Characters that fold away (diacritics, bidi marks) or fold to letters
+/// (compatibility forms) are not: a word may run on across them.
+pub(crate) fn ends_words(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_alphabetic();
+    }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        return matches!(arabic_block_fold()[c as usize - 0x600], Folded::Other);
+    }
+    // As `Words::feed_compat` reads it.
+    let mut buf = Normalized::default();
+    normalize_into(c.encode_utf8(&mut [0u8; 4]), &mut buf);
+    let s = buf.as_str();
+    !s.is_empty()
+        && s.chars()
+            .all(|d| !d.is_ascii_alphabetic() && !is_arabic_letter(d))
+}
+
 /// The word reader of [`Lexicon::concepts`]: folded characters in, concepts
 /// of the completed words out.
 struct Words<'a> {
