@@ -860,14 +860,16 @@ fn other_script_body_line_is_kept() {
     assert_eq!(a.paragraphs[0].text, "Закон действует.");
 }
 
-/// A line that opens like a heading in bold but is read as body text (here
-/// it repeats the heading before it, with text glued on) is kept whole,
-/// its `**` included (once the paragraph started after the `**`).
+/// A line that opens like a heading in bold but is read as body text (it
+/// repeats the heading before it, or is out of sequence) is kept whole,
+/// its `**` included (once the paragraph started after the opening `**`,
+/// or ended before the closing one).
 #[test]
 fn bold_line_read_as_body_is_kept_whole() {
     for text in [
         "المادة الثانية عشرةـ\n**المادة الثانية عشرةأ-\n",
         "Article 3\nText.\n**Article 3** again, as text.\n",
+        "ARTICLE 5\nArticle 2دة (3)**\n",
     ] {
         let p = lexalign::parse(text).unwrap();
         check_content_kept(text, &p).unwrap();

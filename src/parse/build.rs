@@ -908,18 +908,24 @@ pub(crate) fn build(
         }
     }
     // A heading read as text that opened its line keeps what stood before
-    // it on the line: the `**` or `#` of a heading not kept belong to the
-    // text (its paragraph covers the whole visible line).
+    // it on the line (the `**` or `#` of a heading not kept belong to the
+    // text), and one that was the whole line keeps what stood after it too:
+    // a line read as text is covered whole by its paragraph. (The first
+    // piece of a line split at `**` is always a heading; text pieces after
+    // a heading keep their own ends.)
     for u in &mut us {
         let l = &lines[u.line];
-        if matches!(u.kind, Kind::Text) && u.start == l.start && u.tstart > l.tstart {
-            u.tstart = l.tstart;
+        if matches!(u.kind, Kind::Text) && u.start == l.start {
+            u.tstart = u.tstart.min(l.tstart);
+            if u.end == l.next {
+                u.tend = u.tend.max(l.tend);
+            }
         }
     }
     for u in &us {
         if u.quoted && matches!(u.kind, Kind::Text) {
             let s = Span::new(u.tstart, u.tend);
-            let msg = format!("heading-like text {:?} was read as body text (quoted article, cross-reference or out of sequence)", truncate(&text[u.tstart..u.tend], 40));
+            let msg = format!("heading-like text {:?} was read as body text (quoted article, cross-reference or out of sequence)", truncate(text[u.tstart..u.tend].trim_matches(['*', '#', ' ']), 40));
             b.diag(DiagnosticKind::UncertainHeading, msg, Some(s));
         }
     }
