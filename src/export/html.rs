@@ -214,8 +214,8 @@ fn notes(pair: &Pair, status: PairStatus, min_confidence: f64) -> Vec<String> {
     }
     if status == PairStatus::LowConfidence {
         v.push(format!(
-            "<code>uncertain</code>: confidence {:.2} is below {:.2}; check that these articles correspond.",
-            pair.confidence, min_confidence
+            "<code>uncertain</code>: confidence {:.2} is below {:.2}; check that these articles correspond. Evidence: {}.",
+            pair.confidence, min_confidence, escape_text(&super::evidence_summary(&pair.evidence))
         ));
     }
     if status == PairStatus::OneSided && pair.flags.is_empty() {

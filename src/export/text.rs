@@ -351,7 +351,14 @@ pub fn render(pt: &ParallelText, opts: &TextOptions) -> String {
         pt.pairs()
             .iter()
             .filter(|x| PairStatus::of(x, opts.min_confidence) == PairStatus::LowConfidence)
-            .map(|x| format!("{}: confidence {:.2}", pair_name(x), x.confidence))
+            .map(|x| {
+                format!(
+                    "{}: confidence {:.2} ({})",
+                    pair_name(x),
+                    x.confidence,
+                    super::evidence_summary(&x.evidence)
+                )
+            })
             .collect(),
         YELLOW,
     );
