@@ -309,3 +309,15 @@ fn evidence_without_lexical_still_loads() {
     assert_eq!(back.lexical, None);
     assert_eq!(back.score, p.evidence.score);
 }
+
+/// A Latin word of more than 25 letters that goes on after a character the
+/// word reader skips (a soft hyphen, common in PDF extractions) once
+/// panicked in the lexicon pass.
+#[test]
+fn long_word_broken_by_a_soft_hyphen_does_not_panic() {
+    for sep in ["\u{AD}", "\u{640}", "\u{200D}", "\u{64E}", "\u{FB01}"] {
+        let en = format!("Article (1)\nThe abcdefghijklmnopqrstuvwxyza{sep}b shall apply.\n");
+        let pt = lexalign::align("مادة (1)\nنص المادة.\n", &en).unwrap();
+        assert_eq!(pt.pairs().len(), 1);
+    }
+}

@@ -1013,8 +1013,11 @@ impl Words<'_> {
         self.end_arabic(out);
         let (mut nl, mut hl) = (self.nl, self.hl);
         // Letters past the 25th are counted, not kept.
-        let keep = run.len().min(25usize.saturating_sub(nl));
-        for (slot, &x) in self.latin[nl..nl + keep].iter_mut().zip(run) {
+        // (`nl` may already be past 25 when a long word goes on after a
+        // character the reader skips, such as a soft hyphen.)
+        let from = nl.min(25);
+        let keep = run.len().min(25 - from);
+        for (slot, &x) in self.latin[from..from + keep].iter_mut().zip(run) {
             let l = x.to_ascii_lowercase();
             *slot = l;
             hl = key_step(hl, l as char);
