@@ -348,7 +348,16 @@ impl Aligner {
             }
             w *= 2;
         };
-        let mut built = build_pairs(self, ar, en, &scorer, offsets, &band, &path, &full);
+        let mut built = build_pairs(
+            self,
+            ar,
+            en,
+            &scorer,
+            offsets,
+            (&band, &anchors, w),
+            &path,
+            &full,
+        );
         add_context(&mut built, self.weights.context, self.high_confidence);
         let verdict = verdict::verdict(ar, en, &f, &built, self.high_confidence);
         let p_same = sigmoid(15.0 * (verdict.score - 0.5));
@@ -1040,10 +1049,11 @@ fn refs(doc: &Document, range: std::ops::Range<usize>) -> Vec<ArticleRef> {
     doc.articles[range].iter().map(ArticleRef::of).collect()
 }
 
-/// How far from where the path crosses it the counterpart of a one-sided
-/// article is looked for, to say how sure it is that it has none: the
-/// best 1–1 score within this many articles on the other side.
-const ONE_SIDED_WINDOW: usize = 8;
+/// The half-width of the band over which the counterpart of a one-sided
+/// article is looked for, to say how sure it is that it has none (the
+/// best 1–1 score in its row, or column, of a band this wide around the
+/// same guide path), whatever the width the alignment itself used.
+const ONE_SIDED_BAND: usize = 8;
 
 #[allow(clippy::too_many_arguments)]
 fn build_pairs(
@@ -1052,14 +1062,17 @@ fn build_pairs(
     en: &Document,
     s: &Scorer<'_>,
     offsets: (&[i64], &[i64]),
-    band: &Band,
+    (band, anchors, width): (&Band, &[(usize, usize)], usize),
     path: &[(Move, usize, usize)],
     full: &[Gains],
 ) -> Vec<Pair> {
     let f = s.f;
-    // The best 1–1 score (content and label) an article one-sided at path
-    // point (i, j) could have had: over a fixed window of the other side,
-    // whatever the band's width (scores of cells in the band are reused).
+    // The best 1–1 score (content and label) a one-sided article could have
+    // had: over its row (Arabic) or column (English) of a band of
+    // half-width `ONE_SIDED_BAND` (or the alignment's, if wider) around
+    // the same guide, so that it does not depend on the band the
+    // alignment started from. Scores of cells in the alignment's band are
+    // reused.
     let score_11 = |a: usize, e: usize| -> f64 {
         match band.index(a + 1, e + 1) {
             Some(c) if full[c][0].is_finite() => full[c][0] as f64,
@@ -1069,17 +1082,41 @@ fn build_pairs(
             }
         }
     };
-    let window =
-        |k: usize, len: usize| k.saturating_sub(ONE_SIDED_WINDOW)..(k + ONE_SIDED_WINDOW).min(len);
-    let best_for = |arabic: bool, k: usize, other: usize| -> f64 {
+    let one_sided = path
+        .iter()
+        .any(|&(mv, ..)| matches!(mv, Move::M10 | Move::M01));
+    let wide = one_sided.then(|| {
+        Band::around(
+            f.arabic.len(),
+            f.english.len(),
+            anchors,
+            ONE_SIDED_BAND.max(width),
+        )
+    });
+    // Cell (r, c) counts when its 1–1 move starts inside the band.
+    let linked = |w: &Band, r: usize, c: usize| r >= 1 && c >= 1 && w.index(r - 1, c - 1).is_some();
+    let best_for = |arabic: bool, k: usize| -> f64 {
+        let Some(w) = &wide else {
+            return f64::NEG_INFINITY;
+        };
         let mut best = f64::NEG_INFINITY;
         if arabic {
-            for e in window(other, f.english.len()) {
-                best = best.max(score_11(k, e));
+            let r = k + 1;
+            for c in w.lo[r].max(1)..=w.hi[r] {
+                if linked(w, r, c) {
+                    best = best.max(score_11(k, c - 1));
+                }
             }
         } else {
-            for a in window(other, f.arabic.len()) {
-                best = best.max(score_11(a, k));
+            // The rows holding column k + 1 (rows' ranges only move
+            // right).
+            let c = k + 1;
+            let first = w.hi.partition_point(|&h| h < c);
+            let end = w.lo.partition_point(|&l| l <= c);
+            for r in first.max(1)..end {
+                if linked(w, r, c) {
+                    best = best.max(score_11(r - 1, k));
+                }
             }
         }
         best
@@ -1097,10 +1134,10 @@ fn build_pairs(
         if di == 0 || dj == 0 {
             let (doc_f, k, best) = if dj == 0 {
                 flags.push(Flag::OnlyArabic);
-                (&f.arabic[i], i, best_for(true, i, j))
+                (&f.arabic[i], i, best_for(true, i))
             } else {
                 flags.push(Flag::OnlyEnglish);
-                (&f.english[j], j, best_for(false, j, i))
+                (&f.english[j], j, best_for(false, j))
             };
             confidence = if best.is_finite() {
                 1.0 - sigmoid(best)
