@@ -591,8 +591,8 @@ impl<'a, 's> BandGains<'a, 's> {
     }
 }
 
-/// Margin of [`BandGains::merge`]'s bound test, far above the rounding of
-/// the `f32` gains.
+/// Relative margin of [`BandGains::merge`]'s bound test (times one plus
+/// the bound's magnitude), far above the rounding of the `f32` gains.
 const BOUND_MARGIN: f64 = 1e-3;
 
 impl dp::GainSource for &mut BandGains<'_, '_> {
@@ -613,7 +613,8 @@ impl dp::GainSource for &mut BandGains<'_, '_> {
         let (ka, ke) = mv.size();
         let (a, e) = (i - ka, j - ke);
         let label = label_term(&s.w, s.f, self.offsets, a, ka, e, ke);
-        if s.merge_bound(a, ka, e, ke) + label - self.theta as f64 + BOUND_MARGIN <= bar {
+        let bound = s.merge_bound(a, ka, e, ke) + label - self.theta as f64;
+        if bound + BOUND_MARGIN * (1.0 + bound.abs()) <= bar {
             return f64::NEG_INFINITY;
         }
         let (band, fit) = (self.band, &self.fit);
