@@ -292,6 +292,25 @@ impl Len {
     }
 }
 
+/// The lead rule of the length fit: when one side has fewer blocks and no
+/// more list items than the other, and the other announces a list, the
+/// shorter side is compared with the other's lead and frame (the text a
+/// translation that leaves out the list is expected to keep). Returns the
+/// smaller |z| of the two comparisons, with `z(arabic, english)` taking
+/// each length with its logarithm; `None` when the rule does not apply.
+fn lead_z(a: &Len, e: &Len, z: impl Fn((f64, f64), (f64, f64)) -> f64) -> Option<f64> {
+    let pair = |z1: f64, z2: f64| Some(z1.abs().min(z2.abs()));
+    if e.units < a.units && e.items <= a.items && a.announces {
+        let en = (e.chars, e.ln_chars);
+        pair(z((a.lead, a.ln_lead), en), z((a.frame, a.ln_frame), en))
+    } else if a.units < e.units && a.items <= e.items && e.announces {
+        let ar = (a.chars, a.ln_chars);
+        pair(z(ar, (e.lead, e.ln_lead)), z(ar, (e.frame, e.ln_frame)))
+    } else {
+        None
+    }
+}
+
 /// [`Len`] of every article and every two neighbours of both documents.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lengths {
@@ -480,25 +499,17 @@ impl<'a> Scorer<'a> {
         let (mut p, mut ln) = self
             .tails
             .at(self.z_ln(a.ln_chars, e.ln_chars, a.chars + e.chars));
-        let mut lead_rule = false;
-        let lead = if e.units < a.units && e.items <= a.items && a.announces {
-            let zl = self.z_ln(a.ln_lead, e.ln_chars, a.lead + e.chars);
-            let zf = self.z_ln(a.ln_frame, e.ln_chars, a.frame + e.chars);
-            Some(zl.abs().min(zf.abs()))
-        } else if a.units < e.units && a.items <= e.items && e.announces {
-            let zl = self.z_ln(a.ln_chars, e.ln_lead, a.chars + e.lead);
-            let zf = self.z_ln(a.ln_chars, e.ln_frame, a.chars + e.frame);
-            Some(zl.abs().min(zf.abs()))
-        } else {
-            None
-        };
+        let lead = lead_z(a, e, |(x, lx), (y, ly)| self.z_ln(lx, ly, x + y));
         if let Some(z) = lead {
             let (p2, ln2) = self.tails.at(z);
             p = p.max(0.8 * p2);
             ln = ln.max(LN_LEAD_DISCOUNT + ln2);
-            lead_rule = true;
         }
-        Fit { p, ln, lead_rule }
+        Fit {
+            p,
+            ln,
+            lead_rule: lead.is_some(),
+        }
     }
 
     /// Content score (everything but the label) of Arabic articles
@@ -672,33 +683,14 @@ impl<'a> Scorer<'a> {
     /// or the frame (first paragraph and what follows the list, as a list
     /// may carry sub-lines that go with it).
     fn length_fit_exact(&self, ar: &[ArticleFeatures], en: &[ArticleFeatures]) -> (f64, bool) {
-        let sum = |v: &[ArticleFeatures], f: fn(&ArticleFeatures) -> f64| -> f64 {
-            v.iter().map(f).sum()
-        };
-        let count = |v: &[ArticleFeatures], f: fn(&ArticleFeatures) -> usize| -> usize {
-            v.iter().map(f).sum()
-        };
-        let la = sum(ar, |a| a.chars);
-        let le = sum(en, |a| a.chars);
-        let mut len_p = tail(self.len.z(la, le));
-        let (units_ar, units_en) = (count(ar, |a| a.units), count(en, |a| a.units));
-        let (items_ar, items_en) = (count(ar, |a| a.items), count(en, |a| a.items));
-        let mut lead_rule = false;
-        if units_en < units_ar && items_en <= items_ar && ar.iter().any(|a| a.announces_list) {
-            let lead = sum(ar, |a| a.lead_chars);
-            let frame = sum(ar, |a| a.frame_chars);
-            let z = self.len.z(lead, le).abs().min(self.len.z(frame, le).abs());
+        let wt = &self.f.table.weights;
+        let (a, e) = (Len::of(ar, wt), Len::of(en, wt));
+        let mut len_p = tail(self.len.z(a.chars, e.chars));
+        let lead = lead_z(&a, &e, |(x, _), (y, _)| self.len.z(x, y));
+        if let Some(z) = lead {
             len_p = len_p.max(0.8 * tail(z));
-            lead_rule = true;
-        } else if units_ar < units_en && items_ar <= items_en && en.iter().any(|a| a.announces_list)
-        {
-            let lead = sum(en, |a| a.lead_chars);
-            let frame = sum(en, |a| a.frame_chars);
-            let z = self.len.z(la, lead).abs().min(self.len.z(la, frame).abs());
-            len_p = len_p.max(0.8 * tail(z));
-            lead_rule = true;
         }
-        (len_p, lead_rule)
+        (len_p, lead.is_some())
     }
 
     /// Raw signals of a candidate.
