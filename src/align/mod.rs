@@ -716,8 +716,10 @@ fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> 
     };
     let n = walk.len();
     let mut out = vec![0i64; n];
-    let by_label = LabelIndex::new(other);
-    if by_label.is_empty() || walk.iter().all(|a| a.label_number.is_none()) {
+    let by_label = LabelCounts::new(other);
+    if other.iter().all(|a| a.label_number.is_none())
+        || walk.iter().all(|a| a.label_number.is_none())
+    {
         return out;
     }
     let states: [i64; STATES] = std::array::from_fn(|x| x as i64 - MAX_OFFSET);
@@ -743,6 +745,7 @@ fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> 
                     emit[x] = match u32::try_from(target)
                         .ok()
                         .and_then(|t| by_label.get(t, suffix))
+                        .map(|(_, first)| first)
                     {
                         Some(j) if english => cache.get(s, j, i),
                         Some(j) => cache.get(s, i, j),
@@ -828,60 +831,6 @@ fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> 
 /// its length fit ([`Scorer::part_fit`]).
 fn one_to_one(s: &Scorer<'_>, i: usize, j: usize) -> (f64, f64) {
     s.content_with(i, 1, j, 1, |a, e| s.part_fit(a, e))
-}
-
-/// The first article of one side with each label: labels without a suffix
-/// by number in a table when the numbers are not much larger than the
-/// number of articles, others hashed.
-struct LabelIndex<'a> {
-    plain: Vec<usize>,
-    other: HashMap<(u32, Option<&'a str>), usize, BuildHasherDefault<PairHasher>>,
-    empty: bool,
-}
-
-impl<'a> LabelIndex<'a> {
-    fn new(arts: &'a [ArticleFeatures]) -> LabelIndex<'a> {
-        let max = arts.iter().filter_map(|a| a.label_number).max();
-        let table = max.map_or(0, |m| m as usize + 1);
-        let dense = table <= 8 * arts.len() + 64;
-        let mut idx = LabelIndex {
-            plain: vec![usize::MAX; if dense { table } else { 0 }],
-            other: HashMap::default(),
-            empty: max.is_none(),
-        };
-        for (j, a) in arts.iter().enumerate() {
-            if let Some(num) = a.label_number {
-                let suffix = a.label_suffix.as_deref();
-                if dense && suffix.is_none() {
-                    let slot = &mut idx.plain[num as usize];
-                    if *slot == usize::MAX {
-                        *slot = j;
-                    }
-                } else {
-                    idx.other.entry((num, suffix)).or_insert(j);
-                }
-            }
-        }
-        idx
-    }
-
-    /// Whether no article has a label number.
-    fn is_empty(&self) -> bool {
-        self.empty
-    }
-
-    /// The first article labelled `number` with `suffix`.
-    #[inline]
-    fn get(&self, number: u32, suffix: Option<&str>) -> Option<usize> {
-        if suffix.is_none() && !self.plain.is_empty() {
-            return self
-                .plain
-                .get(number as usize)
-                .copied()
-                .filter(|&j| j != usize::MAX);
-        }
-        self.other.get(&(number, suffix)).copied()
-    }
 }
 
 /// Content evidence that Arabic article `i` corresponds to English article
