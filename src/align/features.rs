@@ -1132,34 +1132,23 @@ mod tests {
 
     #[test]
     fn read_block_matches_separate_passes() {
-        let mut texts: Vec<String> = [
-            "",
-            "within fifteen days, or two years",
-            "خلال خمسة عشر يوما",
-            "ولا تقل خبرته عن خمس عشرة سنة",
-            "one-third of twenty-five members; fifty-fifty; five-year term",
-            "Twenty One Hundred and Five, three-\nfour, seven -eight",
-            "وخمسة وبثلاثين والعشرين لست وست الثالثة والعشرون بعد المائة",
-            "ثلاثمائة وخمسة وعشرون، ثلاث مائة؛ الحادية بعد السبعمائة ٣ خمسة٣",
-            "مَادَّةٌ الخامسـة عشرة ١٤ and Article 5 Ａ１ x۳y",
-            "A4 b12 twelve1 ten\u{00a0}days ١٬٠٠٠ خمسة\u{200c}عشر —ثلاثة– seven\u{2003}days",
-        ]
-        .iter()
-        .map(|t| t.to_string())
-        .collect();
-        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-        for e in std::fs::read_dir(seeds).expect("seeds") {
-            let t = std::fs::read_to_string(e.expect("entry").path()).expect("UTF-8");
-            texts.extend(t.lines().map(str::to_string));
-            texts.push(t);
-        }
         // Every split of a few phrases, so that blocks start and end inside
         // words and phrases.
-        let joined = texts[1..10].join(" ");
-        for (k, _) in joined.char_indices() {
-            texts.push(joined[k..].to_string());
-            texts.push(joined[..k].to_string());
-        }
+        let mut texts = crate::align::lexicon::sample_texts(
+            &[
+                "",
+                "within fifteen days, or two years",
+                "خلال خمسة عشر يوما",
+                "ولا تقل خبرته عن خمس عشرة سنة",
+                "one-third of twenty-five members; fifty-fifty; five-year term",
+                "Twenty One Hundred and Five, three-\nfour, seven -eight",
+                "وخمسة وبثلاثين والعشرين لست وست الثالثة والعشرون بعد المائة",
+                "ثلاثمائة وخمسة وعشرون، ثلاث مائة؛ الحادية بعد السبعمائة ٣ خمسة٣",
+                "مَادَّةٌ الخامسـة عشرة ١٤ and Article 5 Ａ１ x۳y",
+                "A4 b12 twelve1 ten\u{00a0}days ١٬٠٠٠ خمسة\u{200c}عشر —ثلاثة– seven\u{2003}days",
+            ],
+            true,
+        );
         // Characters across which the lexicon reads on, between words.
         texts.push("committee\u{200f}s court\u{0640} x\u{feff}court ab™cd".to_string());
         let lex = Lexicon::get();

@@ -1172,6 +1172,29 @@ pub(crate) fn stem_en(w: &str) -> std::borrow::Cow<'_, str> {
     Cow::Borrowed(w)
 }
 
+/// Texts for the tests that compare a fast reader with a plain one: `own`,
+/// then every line and the whole of every seed, then every suffix (and,
+/// with `prefixes`, every prefix) of `own` but its first, joined by spaces,
+/// so that blocks start and end inside words and phrases.
+#[cfg(test)]
+pub(crate) fn sample_texts(own: &[&str], prefixes: bool) -> Vec<String> {
+    let mut texts: Vec<String> = own.iter().map(|t| t.to_string()).collect();
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    for e in std::fs::read_dir(seeds).expect("seeds") {
+        let t = std::fs::read_to_string(e.expect("entry").path()).expect("UTF-8");
+        texts.extend(t.lines().map(str::to_string));
+        texts.push(t);
+    }
+    let joined = own[1..].join(" ");
+    for (k, _) in joined.char_indices() {
+        texts.push(joined[k..].to_string());
+        if prefixes {
+            texts.push(joined[..k].to_string());
+        }
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1209,29 +1232,19 @@ mod tests {
     #[test]
     fn runs_read_as_characters() {
         let lex = Lexicon::get();
-        let mut texts: Vec<String> = [
-            "",
-            "المحكمة وبالمحاكم لجنته اللجان للجنة وللمحكمة المخالفات لسنة الأَمْن",
-            "يعاقب الموظف المخالف بغرامة لا تزيد على مرتب شهر.",
-            "An employee in violation shall be punished by a fine.",
-            "Mixedعربيwords اللجنةcommittee court\u{064B}s ab\u{0640}cd مـــادة",
-            "ﻣﺎﺩﺓ ﻻ Ａrticle Ｃｏｕｒｔ é\u{200f}x \u{feff}court ٣ courts",
-            "averyveryveryverylongwordindeed anotherextremelylongwordhere x",
-            "استثنائيةواستثنائيةواستثنائية committees' committee’s",
-        ]
-        .iter()
-        .map(|t| t.to_string())
-        .collect();
-        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-        for e in std::fs::read_dir(seeds).expect("seeds") {
-            let t = std::fs::read_to_string(e.expect("entry").path()).expect("UTF-8");
-            texts.extend(t.lines().map(str::to_string));
-            texts.push(t);
-        }
-        let joined = texts[1..8].join(" ");
-        for (k, _) in joined.char_indices() {
-            texts.push(joined[k..].to_string());
-        }
+        let texts = sample_texts(
+            &[
+                "",
+                "المحكمة وبالمحاكم لجنته اللجان للجنة وللمحكمة المخالفات لسنة الأَمْن",
+                "يعاقب الموظف المخالف بغرامة لا تزيد على مرتب شهر.",
+                "An employee in violation shall be punished by a fine.",
+                "Mixedعربيwords اللجنةcommittee court\u{064B}s ab\u{0640}cd مـــادة",
+                "ﻣﺎﺩﺓ ﻻ Ａrticle Ｃｏｕｒｔ é\u{200f}x \u{feff}court ٣ courts",
+                "averyveryveryverylongwordindeed anotherextremelylongwordhere x",
+                "استثنائيةواستثنائيةواستثنائية committees' committee’s",
+            ],
+            false,
+        );
         // One scratch for all, as for the articles of a document.
         let (mut fast, mut slow) = (Scratch::default(), Scratch::default());
         for t in &texts {
