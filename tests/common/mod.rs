@@ -5,6 +5,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod law;
+pub mod perturb;
+
 /// Builds an example with the profile the tests run under and returns its
 /// executable.
 pub fn example_binary(name: &str) -> PathBuf {

@@ -1,0 +1,309 @@
+//! Perturbations of the bilingual seeds as text, with gold links known by
+//! construction: the robustness suite and the alignment dump share them.
+
+use lexalign::{Document, Language};
+
+use super::{arabic_ordinal, english_words};
+
+/// One article as text: its heading and everything up to the next heading.
+#[derive(Clone, Debug)]
+pub struct Art {
+    pub heading: String,
+    /// Label number as written now (for renumbering and heading forms).
+    pub number: u32,
+    pub suffix: bool,
+    pub body: String,
+    /// Byte ranges of list items in `body`.
+    pub items: Vec<std::ops::Range<usize>>,
+    /// Original article indices this article holds (gold).
+    pub orig: Vec<usize>,
+}
+
+/// One language version as text, cut into articles.
+#[derive(Clone, Debug)]
+pub struct Side {
+    pub prefix: String,
+    pub arts: Vec<Art>,
+    pub suffix: String,
+}
+
+impl Side {
+    pub fn from(text: &str, doc: &Document) -> Side {
+        let arts = &doc.articles;
+        let end = arts.last().unwrap().span.end;
+        let mut out = Vec::new();
+        for (k, a) in arts.iter().enumerate() {
+            let next = if k + 1 < arts.len() {
+                arts[k + 1].heading_span.start
+            } else {
+                end
+            };
+            let body_start = a.heading_span.end;
+            out.push(Art {
+                heading: text[a.heading_span.range()].to_string(),
+                number: a.label.as_ref().unwrap().number,
+                suffix: a.label.as_ref().unwrap().suffix.is_some(),
+                body: text[body_start..next].to_string(),
+                items: a
+                    .items
+                    .iter()
+                    .map(|i| i.span.start - body_start..i.span.end - body_start)
+                    .collect(),
+                orig: vec![k],
+            });
+        }
+        Side {
+            prefix: text[..arts[0].heading_span.start].to_string(),
+            arts: out,
+            suffix: text[end..].to_string(),
+        }
+    }
+
+    pub fn render(&self) -> String {
+        let mut s = self.prefix.clone();
+        for a in &self.arts {
+            s.push_str(&a.heading);
+            s.push_str(&a.body);
+        }
+        s.push_str(&self.suffix);
+        s
+    }
+
+    pub fn delete(&mut self, ks: &[usize]) {
+        let mut ks = ks.to_vec();
+        ks.sort_unstable();
+        for k in ks.into_iter().rev() {
+            self.arts.remove(k);
+        }
+    }
+
+    /// Renumbers the headings 1, 2, 3… in order (suffixes dropped).
+    pub fn renumber(&mut self) {
+        for k in 0..self.arts.len() {
+            set_number(&mut self.arts[k], k as u32 + 1);
+        }
+    }
+
+    pub fn shift(&mut self, by: u32) {
+        for a in &mut self.arts {
+            let n = a.number + by;
+            set_number(a, n);
+        }
+    }
+
+    /// Merges article `k + 1` into article `k` (its heading dropped).
+    pub fn merge(&mut self, k: usize) {
+        let next = self.arts.remove(k + 1);
+        let a = &mut self.arts[k];
+        if !a.body.ends_with('\n') {
+            a.body.push('\n');
+        }
+        let rest = next.body.trim_start_matches('\n');
+        let strip = next.body.len() - rest.len();
+        let at = a.body.len();
+        a.body.push_str(rest);
+        a.items.extend(
+            next.items
+                .iter()
+                .map(|r| r.start - strip + at..r.end - strip + at),
+        );
+        a.orig.extend(next.orig);
+    }
+
+    pub fn insert(&mut self, at: usize, heading: &str, number: u32, body: &str) {
+        self.arts.insert(
+            at,
+            Art {
+                heading: heading.to_string(),
+                number,
+                suffix: true,
+                body: body.to_string(),
+                items: vec![],
+                orig: vec![],
+            },
+        );
+    }
+
+    pub fn strip_lists(&mut self) {
+        for a in &mut self.arts {
+            let mut body = a.body.clone();
+            for r in a.items.iter().rev() {
+                let mut end = r.end;
+                if body[end..].starts_with('\n') {
+                    end += 1;
+                }
+                body.replace_range(r.start..end, "");
+            }
+            a.body = body;
+            a.items.clear();
+        }
+    }
+
+    pub fn headings(&mut self, form: fn(u32, usize) -> String) {
+        for (k, a) in self.arts.iter_mut().enumerate() {
+            if !a.suffix {
+                a.heading = form(a.number, k);
+            }
+        }
+    }
+}
+
+fn set_number(a: &mut Art, n: u32) {
+    let h = &a.heading;
+    let start = h.find(|c: char| c.is_ascii_digit());
+    if let Some(s) = start {
+        let e = s + h[s..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(h.len() - s);
+        a.heading = format!("{}{}{}", &h[..s], n, &h[e..]);
+    } else {
+        a.heading = format!("Article ({n})");
+    }
+    a.number = n;
+}
+
+fn en_form(i: usize) -> fn(u32, usize) -> String {
+    const F: [fn(u32, usize) -> String; 4] = [
+        |n, _| format!("Article {n}"),
+        |n, _| format!("ARTICLE {n}"),
+        |n, _| format!("Art. {n}"),
+        |n, _| format!("Article {}", english_words(n)),
+    ];
+    F[i]
+}
+
+fn ar_form(i: usize) -> fn(u32, usize) -> String {
+    const F: [fn(u32, usize) -> String; 3] = [
+        |n, _| format!("المادة {n}"),
+        |n, _| format!("({n}) مادة"),
+        |n, _| format!("المادة {}", arabic_ordinal(n)),
+    ];
+    F[i]
+}
+
+pub type Perturb = fn(&mut Side, &mut Side);
+
+/// Perturbations of (Arabic, English), by name.
+pub fn perturbations() -> Vec<(&'static str, Perturb)> {
+    vec![
+        ("none", |_, _| {}),
+        ("delete 1 Arabic", |a, _| a.delete(&[5])),
+        ("delete 1 Arabic, renumbered", |a, _| {
+            a.delete(&[5]);
+            a.renumber()
+        }),
+        ("delete 2 English", |_, e| e.delete(&[3, 11])),
+        ("delete 2 English, renumbered", |_, e| {
+            e.delete(&[3, 11]);
+            e.renumber()
+        }),
+        ("delete 3 Arabic (first, middle, last)", |a, _| {
+            let n = a.arts.len();
+            a.delete(&[0, n / 2, n - 1])
+        }),
+        ("delete 3 Arabic, renumbered", |a, _| {
+            let n = a.arts.len();
+            a.delete(&[0, n / 2, n - 1]);
+            a.renumber()
+        }),
+        ("delete 2 consecutive English, renumbered", |_, e| {
+            e.delete(&[8, 9]);
+            e.renumber()
+        }),
+        ("delete 1 Arabic + 1 English, renumbered", |a, e| {
+            a.delete(&[7]);
+            a.renumber();
+            e.delete(&[16]);
+            e.renumber()
+        }),
+        ("English numbers shifted by one", |_, e| e.shift(1)),
+        ("merge 2 English", |_, e| e.merge(9)),
+        ("merge 2 English, renumbered", |_, e| {
+            e.merge(9);
+            e.renumber()
+        }),
+        ("insert Arabic مكرر", |a, _| {
+            let n = a.arts[6].number;
+            a.insert(
+                7,
+                &format!("مادة ({n}) مكرر"),
+                n,
+                "\nتنشأ لجنة دائمة للتنسيق والمتابعة تتولى إعداد تقرير سنوي يعرض على الجهة المختصة خلال شهر مارس من كل عام ويصدر بتنظيم عملها قرار من الجهة المختصة.\n",
+            )
+        }),
+        ("headings: Article 5", |_, e| e.headings(en_form(0))),
+        ("headings: ARTICLE 5", |_, e| e.headings(en_form(1))),
+        ("headings: Art. 5", |_, e| e.headings(en_form(2))),
+        ("headings: Article Five", |_, e| e.headings(en_form(3))),
+        ("headings: المادة 5", |a, _| a.headings(ar_form(0))),
+        ("headings: (5) مادة", |a, _| a.headings(ar_form(1))),
+        ("headings: المادة الخامسة", |a, _| {
+            a.headings(ar_form(2))
+        }),
+        ("headings: mixed forms, both sides", |a, e| {
+            a.headings(|n, k| ar_form(k % 3)(n, k));
+            e.headings(|n, k| en_form(k % 4)(n, k))
+        }),
+        ("English lists stripped", |_, e| e.strip_lists()),
+        ("Arabic lists stripped", |a, _| a.strip_lists()),
+        (
+            "combo: delete 2 Arabic renumbered + English shifted",
+            |a, e| {
+                a.delete(&[2, 14]);
+                a.renumber();
+                e.shift(1)
+            },
+        ),
+        (
+            "combo: merge English + delete Arabic + word headings",
+            |a, e| {
+                e.merge(4);
+                e.renumber();
+                a.delete(&[12]);
+                e.headings(en_form(3))
+            },
+        ),
+        (
+            "combo: مكرر + delete English + ordinal headings",
+            |a, e| {
+                let n = a.arts[10].number;
+                a.insert(
+                    11,
+                    &format!("مادة ({n}) مكرر"),
+                    n,
+                    "\nيجوز بقرار من الجهة المختصة تعديل الجداول المرفقة بهذا القرار.\n",
+                );
+                e.delete(&[20]);
+                a.headings(ar_form(2))
+            },
+        ),
+        (
+            "combo: lists stripped + delete 1 each side renumbered",
+            |a, e| {
+                e.strip_lists();
+                a.delete(&[9]);
+                a.renumber();
+                e.delete(&[18]);
+                e.renumber()
+            },
+        ),
+    ]
+}
+
+/// The Arabic and English texts of a bilingual seed, cut into articles.
+pub fn split(text: &str) -> (Side, Side) {
+    let parsed = lexalign::parse(text).expect("seed parses");
+    let doc = |l: Language| {
+        parsed
+            .documents
+            .iter()
+            .find(|d| d.language == l)
+            .expect("both languages")
+    };
+    let side = |l: Language| {
+        let t = &text[doc(l).span.range()];
+        let d = lexalign::parse_document(t).expect("side parses");
+        Side::from(t, &d)
+    };
+    (side(Language::Arabic), side(Language::English))
+}
