@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod gold;
 pub mod law;
 pub mod perturb;
 
