@@ -132,7 +132,7 @@ pub fn align_documents(arabic: &Document, english: &Document) -> ParallelText {
 /// let aligner = Aligner::builder()
 ///     .weights(Weights { label: 3.0, ..Weights::default() })
 ///     .band(32)
-///     .min_confidence(0.6)
+///     .pair_threshold(0.6)
 ///     .build();
 /// assert_eq!(aligner.weights().label, 3.0);
 /// ```
@@ -141,7 +141,7 @@ pub struct Aligner {
     weights: Weights,
     band: usize,
     partial_ratio: f64,
-    min_confidence: f64,
+    pair_threshold: f64,
     high_confidence: f64,
 }
 
@@ -151,7 +151,7 @@ impl Default for Aligner {
             weights: Weights::default(),
             band: 2,
             partial_ratio: 0.5,
-            min_confidence: 0.5,
+            pair_threshold: 0.5,
             high_confidence: 0.8,
         }
     }
@@ -188,10 +188,11 @@ impl AlignerBuilder {
         self
     }
 
-    /// Minimum pair probability for two articles to be paired rather than
-    /// left one-sided. Default `0.5`.
-    pub fn min_confidence(mut self, p: f64) -> AlignerBuilder {
-        self.inner.min_confidence = p.clamp(1e-6, 1.0 - 1e-6);
+    /// The pair threshold: the minimum pair probability for two articles
+    /// to be paired rather than left one-sided. Clamped to the open
+    /// interval (0, 1). Default `0.5`.
+    pub fn pair_threshold(mut self, p: f64) -> AlignerBuilder {
+        self.inner.pair_threshold = p.clamp(1e-6, 1.0 - 1e-6);
         self
     }
 
@@ -313,7 +314,7 @@ impl Aligner {
         let agreed = agreed_pairs(&f, &walk_ar, &walk_en);
         let len = LengthModel::calibrate(&lens(&agreed), len0);
         let scorer = Scorer::new(&f, &lengths, self.weights, len);
-        let theta = logit(self.min_confidence);
+        let theta = logit(self.pair_threshold);
         // Offsets walking the Arabic side and walking the English side; a
         // label agrees when it fits either (the two walks mirror each other).
         let same = (len.mu - len0.mu).abs() < 0.03 && (len.sigma - len0.sigma).abs() < 0.03;
