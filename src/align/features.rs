@@ -10,6 +10,7 @@ use std::hash::BuildHasherDefault;
 use crate::document::{Article, DivisionKind, Document};
 use crate::normalize::{fold, is_arabic_letter};
 
+use super::hash::PairHasher;
 use super::lexicon::{ConceptSet, Lexicon, Scratch, CONCEPTS};
 
 /// A number found in running text, after digit folding.
@@ -90,8 +91,7 @@ impl PairFeatures {
         english: &'d Document,
         number_words: bool,
     ) -> PairFeatures {
-        let mut ids: HashMap<Value, u32, BuildHasherDefault<super::PairHasher>> =
-            HashMap::default();
+        let mut ids: HashMap<Value, u32, BuildHasherDefault<PairHasher>> = HashMap::default();
         let mut table = NumberTable::default();
         let mut df: Vec<u32> = Vec::new();
         let mut concept_df = vec![0u32; CONCEPTS];

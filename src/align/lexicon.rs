@@ -27,9 +27,10 @@
 //! A stem belongs to at most one concept (checked by a test).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
+use super::hash::IdentityHasher;
 use crate::normalize::{fold, is_arabic_letter, normalize_into, Normalized};
 
 /// The table: per concept, its Arabic forms and its English forms, each a
@@ -605,23 +606,8 @@ fn key(form: &str) -> u64 {
     key_chars(form.chars())
 }
 
-/// Passes an already computed hash through.
-#[derive(Default)]
-struct Identity(u64);
-
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, _: &[u8]) {
-        unreachable!("keys are u64")
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
-}
-
-type KeyMap = HashMap<u64, u16, BuildHasherDefault<Identity>>;
+/// Concepts by the [`key`] of a form (a hash already, passed through).
+type KeyMap = HashMap<u64, u16, BuildHasherDefault<IdentityHasher>>;
 
 /// The lexicon, ready for matching.
 pub(crate) struct Lexicon {
