@@ -78,9 +78,10 @@ use dp::Band;
 use emission::EmissionCache;
 use features::PairFeatures;
 use offsets::{agreed_pairs, near_candidates, offset_anchors, offsets_walking};
-use score::{sigmoid, LengthModel, Lengths, Scorer};
+use score::{LengthModel, Lengths, Scorer};
 
 pub use score::Weights;
+pub use verdict::VerdictWeights;
 
 /// Aligns an Arabic and an English text, given in either order, with the
 /// default [`Aligner`].
@@ -150,6 +151,7 @@ pub struct Aligner {
     partial_ratio: f64,
     pair_threshold: f64,
     high_confidence: f64,
+    verdict_weights: VerdictWeights,
 }
 
 impl Default for Aligner {
@@ -160,6 +162,7 @@ impl Default for Aligner {
             partial_ratio: 0.5,
             pair_threshold: 0.5,
             high_confidence: 0.8,
+            verdict_weights: VerdictWeights::default(),
         }
     }
 }
@@ -210,6 +213,13 @@ impl AlignerBuilder {
         self
     }
 
+    /// Weights and constants of the document-level verdict. Default:
+    /// [`VerdictWeights::default()`].
+    pub fn verdict_weights(mut self, weights: VerdictWeights) -> AlignerBuilder {
+        self.inner.verdict_weights = weights;
+        self
+    }
+
     /// The aligner.
     pub fn build(self) -> Aligner {
         self.inner
@@ -225,6 +235,11 @@ impl Aligner {
     /// The signal weights in use.
     pub fn weights(&self) -> &Weights {
         &self.weights
+    }
+
+    /// The verdict's weights in use.
+    pub fn verdict_weights(&self) -> &VerdictWeights {
+        &self.verdict_weights
     }
 
     /// Aligns an Arabic and an English text given in either order; see
@@ -369,8 +384,15 @@ impl Aligner {
         };
         let mut built = assembly.pairs(&path);
         add_context(&mut built, self.weights.context, self.high_confidence);
-        let verdict = verdict::verdict(ar, en, &f, &built, self.high_confidence);
-        let p_same = sigmoid(15.0 * (verdict.score - 0.5));
+        let verdict = verdict::verdict(
+            ar,
+            en,
+            &f,
+            &built,
+            self.high_confidence,
+            &self.verdict_weights,
+        );
+        let p_same = self.verdict_weights.belief(verdict.score);
         for p in &mut built {
             if p.is_matched() {
                 p.confidence *= p_same;
@@ -394,5 +416,6 @@ mod tests {
         check::<Aligner>();
         check::<AlignerBuilder>();
         check::<Weights>();
+        check::<VerdictWeights>();
     }
 }
