@@ -211,9 +211,18 @@ fn spread(r: &[f64], center: f64) -> f64 {
     (*mid * 1.4826).clamp(0.08, 0.5)
 }
 
-/// Two-sided tail probability of a standard normal: `P(|Z| >= |z|)`.
+/// Two-sided tail probability of a standard normal: `P(|Z| >= |z|)`, in
+/// 0–1.
+///
+/// [`erfc`]'s approximation slightly exceeds 1 at and just around 0 (by up
+/// to 3e-8): the result is capped at 1. A NaN `z` (the z-score of two
+/// lengths of zero, which cannot be compared) gives 0, as a negligible fit,
+/// which is what the candidate scorer's tabulated tail gives it.
 pub(crate) fn tail(z: f64) -> f64 {
-    erfc(z.abs() / std::f64::consts::SQRT_2)
+    if z.is_nan() {
+        return 0.0;
+    }
+    erfc(z.abs() / std::f64::consts::SQRT_2).min(1.0)
 }
 
 /// Complementary error function (Numerical Recipes `erfcc`, |error| < 1.2e-7).
