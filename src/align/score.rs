@@ -432,6 +432,8 @@ pub(crate) struct Terms {
     division: Option<f64>,
     items: f64,
     lexicon: f64,
+    /// Whether the candidate is a merge or a split (it pays the merge
+    /// penalty).
     multi: bool,
 }
 
@@ -535,7 +537,7 @@ impl<'a> Scorer<'a> {
         part: impl Fn(usize, usize) -> f64,
     ) -> (f64, f64) {
         let s = self.signals_with(i, ka, j, ke, false);
-        let mut x = self.combine(&s, ka + ke > 2, i, ka, j, ke);
+        let mut x = self.combine(&s, i, ka, j, ke);
         if ka + ke > 2 && s.len_p > 0.01 {
             // A merge (or split) whose combined length fits where neither
             // part alone does (poor fit, less than half the merged one's)
@@ -554,29 +556,16 @@ impl<'a> Scorer<'a> {
         (x, s.len_p)
     }
 
-    pub fn combine(
-        &self,
-        s: &Signals,
-        multi: bool,
-        i: usize,
-        ka: usize,
-        j: usize,
-        ke: usize,
-    ) -> f64 {
-        self.finish(&self.terms(s, multi, i, ka, j, ke), s.len_ln)
+    /// The content score of Arabic articles `i..i+ka` against English
+    /// articles `j..j+ke` from their signals `s`: the weighted sum of the
+    /// signals' log-odds, less the merge penalty for a merge or split.
+    pub fn combine(&self, s: &Signals, i: usize, ka: usize, j: usize, ke: usize) -> f64 {
+        self.finish(&self.terms(s, i, ka, j, ke), s.len_ln)
     }
 
     /// The weighted terms of [`combine`](Self::combine) but the length
     /// term, which alone depends on the length model.
-    pub fn terms(
-        &self,
-        s: &Signals,
-        multi: bool,
-        i: usize,
-        ka: usize,
-        j: usize,
-        ke: usize,
-    ) -> Terms {
+    pub fn terms(&self, s: &Signals, i: usize, ka: usize, j: usize, ke: usize) -> Terms {
         let w = &self.w;
         let mut head = w.prior;
         // Numbers: shared rare numbers are strong evidence, one-sided ones
@@ -590,7 +579,7 @@ impl<'a> Scorer<'a> {
             division: s.division.map(|d| w.division * (2.0 * d - 1.0)),
             items: w.items * self.items_llr(i, ka, j, ke, s),
             lexicon: w.lexicon * lexical_llr(s),
-            multi,
+            multi: ka + ke > 2,
         }
     }
 
@@ -626,7 +615,7 @@ impl<'a> Scorer<'a> {
     /// do not depend on the length model (for [`relength`](Self::relength)).
     pub fn one_to_one_terms(&self, i: usize, j: usize) -> (f64, f64, Terms) {
         let s = self.signals_with(i, 1, j, 1, false);
-        let t = self.terms(&s, false, i, 1, j, 1);
+        let t = self.terms(&s, i, 1, j, 1);
         (self.finish(&t, s.len_ln), s.len_p, t)
     }
 
@@ -769,7 +758,7 @@ impl<'a> Scorer<'a> {
         let e = &self.lens.en[ke - 1][j];
         s.shared = a.number_weight.min(e.number_weight);
         s.lex_shared = a.concept_weight.min(e.concept_weight);
-        let mut x = self.combine(&s, true, i, ka, j, ke);
+        let mut x = self.combine(&s, i, ka, j, ke);
         if fit.p > 0.01 {
             x += (0.5 * self.w.merge_penalty).max(0.0);
         }

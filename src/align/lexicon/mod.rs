@@ -98,30 +98,17 @@ impl Lexicon {
     fn concepts_by_char(&self, text: &str, out: &mut ConceptSet, scratch: &mut Scratch) {
         let (mut reader, buf) = Words::new(self, scratch);
         let arabic = arabic_block_fold();
-        let b = text.as_bytes();
-        let mut k = 0;
-        while k < b.len() {
-            let x = b[k];
-            if x < 0x80 {
-                if x.is_ascii_alphabetic() {
-                    reader.feed_latin(x as char, out);
-                } else {
-                    reader.feed_other(out);
-                }
-                k += 1;
-            } else if (0xD8..=0xDB).contains(&x) {
-                let u = (((x as usize) & 0x1F) << 6 | (b[k + 1] as usize & 0x3F)) - 0x600;
-                match arabic[u] {
+        for c in text.chars() {
+            match c {
+                _ if c.is_ascii_alphabetic() => reader.feed_latin(c, out),
+                _ if c.is_ascii() => reader.feed_other(out),
+                '\u{0600}'..='\u{06FF}' => match arabic[c as usize - 0x600] {
                     Folded::Drop => {}
                     Folded::Arabic(d) => reader.feed_arabic(d, out),
                     Folded::Latin(d) => reader.feed_latin(d, out),
                     Folded::Other => reader.feed_other(out),
-                }
-                k += 2;
-            } else {
-                let c = text[k..].chars().next().expect("char boundary");
-                k += c.len_utf8();
-                reader.feed_compat(c, buf, out);
+                },
+                _ => reader.feed_compat(c, buf, out),
             }
         }
         reader.end(out);
