@@ -2,43 +2,54 @@
 //!
 //! In: two [`Document`]s (or texts, parsed here). Out: a [`ParallelText`]
 //! whose [`Pair`]s cover every article of both documents exactly once, in
-//! document order, each with a confidence, its [`Evidence`] and [`Flag`]s,
-//! plus a document-level [`Verdict`](crate::Verdict).
+//! document order, each with a confidence, its
+//! [`Evidence`](crate::Evidence) and [`Flag`](crate::Flag)s, plus a
+//! document-level [`Verdict`](crate::Verdict).
 //!
-//! How it works:
-//! 1. *Features* ([`features`](self) module, private): for every article the
-//!    numbers it mentions (digits folded, dates split, `74ف` read as 1974,
-//!    the heading excluded) weighted by how rare they are in the two
-//!    documents, its length, its list items, its enclosing division, and
-//!    the concepts of a small built-in bilingual lexicon of common legal
-//!    terms it uses (`لجنة` ↔ committee, `عقوبة` ↔ penalty…; Arabic matched
-//!    on folded forms with prefixes and suffixes stripped, English on light
-//!    stems), weighted by rarity like the numbers.
-//! 2. *Scores*: every candidate (1–1, 2–1, 1–2) gets a log-odds score from
-//!    the numbers, the Gale–Church style length fit (mean and spread of the
-//!    English/Arabic length ratio calibrated on the document pair), the
-//!    relative position, the division, the list items and the shared
+//! How it works, step by step (each step in its own private file of
+//! `src/align/`, called in this order by the aligner's run):
+//! 1. *Features* (`features/`; the lexicon in `lexicon/`): for every
+//!    article the numbers it mentions (digits folded, dates split, `74ف`
+//!    read as 1974, the heading excluded) weighted by how rare they are in
+//!    the two documents, its length, its list items, its enclosing
+//!    division, and the concepts of a small built-in bilingual lexicon of
+//!    common legal terms it uses (`لجنة` ↔ committee, `عقوبة` ↔ penalty…;
+//!    Arabic matched on folded forms with prefixes and suffixes stripped,
+//!    English on light stems), weighted by rarity like the numbers.
+//! 2. *Scores* (`score.rs`): every candidate (1–1, 2–1, 1–2) gets a
+//!    log-odds score from the numbers, the Gale–Church style length fit
+//!    (mean and spread of the English/Arabic length ratio calibrated on the
+//!    document pair; with the *lead rule*, an article that leaves out the
+//!    list of its counterpart is compared with the text outside that list),
+//!    the relative position, the division, the list items and the shared
 //!    lexicon concepts; see [`Weights`].
-//! 3. *Labels, never trusted blindly*: the label offset of every article
-//!    (0 when the numbering agrees, +1 when the English numbering is
-//!    shifted, changing where an article was dropped and the rest
-//!    renumbered) is chosen by a small Viterbi walk over the articles whose
-//!    emissions are the content scores (no label) of the pairs each offset
-//!    implies; the walk runs over either side, so that swapping the
-//!    documents mirrors the result. The alignment then rewards labels that
-//!    agree *given the local offset*.
-//! 4. *Dynamic programming* over a band around a guide path anchored on the
-//!    pairs the offsets imply, so long codes cost linear time and memory;
-//!    the band is widened when the best path touches its edge. Gains are
-//!    computed as the programme asks for them: a merge or split whose upper
-//!    bound cannot beat what its cell already has is never scored, and the
-//!    length fit of a candidate comes from precomputed log lengths and a
-//!    tabulated normal tail (the evidence of the final pairs is computed
-//!    exactly).
-//! 5. *Flags and verdict*: one-sided articles, renumbering, numbers on one
-//!    side only, partial translations, merges and splits, duplicate numbers
-//!    and numbering gaps; and whether the two texts look like versions of
-//!    the same law at all (pair confidences are scaled by that belief).
+//! 3. *Label offsets, labels never trusted blindly* (`offsets.rs`, with
+//!    `emission.rs`): the *offset* of an article is the English label
+//!    number of its counterpart minus its own (0 when the numbering agrees,
+//!    +1 when the English numbering is shifted, changing where an article
+//!    was dropped and the rest renumbered). Offsets are chosen by a small
+//!    Viterbi walk over the articles whose *emissions* (the evidence for
+//!    each offset at an article) are the content scores (no label) of the
+//!    pairs each offset implies; the walk runs over either side, so that
+//!    swapping the documents mirrors the result. The alignment then rewards
+//!    labels that agree *given the local offset*.
+//! 4. *Dynamic programming* (`dp.rs`, gains from `band.rs`) over a *band*:
+//!    the cells within a half-width of a *guide* path, the path through the
+//!    *anchors* (the pairs the offsets imply, kept where they increase on
+//!    both sides), so long codes cost linear time and memory; the band is
+//!    widened when the best path touches its edge. Gains are computed as
+//!    the programme asks for them: a merge or split whose upper bound
+//!    cannot beat what its cell already has is never scored, and the length
+//!    fit of a candidate comes from precomputed log lengths and a tabulated
+//!    normal tail (the evidence of the final pairs is computed exactly).
+//! 5. *Pairs, flags and verdict* (`assemble.rs`, `numbering.rs`,
+//!    `verdict.rs`): one-sided articles, renumbering, numbers on one side
+//!    only, partial translations, merges and splits, duplicate numbers and
+//!    numbering gaps; and whether the two texts look like versions of the
+//!    same law at all (pair confidences are scaled by that belief; see
+//!    [`VerdictWeights`]).
+//!
+//! `hash.rs` holds the hashers of the aligner's integer-keyed maps.
 //!
 //! ```
 //! use lexalign::{Article, Document, Label, Language, Span};
@@ -188,7 +199,7 @@ impl AlignerBuilder {
         self
     }
 
-    /// A pair is flagged [`Flag::LikelyPartial`] when one side is shorter
+    /// A pair is flagged [`Flag::LikelyPartial`](crate::Flag::LikelyPartial) when one side is shorter
     /// than this share of what the calibrated length ratio predicts from
     /// the other. Default `0.5`. (A milder shortfall, below 0.85, is also
     /// flagged when the short side has at most half the list items or
@@ -311,7 +322,9 @@ impl Aligner {
         ParallelText::from_parts(arabic, english, pairs, verdict)
     }
 
+    /// The alignment: the steps of the [module docs](self) in order.
     fn run(&self, ar: &Document, en: &Document) -> (Vec<Pair>, crate::Verdict) {
+        // Step 1: features.
         let f = PairFeatures::new(ar, en, true);
         let (n, m) = (f.arabic.len(), f.english.len());
         // Length model: first from the mode of the length ratios of nearby
@@ -326,10 +339,11 @@ impl Aligner {
         let total_ar: f64 = f.arabic.iter().map(|a| a.chars).sum();
         let total_en: f64 = f.english.iter().map(|a| a.chars).sum();
         let len0 = LengthModel::from_mode(&lens(&near), total_ar, total_en);
+        // Step 2: the scorer, first under that length model.
         let lengths = Lengths::new(&f);
         let scorer0 = Scorer::new(&f, &lengths, self.weights, len0);
-        // The pairs both walks agree on (the same set whichever document is
-        // called Arabic) refine the length model.
+        // Step 3: label offsets. The pairs both walks agree on (the same set
+        // whichever document is called Arabic) refine the length model.
         let mut cache0 = EmissionCache::record(n);
         let walk_ar = offsets_walking(&scorer0, false, &mut cache0);
         let walk_en = offsets_walking(&scorer0, true, &mut cache0);
@@ -356,6 +370,8 @@ impl Aligner {
         };
         let offsets = (&offsets_ar[..], &offsets_en[..]);
         let anchors = offset_anchors(&f, &offsets_ar);
+        // Step 4: the best path in a band around the anchors, widened while
+        // the path touches the band's edge.
         let mut w = self.band;
         let (band, path, full) = loop {
             let band = Band::around(n, m, &anchors, w);
@@ -371,6 +387,7 @@ impl Aligner {
             }
             w *= 2;
         };
+        // Step 5: pairs, flags, context, verdict.
         let assembly = Assembly {
             arabic: ar,
             english: en,

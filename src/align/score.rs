@@ -301,10 +301,14 @@ impl Len {
     }
 }
 
-/// The lead rule of the length fit: when one side has fewer blocks and no
+/// The *lead rule* of the length fit: when one side has fewer blocks and no
 /// more list items than the other, and the other announces a list, the
 /// shorter side is compared with the other's lead and frame (the text a
-/// translation that leaves out the list is expected to keep). Returns the
+/// translation that leaves out the list is expected to keep); the fit so
+/// found counts at 0.8 of its tail probability, and the candidate's fit is
+/// the better of that and the plain one. The *lead* of an article is its
+/// text outside the list items; its *frame*, its first paragraph and the
+/// paragraphs after its last item (see `ArticleFeatures`). Returns the
 /// smaller |z| of the two comparisons, with `z(arabic, english)` taking
 /// each length with its logarithm; `None` when the rule does not apply.
 fn lead_z(a: &Len, e: &Len, z: impl Fn((f64, f64), (f64, f64)) -> f64) -> Option<f64> {
