@@ -16,8 +16,13 @@ use std::hash::BuildHasherDefault;
 
 use super::features::PairFeatures;
 use super::hash::PairHasher;
-use super::offsets::{MAX_OFFSET, STATES};
 use super::score::{Scorer, Terms};
+
+/// Largest renumbering offset (English number minus Arabic number) the
+/// offset walks consider, and the cache keeps a slot for.
+pub(super) const MAX_OFFSET: i64 = 6;
+/// Number of offsets considered, `-MAX_OFFSET..=MAX_OFFSET`.
+pub(super) const STATES: usize = 2 * MAX_OFFSET as usize + 1;
 
 /// Content score of the 1–1 candidate `(i, j)` ([`Scorer::content_with`]) and
 /// its length fit ([`Scorer::part_fit`]).

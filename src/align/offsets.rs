@@ -18,16 +18,11 @@
 
 use std::collections::HashMap;
 
-use super::emission::EmissionCache;
+use super::emission::{EmissionCache, MAX_OFFSET, STATES};
 use super::features::{ArticleFeatures, PairFeatures};
 use super::hash::LabelMap;
 use super::score::Scorer;
 
-/// Largest renumbering offset (English number minus Arabic number)
-/// considered.
-pub(super) const MAX_OFFSET: i64 = 6;
-/// Number of offsets considered, `-MAX_OFFSET..=MAX_OFFSET`.
-pub(super) const STATES: usize = 2 * MAX_OFFSET as usize + 1;
 /// Cost of a change of offset along the document.
 const SWITCH: f64 = 2.5;
 /// Emission of an offset under which the Arabic article has no English
@@ -157,24 +152,24 @@ impl Viterbi {
             // first state whose bound is below the best sum found (or not
             // above staying).
             let top = e.max(GAP);
-            let (mut bc, mut by) = (f64::NEG_INFINITY, usize::MAX);
+            let (mut best_sum, mut best_from) = (f64::NEG_INFINITY, usize::MAX);
             for &y in &order {
                 let y = y as usize;
                 if y == x {
                     continue;
                 }
                 let bound = score[y] - SWITCH + top;
-                if bound <= v || bound < bc {
+                if bound <= v || bound < best_sum {
                     break;
                 }
-                let c = score[y] - SWITCH + if fresh(y) { e } else { GAP };
-                if c > bc || (c == bc && y < by) {
-                    (bc, by) = (c, y);
+                let sum = score[y] - SWITCH + if fresh(y) { e } else { GAP };
+                if sum > best_sum || (sum == best_sum && y < best_from) {
+                    (best_sum, best_from) = (sum, y);
                 }
             }
-            if by != usize::MAX && bc > v {
-                v = bc;
-                from = by;
+            if best_from != usize::MAX && best_sum > v {
+                v = best_sum;
+                from = best_from;
             }
             back[x] = from as u8;
             next_last[x] = if labelled && fresh(from) && e > GAP {
