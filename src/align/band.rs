@@ -20,7 +20,8 @@ use super::score::{Scorer, Weights};
 
 /// The gains of the linking moves of the band, computed as the DP asks for
 /// them ([`GainSource`]): the content score plus the label term,
-/// minus the threshold `theta`. `full` keeps content plus label of every
+/// minus the threshold `theta` (the logit of the pair threshold, see
+/// [`AlignerBuilder::pair_threshold`](crate::AlignerBuilder::pair_threshold)). `full` keeps content plus label of every
 /// move computed (`-inf` for the others).
 ///
 /// The length fit of every 1–1 candidate is kept with its score and
@@ -29,7 +30,7 @@ use super::score::{Scorer, Weights};
 /// `cache`. A merge or split whose score cannot reach what the DP already
 /// has for its cell ([`Scorer::merge_bound`]) is not scored at all.
 pub(super) struct BandGains<'a, 's> {
-    s: &'a Scorer<'s>,
+    scorer: &'a Scorer<'s>,
     band: &'a Band,
     cache: Option<&'a EmissionCache>,
     offsets: (&'a [i64], &'a [i64]),
@@ -50,7 +51,7 @@ impl<'a, 's> BandGains<'a, 's> {
         theta: f64,
     ) -> Self {
         BandGains {
-            s,
+            scorer: s,
             band,
             cache,
             offsets,
@@ -67,7 +68,7 @@ const BOUND_MARGIN: f64 = 1e-3;
 
 impl GainSource for &mut BandGains<'_, '_> {
     fn one_to_one(&mut self, c: usize, i: usize, j: usize) -> f64 {
-        let s = self.s;
+        let s = self.scorer;
         let (x, p) = match self.cache.and_then(|k| k.peek(s.f, i - 1, j - 1)) {
             Some(v) => v,
             None => one_to_one(s, i - 1, j - 1),
@@ -79,7 +80,7 @@ impl GainSource for &mut BandGains<'_, '_> {
     }
 
     fn merge(&mut self, c: usize, i: usize, j: usize, mv: Move, bar: f64) -> f64 {
-        let s = self.s;
+        let s = self.scorer;
         let (ka, ke) = mv.size();
         let (a, e) = (i - ka, j - ke);
         let label = label_term(&s.w, s.f, self.offsets, a, ka, e, ke);

@@ -52,6 +52,7 @@ pub(super) struct EmissionCache {
     /// English article of the pair kept there, plus one (`0`: empty), and
     /// the pair's content score and length fit.
     slots: Vec<[(u32, f64, f64); STATES]>,
+    /// The pairs without a slot of their own, by [`key`](Self::key).
     extra: HashMap<u64, (f64, f64), BuildHasherDefault<PairHasher>>,
     /// With [`record`](Self::record): the length-independent terms of every
     /// pair computed, for [`relength`](Self::relength).
@@ -79,6 +80,8 @@ impl EmissionCache {
             .then_some((d + MAX_OFFSET) as usize)
     }
 
+    /// The key of pair `(i, j)` in [`extra`](Self::extra): both indices
+    /// packed into one number.
     fn key(i: usize, j: usize) -> u64 {
         ((i as u64) << 32) | j as u64
     }
@@ -100,6 +103,8 @@ impl EmissionCache {
         emission(v.0)
     }
 
+    /// Keeps the content score and length fit `v` of `(i, j)`: in its slot
+    /// when it has a free one, else in [`extra`](Self::extra).
     fn insert(&mut self, f: &PairFeatures, i: usize, j: usize, v: (f64, f64)) {
         match Self::slot(f, i, j) {
             Some(x) if self.slots[i][x].0 == 0 => {

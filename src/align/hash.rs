@@ -2,9 +2,10 @@
 //! article pairs, label numbers, number values, keys of lexicon forms): the
 //! standard library's SipHash would cost more than the look-ups it serves.
 //!
-//! In: integer keys. Out: `u64` hashes. No key here comes from the outside
-//! world in a way that would make hash flooding a concern: they are
-//! article indices, label numbers and numbers of the documents aligned.
+//! In: integer keys. Out: `u64` hashes. These hashers are not keyed: label
+//! numbers and number values come from the documents, so a hostile input
+//! could make its keys collide and slow an alignment down (never change
+//! its result).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
