@@ -117,7 +117,7 @@ pub struct Evidence {
     pub length_ratio: f64,
     /// How well the length ratio fits the document's calibrated ratio: the
     /// two-sided tail probability of its z-score, in 0–1 (1: the ratio is
-    /// the one expected; 0 when both sides have no text).
+    /// the one expected).
     pub length: f64,
     /// Number of list items on the Arabic side.
     pub items_arabic: usize,

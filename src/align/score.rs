@@ -215,9 +215,9 @@ fn spread(r: &[f64], center: f64) -> f64 {
 /// 0–1.
 ///
 /// [`erfc`]'s approximation slightly exceeds 1 at and just around 0 (by up
-/// to 3e-8): the result is capped at 1. A NaN `z` (the z-score of two
-/// lengths of zero, which cannot be compared) gives 0, as a negligible fit,
-/// which is what the candidate scorer's tabulated tail gives it.
+/// to 3e-8): the result is capped at 1. A NaN `z` (which the aligner does
+/// not produce: article lengths are at least 1) gives 0, a negligible fit,
+/// as the candidate scorer's tabulated tail does.
 pub(crate) fn tail(z: f64) -> f64 {
     if z.is_nan() {
         return 0.0;
@@ -927,6 +927,16 @@ mod tests {
         assert!((tail(0.0) - 1.0).abs() < 1e-6);
         assert!((tail(1.96) - 0.05).abs() < 1e-3);
         assert!((tail(-1.96) - 0.05).abs() < 1e-3);
+    }
+
+    #[test]
+    fn tail_is_a_probability() {
+        for z in [0.0, 1e-12, -1e-9, 2.7e-8, 0.5, 3.0, 40.0, f64::INFINITY] {
+            let p = tail(z);
+            assert!((0.0..=1.0).contains(&p), "tail({z}) = {p}");
+        }
+        assert_eq!(tail(0.0), 1.0);
+        assert_eq!(tail(f64::NAN), 0.0);
     }
 
     #[test]
