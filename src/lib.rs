@@ -39,7 +39,9 @@ pub mod numerals;
 mod parallel;
 mod parse;
 
-pub use align::{align, align_bilingual, align_documents, Aligner, AlignerBuilder, Weights};
+pub use align::{
+    align, align_bilingual, align_documents, Aligner, AlignerBuilder, VerdictWeights, Weights,
+};
 pub use document::{
     Article, Block, Diagnostic, DiagnosticKind, Division, DivisionKind, Document, Label,
     LabelParseError, Language, ListItem, Preamble, Role, Segment, Span,

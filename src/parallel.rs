@@ -115,7 +115,9 @@ pub struct Evidence {
     pub numbers_only_english: Vec<String>,
     /// English length / Arabic length, in characters.
     pub length_ratio: f64,
-    /// How well the length ratio fits the document's calibrated ratio, 0–1.
+    /// How well the length ratio fits the document's calibrated ratio: the
+    /// two-sided tail probability of its z-score, in 0–1 (1: the ratio is
+    /// the one expected).
     pub length: f64,
     /// Number of list items on the Arabic side.
     pub items_arabic: usize,

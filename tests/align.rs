@@ -244,7 +244,7 @@ fn numeric_mismatch_is_listed() {
 fn aligner_options() {
     let a = Aligner::builder()
         .band(1)
-        .min_confidence(0.99)
+        .pair_threshold(0.99)
         .partial_ratio(0.3)
         .build();
     let text = seed("003");

@@ -33,8 +33,14 @@ impl Move {
     }
 }
 
-/// The stored cells: for every row `i` in `0..=n`, the columns
-/// `lo[i]..=hi[i]`.
+/// The *band*: the cells of the programme that are stored and explored,
+/// for every row `i` in `0..=n` the columns `lo[i]..=hi[i]`.
+///
+/// A band is built around a *guide* path: the piecewise-linear path from
+/// `(0, 0)` to `(n, m)` through the *anchors*, pairs of articles the path is
+/// expected to pass through (in the aligner, the pairs the label offsets
+/// imply). Its half-width is the number of articles on either side of the
+/// guide that a cell may be from it.
 #[derive(Debug, Clone)]
 pub(crate) struct Band {
     pub n: usize,

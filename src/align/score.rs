@@ -211,9 +211,18 @@ fn spread(r: &[f64], center: f64) -> f64 {
     (*mid * 1.4826).clamp(0.08, 0.5)
 }
 
-/// Two-sided tail probability of a standard normal: `P(|Z| >= |z|)`.
+/// Two-sided tail probability of a standard normal: `P(|Z| >= |z|)`, in
+/// 0–1.
+///
+/// [`erfc`]'s approximation slightly exceeds 1 at and just around 0 (by up
+/// to 3e-8): the result is capped at 1. A NaN `z` (which the aligner does
+/// not produce: article lengths are at least 1) gives 0, a negligible fit,
+/// as the candidate scorer's tabulated tail does.
 pub(crate) fn tail(z: f64) -> f64 {
-    erfc(z.abs() / std::f64::consts::SQRT_2)
+    if z.is_nan() {
+        return 0.0;
+    }
+    erfc(z.abs() / std::f64::consts::SQRT_2).min(1.0)
 }
 
 /// Complementary error function (Numerical Recipes `erfcc`, |error| < 1.2e-7).
@@ -292,10 +301,14 @@ impl Len {
     }
 }
 
-/// The lead rule of the length fit: when one side has fewer blocks and no
+/// The *lead rule* of the length fit: when one side has fewer blocks and no
 /// more list items than the other, and the other announces a list, the
 /// shorter side is compared with the other's lead and frame (the text a
-/// translation that leaves out the list is expected to keep). Returns the
+/// translation that leaves out the list is expected to keep); the fit so
+/// found counts at 0.8 of its tail probability, and the candidate's fit is
+/// the better of that and the plain one. The *lead* of an article is its
+/// text outside the list items; its *frame*, its first paragraph and the
+/// paragraphs after its last item (see `ArticleFeatures`). Returns the
 /// smaller |z| of the two comparisons, with `z(arabic, english)` taking
 /// each length with its logarithm; `None` when the rule does not apply.
 fn lead_z(a: &Len, e: &Len, z: impl Fn((f64, f64), (f64, f64)) -> f64) -> Option<f64> {
@@ -423,6 +436,8 @@ pub(crate) struct Terms {
     division: Option<f64>,
     items: f64,
     lexicon: f64,
+    /// Whether the candidate is a merge or a split (it pays the merge
+    /// penalty).
     multi: bool,
 }
 
@@ -526,7 +541,7 @@ impl<'a> Scorer<'a> {
         part: impl Fn(usize, usize) -> f64,
     ) -> (f64, f64) {
         let s = self.signals_with(i, ka, j, ke, false);
-        let mut x = self.combine(&s, ka + ke > 2, i, ka, j, ke);
+        let mut x = self.combine(&s, i, ka, j, ke);
         if ka + ke > 2 && s.len_p > 0.01 {
             // A merge (or split) whose combined length fits where neither
             // part alone does (poor fit, less than half the merged one's)
@@ -545,29 +560,16 @@ impl<'a> Scorer<'a> {
         (x, s.len_p)
     }
 
-    pub fn combine(
-        &self,
-        s: &Signals,
-        multi: bool,
-        i: usize,
-        ka: usize,
-        j: usize,
-        ke: usize,
-    ) -> f64 {
-        self.finish(&self.terms(s, multi, i, ka, j, ke), s.len_ln)
+    /// The content score of Arabic articles `i..i+ka` against English
+    /// articles `j..j+ke` from their signals `s`: the weighted sum of the
+    /// signals' log-odds, less the merge penalty for a merge or split.
+    pub fn combine(&self, s: &Signals, i: usize, ka: usize, j: usize, ke: usize) -> f64 {
+        self.finish(&self.terms(s, i, ka, j, ke), s.len_ln)
     }
 
     /// The weighted terms of [`combine`](Self::combine) but the length
     /// term, which alone depends on the length model.
-    pub fn terms(
-        &self,
-        s: &Signals,
-        multi: bool,
-        i: usize,
-        ka: usize,
-        j: usize,
-        ke: usize,
-    ) -> Terms {
+    pub fn terms(&self, s: &Signals, i: usize, ka: usize, j: usize, ke: usize) -> Terms {
         let w = &self.w;
         let mut head = w.prior;
         // Numbers: shared rare numbers are strong evidence, one-sided ones
@@ -581,7 +583,7 @@ impl<'a> Scorer<'a> {
             division: s.division.map(|d| w.division * (2.0 * d - 1.0)),
             items: w.items * self.items_llr(i, ka, j, ke, s),
             lexicon: w.lexicon * lexical_llr(s),
-            multi,
+            multi: ka + ke > 2,
         }
     }
 
@@ -617,7 +619,7 @@ impl<'a> Scorer<'a> {
     /// do not depend on the length model (for [`relength`](Self::relength)).
     pub fn one_to_one_terms(&self, i: usize, j: usize) -> (f64, f64, Terms) {
         let s = self.signals_with(i, 1, j, 1, false);
-        let t = self.terms(&s, false, i, 1, j, 1);
+        let t = self.terms(&s, i, 1, j, 1);
         (self.finish(&t, s.len_ln), s.len_p, t)
     }
 
@@ -760,7 +762,7 @@ impl<'a> Scorer<'a> {
         let e = &self.lens.en[ke - 1][j];
         s.shared = a.number_weight.min(e.number_weight);
         s.lex_shared = a.concept_weight.min(e.concept_weight);
-        let mut x = self.combine(&s, true, i, ka, j, ke);
+        let mut x = self.combine(&s, i, ka, j, ke);
         if fit.p > 0.01 {
             x += (0.5 * self.w.merge_penalty).max(0.0);
         }
@@ -925,6 +927,16 @@ mod tests {
         assert!((tail(0.0) - 1.0).abs() < 1e-6);
         assert!((tail(1.96) - 0.05).abs() < 1e-3);
         assert!((tail(-1.96) - 0.05).abs() < 1e-3);
+    }
+
+    #[test]
+    fn tail_is_a_probability() {
+        for z in [0.0, 1e-12, -1e-9, 2.7e-8, 0.5, 3.0, 40.0, f64::INFINITY] {
+            let p = tail(z);
+            assert!((0.0..=1.0).contains(&p), "tail({z}) = {p}");
+        }
+        assert_eq!(tail(0.0), 1.0);
+        assert_eq!(tail(f64::NAN), 0.0);
     }
 
     #[test]
