@@ -48,7 +48,7 @@ pub use document::{
 pub use error::{Error, ErrorKind, Result};
 pub use parallel::{ArticleRef, Coverage, Evidence, Flag, Pair, ParallelText, Verdict};
 pub use parse::{parse, parse_bytes, parse_document, Parsed};
-pub use pipeline::{main_document, DocumentPair};
+pub use pipeline::{articles_phrase, describe_documents, main_document, DocumentPair};
 
 /// The README's examples, compiled and run as doctests so they cannot drift.
 #[doc = include_str!("../README.md")]

@@ -139,6 +139,33 @@ impl DocumentPair {
     }
 }
 
+/// What `documents` hold, for people: `"Arabic, 28 articles + English, 1
+/// article"`, leaving out those without articles; `None` when none has
+/// any.
+///
+/// ```
+/// let parsed = lexalign::parse("Article 1\nThe law applies.\n")?;
+/// assert_eq!(lexalign::describe_documents(&parsed.documents).as_deref(), Some("English, 1 article"));
+/// # Ok::<(), lexalign::Error>(())
+/// ```
+pub fn describe_documents<'a>(documents: impl IntoIterator<Item = &'a Document>) -> Option<String> {
+    let said: Vec<String> = documents
+        .into_iter()
+        .filter(|d| !d.articles.is_empty())
+        .map(|d| format!("{}, {}", d.language, articles_phrase(d.articles.len())))
+        .collect();
+    (!said.is_empty()).then(|| said.join(" + "))
+}
+
+/// `"1 article"`, `"28 articles"`.
+pub fn articles_phrase(n: usize) -> String {
+    if n == 1 {
+        "1 article".to_string()
+    } else {
+        format!("{n} articles")
+    }
+}
+
 /// The position in `documents` of the main document in `language`: the one
 /// with the most articles, the first on a tie; `None` when there is no
 /// document in that language.

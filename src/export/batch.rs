@@ -1,9 +1,11 @@
 //! Batch runs: many documents aligned in one go (feature `json`).
 //!
-//! In: the outcome of each document, aligned or failed. Out: one
-//! [`BatchRecord`] per document, written as a line of JSON (JSON Lines),
-//! and a [`table`] summing the run up for people. [`documents_in`] groups
-//! the file names of a folder into documents.
+//! In: the documents to align, as jobs of the caller's choosing, and a
+//! function aligning one. Out: one [`BatchRecord`] per document, written as
+//! a line of JSON (JSON Lines), and a [`table`] summing the run up for
+//! people. [`jobs_in`] finds the documents of a folder
+//! ([`documents_in`] groups file names into documents); [`run`] aligns them on several threads, handing each record
+//! over in order as soon as it is ready.
 //!
 //! ```
 //! use lexalign::export::batch::{table, BatchDocument};
@@ -12,13 +14,17 @@
 //! assert!(table(&[failed]).contains("1 documents: 0 aligned, 1 failed"));
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use serde::{Deserialize, Serialize};
 
+use super::FailOn;
 use super::{percent, Summary};
-use crate::{Coverage, ParallelText, Verdict};
+use crate::{Coverage, Language, ParallelText, Verdict};
 
 /// The version of the [`BatchRecord`] schema written by this crate: `1`.
 pub const VERSION: u32 = 1;
@@ -133,6 +139,38 @@ impl BatchDocument {
         }
     }
 
+    /// The document `align` gives: aligned, or failed with its message
+    /// (a panic while aligning is caught and reported as an internal
+    /// error).
+    pub fn attempt(
+        name: &str,
+        files: Vec<String>,
+        uncertain_below: f64,
+        align: impl FnOnce() -> Result<ParallelText, String>,
+    ) -> BatchDocument {
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(align));
+        let result = caught.unwrap_or_else(|panic| {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Err(format!("{name}: internal error while aligning: {message}"))
+        });
+        match result {
+            Ok(pt) => BatchDocument::aligned(name, files, &pt, uncertain_below),
+            Err(error) => BatchDocument::failed(name, files, error),
+        }
+    }
+
+    /// Whether this document fails a checking run that fails on `on`: it
+    /// has such a problem, or it failed and `on` is [`FailOn::Any`].
+    pub fn fails(&self, on: FailOn) -> bool {
+        self.summary
+            .as_ref()
+            .map_or(on == FailOn::Any, |summary| on.is_triggered(summary))
+    }
+
     /// A document that failed, with the message saying why.
     pub fn failed(name: &str, files: Vec<String>, error: String) -> BatchDocument {
         let record = BatchRecord {
@@ -192,6 +230,144 @@ pub fn documents_in(names: &[String]) -> Vec<(String, Vec<String>)> {
     }
     documents.sort_by(|a, b| a.0.cmp(&b.0));
     documents
+}
+
+/// One document of a batch: its name and its one or two files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchJob {
+    /// The document's name (see [`documents_in`]).
+    pub name: String,
+    /// Its files: a bilingual file, or the Arabic and the English file.
+    pub files: Vec<PathBuf>,
+}
+
+impl BatchJob {
+    /// The paths of the files as text, for a [`BatchRecord`].
+    pub fn file_names(&self) -> Vec<String> {
+        self.files.iter().map(|p| p.display().to_string()).collect()
+    }
+}
+
+/// The documents in the folder `dir` ([`documents_in`] of its `*.txt`
+/// entries that are not folders, hidden ones left out), and the number of
+/// other files, skipped.
+///
+/// # Errors
+/// When the folder cannot be read.
+pub fn jobs_in(dir: &Path) -> std::io::Result<(Vec<BatchJob>, usize)> {
+    let mut names: Vec<String> = Vec::new();
+    let mut skipped = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        // A `.txt` entry that is not a folder is a document, readable or
+        // not (a dangling link is reported, not skipped).
+        if !path.is_dir() && name.ends_with(".txt") && !name.starts_with('.') {
+            names.push(name);
+        } else if path.is_file() {
+            skipped += 1;
+        }
+    }
+    let jobs = documents_in(&names)
+        .into_iter()
+        .map(|(name, files)| BatchJob {
+            name,
+            files: files.iter().map(|f| dir.join(f)).collect(),
+        })
+        .collect();
+    Ok((jobs, skipped))
+}
+
+/// The sentence failing a batch run on `on`, naming the documents that
+/// fail it ([`BatchDocument::fails`]); `None` when none does.
+pub fn fail_message(documents: &[BatchDocument], on: FailOn) -> Option<String> {
+    let hit: Vec<&str> = documents
+        .iter()
+        .filter(|d| d.fails(on))
+        .map(|d| d.record.name.as_str())
+        .collect();
+    (!hit.is_empty()).then(|| {
+        format!(
+            "--fail-on {on}: {} documents: {}",
+            hit.len(),
+            hit.join(", ")
+        )
+    })
+}
+
+/// The name of the file holding the `language` version of the document
+/// whose other version is in `file_name` (`law.ar.txt`, `law.txt` →
+/// `law.en.txt`), for a message asking for it.
+///
+/// ```
+/// use lexalign::{export::batch::partner_file, Language};
+/// assert_eq!(partner_file("law.ar.txt", Language::English), "law.en.txt");
+/// assert_eq!(partner_file("law.txt", Language::Arabic), "law.ar.txt");
+/// ```
+pub fn partner_file(file_name: &str, language: Language) -> String {
+    let stem = file_name.strip_suffix(".txt").unwrap_or(file_name);
+    let stem = stem
+        .strip_suffix(".ar")
+        .or_else(|| stem.strip_suffix(".en"))
+        .unwrap_or(stem);
+    format!("{stem}.{}.txt", language.code())
+}
+
+/// Aligns every job with `align` on `workers` threads (`None`: one per
+/// core; never more than there are jobs).
+///
+/// `progress(done, index)` is called as each job finishes (`done` of them
+/// so far, `index` the job's position); `ready` receives the documents in
+/// job order, each as soon as it and all before it are done. Returns the
+/// documents in job order.
+///
+/// ```
+/// use lexalign::export::batch::{run, BatchDocument};
+/// let jobs = ["a", "b", "c"];
+/// let mut names = Vec::new();
+/// let documents = run(&jobs, Some(2), |job| {
+///     BatchDocument::failed(job, vec![], "not aligned".into())
+/// }, |_, _| {}, |document| names.push(document.record.name.clone()));
+/// assert_eq!(names, ["a", "b", "c"]);
+/// assert_eq!(documents.len(), 3);
+/// ```
+pub fn run<J: Sync>(
+    jobs: &[J],
+    workers: Option<usize>,
+    align: impl Fn(&J) -> BatchDocument + Sync,
+    mut progress: impl FnMut(usize, usize),
+    mut ready: impl FnMut(&BatchDocument),
+) -> Vec<BatchDocument> {
+    let workers = workers
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, jobs.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<BatchDocument> = Vec::with_capacity(jobs.len());
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::channel::<(usize, BatchDocument)>();
+        for _ in 0..workers {
+            let (tx, next, align) = (tx.clone(), &next, &align);
+            scope.spawn(move || loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = jobs.get(index) else { break };
+                if tx.send((index, align(job))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut pending: HashMap<usize, BatchDocument> = HashMap::new();
+        for (count, (index, document)) in rx.into_iter().enumerate() {
+            progress(count + 1, index);
+            pending.insert(index, document);
+            while let Some(document) = pending.remove(&done.len()) {
+                ready(&document);
+                done.push(document);
+            }
+        }
+    });
+    done
 }
 
 /// The columns of [`table`].

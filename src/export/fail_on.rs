@@ -70,15 +70,18 @@ impl FailOn {
     }
 }
 
+impl std::fmt::Display for FailOn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl std::str::FromStr for FailOn {
     type Err = String;
 
     /// Reads [`as_str`](FailOn::as_str) back.
     fn from_str(name: &str) -> Result<FailOn, String> {
-        FailOn::ALL
-            .iter()
-            .copied()
-            .find(|f| f.as_str() == name)
+        super::named(FailOn::ALL, name, FailOn::as_str)
             .ok_or_else(|| format!("unknown problem kind {name:?}"))
     }
 }

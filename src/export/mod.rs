@@ -144,12 +144,13 @@ impl std::str::FromStr for Format {
     type Err = UnknownFormat;
 
     fn from_str(name: &str) -> Result<Format, UnknownFormat> {
-        Format::ALL
-            .iter()
-            .copied()
-            .find(|f| f.as_str() == name)
-            .ok_or_else(|| UnknownFormat(name.to_string()))
+        named(Format::ALL, name, Format::as_str).ok_or_else(|| UnknownFormat(name.to_string()))
     }
+}
+
+/// The item of `all` whose name (`as_str`) is `name`.
+pub(crate) fn named<T: Copy>(all: &[T], name: &str, as_str: fn(T) -> &'static str) -> Option<T> {
+    all.iter().copied().find(|item| as_str(*item) == name)
 }
 
 /// The options of every report; each says which formats read it.
@@ -559,22 +560,25 @@ pub(crate) mod testdata {
     //! A hand-built parallel text for the renderers' unit tests.
     use crate::*;
 
-    fn article(i: usize, label: Option<Label>, heading: &str, text: &str) -> Article {
-        Article {
-            index: i,
-            label,
-            heading: heading.to_string(),
-            heading_span: Span::default(),
-            title: None,
-            text: text.to_string(),
-            paragraphs: vec![],
-            items: vec![],
-            division: None,
-            span: Span::default(),
-        }
-    }
-
-    fn doc(language: Language, articles: Vec<Article>) -> Document {
+    /// A document whose articles, numbered from 1, have these headings
+    /// and texts.
+    fn doc(language: Language, articles: &[(&str, &str)]) -> Document {
+        let articles = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (heading, text))| Article {
+                index: i,
+                label: Some(Label::number(i as u32 + 1)),
+                heading: heading.to_string(),
+                heading_span: Span::default(),
+                title: None,
+                text: text.to_string(),
+                paragraphs: vec![],
+                items: vec![],
+                division: None,
+                span: Span::default(),
+            })
+            .collect();
         Document::new(language, articles)
     }
 
@@ -583,32 +587,17 @@ pub(crate) mod testdata {
     pub(crate) fn sample() -> ParallelText {
         let ar = doc(
             Language::Arabic,
-            vec![
-                article(
-                    0,
-                    Some(Label::number(1)),
-                    "مادة (1)",
-                    "نص المادة الأولى & <تجربة>.",
-                ),
-                article(
-                    1,
-                    Some(Label::number(2)),
-                    "مادة (2)",
-                    "نص طويل جدا في سنة 2012.\tثم",
-                ),
-                article(2, Some(Label::number(3)), "مادة (3)", "نص المادة الثالثة."),
+            &[
+                ("مادة (1)", "نص المادة الأولى & <تجربة>."),
+                ("مادة (2)", "نص طويل جدا في سنة 2012.\tثم"),
+                ("مادة (3)", "نص المادة الثالثة."),
             ],
         );
         let en = doc(
             Language::English,
-            vec![
-                article(
-                    0,
-                    Some(Label::number(1)),
-                    "Article (1)",
-                    "First \"article\" text.",
-                ),
-                article(1, Some(Label::number(2)), "Article (2)", "Short, 1999."),
+            &[
+                ("Article (1)", "First \"article\" text."),
+                ("Article (2)", "Short, 1999."),
             ],
         );
         let r = |d: &Document, i: usize| ArticleRef::of(&d.articles[i]);
