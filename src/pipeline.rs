@@ -7,42 +7,44 @@
 //! [`Parsed::arabic`] / [`Parsed::english`] and the `coverage` example all
 //! go through here.
 //!
-//! The rules, written once:
-//! - Two texts are each parsed as one language version
-//!   ([`parse_document`](crate::parse_document)); the language of each is
-//!   the one the parser found.
-//! - A bilingual text is parsed once ([`parse`](crate::parse)); when it
-//!   holds several documents of a language, the one with the most articles
-//!   is used, and on a tie the **first** in text order
-//!   ([`main_document`]).
-//! - Errors, in the order they are checked: a text that is empty
-//!   ([`Error::Empty`]); two texts in the same language
-//!   ([`Error::SameLanguage`]); no articles ([`Error::NoArticles`]); a
-//!   bilingual text with articles in one language only
-//!   ([`Error::MissingLanguage`]).
-//!
-//! ```
-//! use lexalign::{DocumentPair, Error, Language};
-//! let ar = "مادة (1)\nيعمل بهذا القانون.\nمادة (2)\nينشر في الجريدة الرسمية.\n";
-//! let en = "Article (1)\nThis law is in force.\nArticle (2)\nIt shall be published.\n";
-//! let pair = DocumentPair::from_texts(en, ar)?; // either order
-//! assert_eq!(pair.arabic.language, Language::Arabic);
-//! assert_eq!(pair.english.articles.len(), 2);
-//! let pt = pair.align(&lexalign::Aligner::default());
-//! assert_eq!(pt.pairs().len(), 2);
-//!
-//! assert!(matches!(DocumentPair::from_texts(en, en), Err(Error::SameLanguage { .. })));
-//! assert!(matches!(DocumentPair::from_bilingual(en), Err(Error::MissingLanguage { .. })));
-//! # Ok::<(), lexalign::Error>(())
-//! ```
+//! The rules are on [`DocumentPair`].
 
 use crate::document::{Document, Language};
 use crate::error::{Error, Result};
 use crate::parse::Parsed;
 use crate::{Aligner, ParallelText};
 
-/// The Arabic and the English version of a legal text, as parsed documents
-/// ready to be aligned; see the [module docs](self) for the rules.
+/// The Arabic and the English version of a legal text, as parsed
+/// documents ready to be aligned.
+///
+/// The rules, written once:
+/// - Two texts are each parsed as one language version
+///   ([`parse_document`](crate::parse_document)); the language of each is
+///   the one the parser found.
+/// - A bilingual text is parsed once ([`parse`](crate::parse)); when it
+///   holds several documents of a language, the one with the most articles
+///   is used, and on a tie the **first** in text order
+///   ([`main_document`]).
+/// - Errors, in the order they are checked: a text that is empty
+///   ([`Error::Empty`]); two texts in the same language
+///   ([`Error::SameLanguage`]); no articles ([`Error::NoArticles`]); a
+///   bilingual text with articles in one language only
+///   ([`Error::MissingLanguage`]).
+///
+/// ```
+/// use lexalign::{DocumentPair, Error, Language};
+/// let ar = "مادة (1)\nيعمل بهذا القانون.\nمادة (2)\nينشر في الجريدة الرسمية.\n";
+/// let en = "Article (1)\nThis law is in force.\nArticle (2)\nIt shall be published.\n";
+/// let pair = DocumentPair::from_texts(en, ar)?; // either order
+/// assert_eq!(pair.arabic.language, Language::Arabic);
+/// assert_eq!(pair.english.articles.len(), 2);
+/// let pt = pair.align(&lexalign::Aligner::default());
+/// assert_eq!(pt.pairs().len(), 2);
+///
+/// assert!(matches!(DocumentPair::from_texts(en, en), Err(Error::SameLanguage { .. })));
+/// assert!(matches!(DocumentPair::from_bilingual(en), Err(Error::MissingLanguage { .. })));
+/// # Ok::<(), lexalign::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentPair {
     /// The Arabic document; it has at least one article.
