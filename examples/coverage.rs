@@ -7,7 +7,8 @@
 //! ```
 //!
 //! One file holding both versions, or the Arabic and English files in
-//! either order (the language of each is detected and said on stderr).
+//! either order, each read as one language version (the language of each
+//! is detected and said on stderr); see `lexalign::DocumentPair`.
 //!
 //! - `--format text` (default): a table and a summary for a translator;
 //!   coloured on a terminal, plain when piped or when `NO_COLOR` is set
