@@ -7,19 +7,21 @@
 //! ```
 //!
 //! One file holding both versions, or the Arabic and English files in
-//! either order (the language of each is detected and said on stderr).
+//! either order, each read as one language version (the language of each
+//! is detected and said on stderr); see `lexalign::DocumentPair`.
 //!
 //! - `--format text` (default): a table and a summary for a translator;
 //!   coloured on a terminal, plain when piped or when `NO_COLOR` is set
 //!   (`--color always|never|auto` overrides).
 //! - `--format json`: the report of `lexalign::export::json` (contract in
 //!   its docs); `tsv`, `tmx` (TMX 1.4b) and `html` (one self-contained
-//!   page) likewise.
+//!   page) likewise: every format is `lexalign::export::render`.
 //! - `--output FILE` writes there instead of stdout.
-//! - `--min-confidence X` (0–1, default 0.5): matched pairs without flags
-//!   whose confidence is below X count as problems ("uncertain"). Text,
-//!   TSV, JSON and HTML still show every pair and mark these; TMX leaves
-//!   them out of the translation memory.
+//! - `--uncertain-below X` (0–1, default 0.5; `--min-confidence` is an
+//!   alias): matched pairs without flags whose confidence is below X count
+//!   as problems ("uncertain"). Text, TSV, JSON and HTML still show every
+//!   pair and mark these; TMX leaves every pair below X out of the
+//!   translation memory.
 //! - `--only-problems`: text hides the rows that are not problems; HTML
 //!   opens with "show only problems" ticked.
 //! - `--fail-on one-sided|partial|any`: exit 1 when an article has no
@@ -27,9 +29,8 @@
 //!   pair is a problem (flagged, uncertain or one-sided).
 //! - `--batch DIR`: every document in DIR — `NAME.ar.txt` with
 //!   `NAME.en.txt`, and each other `*.txt` as a bilingual file — aligned in
-//!   parallel. One JSON line per document on the output (`name`, `files`,
-//!   `status` `"ok"`/`"error"`, `arabic_articles`, `english_articles`,
-//!   `pairs`, `problems`, `coverage`, `verdict`, `flags`, `error`), in
+//!   parallel. One JSON line per document on the output
+//!   (`lexalign::export::batch::BatchRecord`, schema in its docs), in
 //!   name order, written as soon as they are ready; progress and then a
 //!   summary table on stderr (beyond 40 documents the table lists only
 //!   those that failed, have one-sided articles or look like different
@@ -43,43 +44,15 @@
 //! articles, both files in one language, one language only, a batch
 //! folder that cannot be read or holds no `*.txt`).
 
-use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, ValueEnum};
-use lexalign::export::{
-    self, html::HtmlOptions, json::Report, text::TextOptions, tmx::TmxOptions, tsv::TsvOptions,
-    Summary,
-};
-use lexalign::{Document, Language, ParallelText};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// A table and a summary for people.
-    Text,
-    /// The JSON report (see lexalign::export::json).
-    Json,
-    /// Tab-separated values, one row per pair.
-    Tsv,
-    /// A TMX 1.4b translation memory of the matched pairs.
-    Tmx,
-    /// One self-contained HTML page, side by side.
-    Html,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FailOn {
-    /// An article has no counterpart.
-    OneSided,
-    /// A pair is flagged as a likely partial translation.
-    Partial,
-    /// Any pair is a problem: flagged, uncertain or one-sided.
-    Any,
-}
+use lexalign::export::batch::{self, BatchDocument, BatchJob};
+use lexalign::export::{self, FailOn, Format, ReportOptions, Summary};
+use lexalign::{Aligner, Document, DocumentPair, Error, ParallelText};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorWhen {
@@ -101,20 +74,23 @@ struct Cli {
     files: Vec<PathBuf>,
 
     /// Output format [default: text; json lines with --batch].
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = format_parser())]
     format: Option<Format>,
 
     /// Write the output to FILE instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Matched pairs without flags below this confidence count as problems
-    /// (TMX leaves them out).
-    #[arg(long, value_name = "X", default_value_t = export::DEFAULT_MIN_CONFIDENCE, value_parser = parse_confidence)]
-    min_confidence: f64,
+    /// Matched pairs without flags below this confidence are uncertain and
+    /// count as problems (TMX leaves out every pair below it).
+    #[arg(long, alias = "min-confidence", value_name = "X",
+          default_value_t = export::DEFAULT_UNCERTAIN_BELOW, value_parser = parse_confidence)]
+    uncertain_below: f64,
 
-    /// Exit with code 1 when this kind of problem is found.
-    #[arg(long, value_enum, value_name = "WHAT")]
+    /// Exit with code 1 when this kind of problem is found: one-sided (an
+    /// article has no counterpart), partial (a likely partial translation)
+    /// or any (flagged, uncertain or one-sided).
+    #[arg(long, value_name = "WHAT", value_parser = fail_on_parser())]
     fail_on: Option<FailOn>,
 
     /// Align every document in DIR (NAME.ar.txt + NAME.en.txt, or a
@@ -142,6 +118,16 @@ struct Cli {
 
 const EXIT_CODES: &str = "Exit codes: 0 done; 1 problems found where --fail-on asked for it; \
 2 usage or input error.";
+
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    let names = Format::ALL.iter().map(|f| f.as_str());
+    PossibleValuesParser::new(names).map(|name| name.parse::<Format>().expect("a listed format"))
+}
+
+fn fail_on_parser() -> impl TypedValueParser<Value = FailOn> {
+    let names = FailOn::ALL.iter().map(|f| f.as_str());
+    PossibleValuesParser::new(names).map(|name| name.parse::<FailOn>().expect("a listed kind"))
+}
 
 fn parse_confidence(s: &str) -> Result<f64, String> {
     let x: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
@@ -177,53 +163,55 @@ fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
-/// The article count of a document as words.
-fn articles(n: usize) -> String {
-    if n == 1 {
-        "1 article".to_string()
-    } else {
-        format!("{n} articles")
+/// What a file holds, said on stderr ("Arabic, 28 articles"), or the
+/// error when it holds no article.
+fn describe(path: &Path, documents: &[&Document]) -> Result<String, String> {
+    lexalign::describe_documents(documents.iter().copied()).ok_or_else(|| {
+        format!(
+            "{}: no articles found: it may not be legislation (no headings such as \"Article (1)\" or \"مادة (1)\")",
+            path.display()
+        )
+    })
+}
+
+/// The message of a parse error of the file at `path`.
+fn parse_error(path: &Path, error: &Error) -> String {
+    match error {
+        Error::Empty => format!("{}: the file is empty", path.display()),
+        _ => format!("{}: {error}", path.display()),
     }
 }
 
-/// The documents with articles in a file, at most one per language, and a
-/// description such as "Arabic, 28 articles".
-fn parse_file(path: &Path, text: &str) -> Result<(Vec<Document>, String), String> {
-    let shown = path.display();
-    let parsed = match lexalign::parse(text) {
-        Ok(p) => p,
-        Err(lexalign::Error::Empty) => return Err(format!("{shown}: the file is empty")),
-        Err(lexalign::Error::NoArticles) => return Err(no_articles(path)),
-        Err(e) => return Err(format!("{shown}: {e}")),
-    };
-    let docs: Vec<Document> = [parsed.arabic(), parsed.english()]
+/// The documents of one bilingual file. With `hint_pair` (a batch), the
+/// message for a missing language names the file to add.
+fn bilingual(
+    path: &Path,
+    say: &mut dyn FnMut(String),
+    hint_pair: bool,
+) -> Result<DocumentPair, String> {
+    let parsed = lexalign::parse(&read_text(path)?).map_err(|e| parse_error(path, &e))?;
+    let main: Vec<&Document> = [parsed.arabic(), parsed.english()]
         .into_iter()
         .flatten()
-        .filter(|d| !d.articles.is_empty())
-        .cloned()
         .collect();
-    if docs.is_empty() {
-        return Err(no_articles(path));
-    }
-    let desc = docs
-        .iter()
-        .map(|d| format!("{}, {}", d.language, articles(d.articles.len())))
-        .collect::<Vec<_>>()
-        .join(" + ");
-    Ok((docs, desc))
-}
-
-fn no_articles(path: &Path) -> String {
-    format!(
-        "{}: no articles found: it may not be legislation (no headings such as \"Article (1)\" or \"مادة (1)\")",
-        path.display()
-    )
-}
-
-fn main_doc(docs: &[Document]) -> &Document {
-    docs.iter()
-        .max_by_key(|d| d.articles.len())
-        .expect("parse_file returns at least one document")
+    say(format!("{}: {}", path.display(), describe(path, &main)?));
+    let found_articles = main.iter().map(|d| d.articles.len()).max().unwrap_or(0);
+    DocumentPair::from_parsed(parsed).map_err(|e| match e {
+        Error::MissingLanguage { found, missing } => {
+            let how = if hint_pair {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                format!("add {} beside it", batch::partner_file(&name, missing))
+            } else {
+                format!("give the {missing} file as a second FILE")
+            };
+            let count = lexalign::articles_phrase(found_articles);
+            format!(
+                "{}: only {found} text was found ({count}); the {missing} version is needed too: {how}",
+                path.display()
+            )
+        }
+        e => parse_error(path, &e),
+    })
 }
 
 /// Aligns one bilingual file or two single-language files. `say` receives
@@ -233,90 +221,34 @@ fn align_files(
     say: &mut dyn FnMut(String),
     hint_pair: bool,
 ) -> Result<ParallelText, String> {
-    match paths {
-        [path] => {
-            let text = read_text(path)?;
-            let (docs, desc) = parse_file(path, &text)?;
-            say(format!("{}: {desc}", path.display()));
-            if docs.len() < 2 {
-                let found = docs[0].language;
-                let missing = found.other();
-                let how = if hint_pair {
-                    let name = path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    let stem = name.strip_suffix(".txt").unwrap_or(&name);
-                    let stem = stem
-                        .strip_suffix(".ar")
-                        .or_else(|| stem.strip_suffix(".en"))
-                        .unwrap_or(stem);
-                    format!("add {stem}.{}.txt beside it", missing.code())
-                } else {
-                    format!("give the {missing} file as a second FILE")
-                };
-                return Err(format!(
-                    "{}: only {found} text was found ({}); the {missing} version is needed too: {how}",
+    let pair = match paths {
+        [path] => bilingual(path, say, hint_pair)?,
+        [first, second] => {
+            let texts = [read_text(first)?, read_text(second)?];
+            let mut documents = Vec::with_capacity(2);
+            for (path, text) in [first, second].into_iter().zip(&texts) {
+                let document = lexalign::parse_document(text).map_err(|e| parse_error(path, &e))?;
+                say(format!(
+                    "{}: {}",
                     path.display(),
-                    articles(docs[0].articles.len())
+                    describe(path, &[&document])?
                 ));
+                documents.push(document);
             }
-            lexalign::align::align_bilingual(&text).map_err(|e| format!("{}: {e}", path.display()))
+            let second_document = documents.pop().expect("two documents");
+            let first_document = documents.pop().expect("two documents");
+            DocumentPair::from_documents(first_document, second_document).map_err(|e| match e {
+                Error::SameLanguage { language } => format!(
+                    "{} and {} are both in {language}: one Arabic and one English text are needed",
+                    first.display(),
+                    second.display()
+                ),
+                e => e.to_string(),
+            })?
         }
-        [a, b] => {
-            let ta = read_text(a)?;
-            let tb = read_text(b)?;
-            let (da, desc_a) = parse_file(a, &ta)?;
-            say(format!("{}: {desc_a}", a.display()));
-            let (db, desc_b) = parse_file(b, &tb)?;
-            say(format!("{}: {desc_b}", b.display()));
-            let (la, lb) = (main_doc(&da).language, main_doc(&db).language);
-            if la == lb {
-                return Err(format!(
-                    "{} and {} are both in {la}: one Arabic and one English text are needed",
-                    a.display(),
-                    b.display()
-                ));
-            }
-            let (ar, en) = if la == Language::Arabic {
-                (main_doc(&da), main_doc(&db))
-            } else {
-                (main_doc(&db), main_doc(&da))
-            };
-            Ok(lexalign::align::align_documents(ar, en))
-        }
-        _ => Err("give one or two files".to_string()),
-    }
-}
-
-/// Whether `fail_on` is triggered by this parallel text.
-fn triggered(fail_on: FailOn, s: &Summary) -> bool {
-    match fail_on {
-        FailOn::OneSided => s.one_sided() > 0,
-        FailOn::Partial => s.likely_partial > 0,
-        FailOn::Any => s.problems > 0,
-    }
-}
-
-fn fail_on_message(fail_on: FailOn, s: &Summary) -> String {
-    match fail_on {
-        FailOn::OneSided => format!(
-            "--fail-on one-sided: {} Arabic and {} English articles have no counterpart",
-            s.only_arabic, s.only_english
-        ),
-        FailOn::Partial => format!(
-            "--fail-on partial: {} pairs look like partial translations",
-            s.likely_partial
-        ),
-        FailOn::Any => format!(
-            "--fail-on any: {} of {} pairs are problems",
-            s.problems, s.pairs
-        ),
-    }
-}
-
-fn no_color_env() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+        _ => return Err("give one or two files".to_string()),
+    };
+    Ok(pair.align(&Aligner::default()))
 }
 
 /// Where the output goes.
@@ -329,8 +261,9 @@ fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, Fatal> {
     }
 }
 
-fn write_all(out: &mut dyn Write, s: &str, path: Option<&Path>) -> Result<(), Fatal> {
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+/// The outcome of writing to the output, as the tool reports it.
+fn written(result: std::io::Result<()>, path: Option<&Path>) -> Result<(), Fatal> {
+    match result {
         Ok(()) => Ok(()),
         // The reader went away (`| head`): not our problem.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -349,432 +282,114 @@ fn run_files(cli: &Cli) -> Result<ExitCode, Fatal> {
         }
     };
     let pt = align_files(&cli.files, &mut say, false).map_err(Fatal)?;
-    let format = cli.format.unwrap_or(Format::Text);
-    let rendered = match format {
-        Format::Text => {
-            let color = match cli.color {
-                ColorWhen::Always => true,
-                ColorWhen::Never => false,
-                ColorWhen::Auto => {
-                    cli.output.is_none() && std::io::stdout().is_terminal() && !no_color_env()
-                }
-            };
-            export::text::render(
-                &pt,
-                &TextOptions {
-                    color,
-                    min_confidence: cli.min_confidence,
-                    only_problems: cli.only_problems,
-                    ..TextOptions::default()
-                },
-            )
-        }
-        Format::Json => {
-            let report = Report::new(&pt, cli.min_confidence);
-            let mut s = serde_json::to_string_pretty(&report).expect("a report serialises");
-            s.push('\n');
-            s
-        }
-        Format::Tsv => export::tsv::render(
-            &pt,
-            &TsvOptions {
-                min_confidence: cli.min_confidence,
-                ..TsvOptions::default()
-            },
-        ),
-        Format::Tmx => export::tmx::render(
-            &pt,
-            &TmxOptions {
-                min_confidence: cli.min_confidence,
-                ..TmxOptions::default()
-            },
-        ),
-        Format::Html => export::html::render(
-            &pt,
-            &HtmlOptions {
-                min_confidence: cli.min_confidence,
-                only_problems: cli.only_problems,
-                ..HtmlOptions::default()
-            },
-        ),
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let options = ReportOptions {
+        uncertain_below: cli.uncertain_below,
+        only_problems: cli.only_problems,
+        color: match cli.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => cli.output.is_none() && std::io::stdout().is_terminal() && !no_color,
+        },
+        ..ReportOptions::default()
     };
+    let summary = Summary::of(&pt, cli.uncertain_below);
+    let format = cli.format.unwrap_or(Format::Text);
     let mut out = open_output(cli.output.as_deref())?;
-    write_all(&mut *out, &rendered, cli.output.as_deref())?;
+    let result = export::render_summarised(&pt, &summary, format, &options, &mut *out)
+        .and_then(|()| out.flush());
+    written(result, cli.output.as_deref())?;
     drop(out);
-    if let Some(path) = &cli.output {
-        if !quiet {
-            eprintln!("wrote {}", path.display());
-        }
+    if let (Some(path), false) = (&cli.output, quiet) {
+        eprintln!("wrote {}", path.display());
     }
-    let summary = Summary::of(&pt, cli.min_confidence);
-    if let Some(f) = cli.fail_on {
-        if triggered(f, &summary) {
-            eprintln!("{}", fail_on_message(f, &summary));
-            return Ok(ExitCode::from(1));
+    match cli.fail_on {
+        Some(f) if f.is_triggered(&summary) => {
+            eprintln!("{}", f.message(&summary));
+            Ok(ExitCode::from(1))
         }
+        _ => Ok(ExitCode::SUCCESS),
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 // ---------------------------------------------------------------- batch --
 
-/// One document of a batch: a name and its one or two files.
-struct Job {
-    name: String,
-    files: Vec<PathBuf>,
-}
-
-/// The documents in `dir`: `NAME.ar.txt` + `NAME.en.txt` pairs, and every
-/// other `*.txt` alone. Sorted by name.
-fn batch_jobs(dir: &Path) -> Result<(Vec<Job>, usize), Fatal> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Fatal(format!("{}: cannot read the folder: {e}", dir.display())))?;
-    let mut txt: Vec<String> = Vec::new();
-    let mut skipped = 0;
-    for entry in entries {
-        let entry =
-            entry.map_err(|e| Fatal(format!("{}: cannot read the folder: {e}", dir.display())))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = entry.path();
-        // A `.txt` entry that is not a folder is a document, readable or
-        // not (a dangling link is reported, not skipped).
-        let document = !path.is_dir() && name.ends_with(".txt") && !name.starts_with('.');
-        if document {
-            txt.push(name);
-        } else if path.is_file() {
-            skipped += 1;
-        }
-    }
-    txt.sort();
-    let present: std::collections::HashSet<&str> = txt.iter().map(String::as_str).collect();
-    let mut jobs = Vec::new();
-    for name in &txt {
-        if let Some(stem) = name.strip_suffix(".ar.txt") {
-            let en = format!("{stem}.en.txt");
-            if present.contains(en.as_str()) {
-                jobs.push(Job {
-                    name: stem.to_string(),
-                    files: vec![dir.join(name), dir.join(en)],
-                });
-                continue;
-            }
-        }
-        if let Some(stem) = name.strip_suffix(".en.txt") {
-            if present.contains(format!("{stem}.ar.txt").as_str()) {
-                continue; // taken with its Arabic partner
-            }
-        }
-        jobs.push(Job {
-            name: name.strip_suffix(".txt").unwrap_or(name).to_string(),
-            files: vec![dir.join(name)],
-        });
-    }
-    jobs.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok((jobs, skipped))
-}
-
-/// What came of one document.
-struct Outcome {
-    result: Result<(ParallelText, Summary), String>,
-}
-
-fn run_job(job: &Job, min_confidence: f64) -> Outcome {
-    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        align_files(&job.files, &mut |_| {}, true).map(|pt| {
-            let s = Summary::of(&pt, min_confidence);
-            (pt, s)
+/// Aligns every job on the worker threads, writing each record to `out` in
+/// folder order as soon as it is ready, with progress on stderr.
+fn run_jobs(
+    cli: &Cli,
+    jobs: &[BatchJob],
+    out: &mut dyn Write,
+) -> Result<Vec<BatchDocument>, Fatal> {
+    let progress_tty = !cli.quiet && std::io::stderr().is_terminal();
+    let progress_every = if cli.quiet || progress_tty || jobs.len() < 100 {
+        0
+    } else {
+        jobs.len() / 10
+    };
+    let mut write_error: Option<Fatal> = None;
+    let align = |job: &BatchJob| {
+        BatchDocument::attempt(&job.name, job.file_names(), cli.uncertain_below, || {
+            align_files(&job.files, &mut |_| {}, true)
         })
-    }));
-    let result = caught.unwrap_or_else(|panic| {
-        let msg = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_string());
-        Err(format!(
-            "{}: internal error while aligning: {msg}",
-            job.name
-        ))
-    });
-    Outcome { result }
-}
-
-/// One line of the batch output.
-#[derive(serde::Serialize)]
-struct BatchLine<'a> {
-    name: &'a str,
-    files: Vec<String>,
-    status: &'static str,
-    arabic_articles: Option<usize>,
-    english_articles: Option<usize>,
-    pairs: Option<usize>,
-    problems: Option<usize>,
-    coverage: Option<&'a lexalign::Coverage>,
-    verdict: Option<&'a lexalign::Verdict>,
-    flags: BTreeMap<String, usize>,
-    error: Option<&'a str>,
-}
-
-fn batch_line<'a>(job: &'a Job, o: &'a Outcome) -> BatchLine<'a> {
-    let files = job.files.iter().map(|p| p.display().to_string()).collect();
-    match &o.result {
-        Ok((pt, s)) => BatchLine {
-            name: &job.name,
-            files,
-            status: "ok",
-            arabic_articles: Some(pt.coverage().arabic_articles),
-            english_articles: Some(pt.coverage().english_articles),
-            pairs: Some(s.pairs),
-            problems: Some(s.problems),
-            coverage: Some(pt.coverage()),
-            verdict: Some(pt.verdict()),
-            flags: pt.coverage().flags.clone(),
-            error: None,
-        },
-        Err(e) => BatchLine {
-            name: &job.name,
-            files,
-            status: "error",
-            arabic_articles: None,
-            english_articles: None,
-            pairs: None,
-            problems: None,
-            coverage: None,
-            verdict: None,
-            flags: BTreeMap::new(),
-            error: Some(e),
-        },
+    };
+    let progress = |done: usize, index: usize| {
+        if progress_tty {
+            eprint!("\r[{done}/{}] {}\x1b[K", jobs.len(), jobs[index].name);
+        } else if progress_every > 0 && done % progress_every == 0 {
+            eprintln!("[{done}/{}] done", jobs.len());
+        }
+    };
+    let ready = |document: &BatchDocument| {
+        if write_error.is_none() {
+            let line = document.record.to_json_line();
+            let result = out.write_all(line.as_bytes()).and_then(|()| out.flush());
+            write_error = written(result, cli.output.as_deref()).err();
+        }
+    };
+    let documents = batch::run(jobs, cli.jobs.map(usize::from), align, progress, ready);
+    if progress_tty {
+        eprint!("\r\x1b[K");
     }
+    write_error.map_or(Ok(documents), Err)
 }
 
 fn run_batch(cli: &Cli, dir: &Path) -> Result<ExitCode, Fatal> {
     if let Some(f) = cli.format.filter(|f| *f != Format::Json) {
         return Err(Fatal(format!(
-            "--batch writes JSON Lines; --format {} is not available with it",
-            f.to_possible_value()
-                .map(|v| v.get_name().to_string())
-                .unwrap_or_default()
+            "--batch writes JSON Lines; --format {f} is not available with it"
         )));
     }
-    let (jobs, skipped) = batch_jobs(dir)?;
+    let (jobs, skipped) = batch::jobs_in(dir)
+        .map_err(|e| Fatal(format!("{}: cannot read the folder: {e}", dir.display())))?;
     if jobs.is_empty() {
         return Err(Fatal(format!(
             "{}: no *.txt files in the folder",
             dir.display()
         )));
     }
-    let quiet = cli.quiet;
-    if !quiet && skipped > 0 {
+    if !cli.quiet && skipped > 0 {
         eprintln!(
             "{}: skipping {skipped} files not ending in .txt",
             dir.display()
         );
     }
-    let workers = cli
-        .jobs
-        .map(usize::from)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .min(jobs.len())
-        .max(1);
     let mut out = open_output(cli.output.as_deref())?;
-    let progress_tty = !quiet && std::io::stderr().is_terminal();
-    let progress_every = if quiet || progress_tty {
-        0
-    } else if jobs.len() >= 100 {
-        jobs.len() / 10
-    } else {
-        0
-    };
-
-    let next = AtomicUsize::new(0);
-    let mut outcomes: Vec<Option<Outcome>> = (0..jobs.len()).map(|_| None).collect();
-    let mut write_error: Option<Fatal> = None;
-    std::thread::scope(|scope| {
-        let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let (jobs, next) = (&jobs, &next);
-            let min_confidence = cli.min_confidence;
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(job) = jobs.get(i) else { break };
-                if tx.send((i, run_job(job, min_confidence))).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(tx);
-        // Write lines in folder order as soon as they are ready.
-        let mut pending: HashMap<usize, Outcome> = HashMap::new();
-        let mut written = 0;
-        let mut done = 0;
-        for (i, o) in rx {
-            done += 1;
-            if progress_tty {
-                eprint!("\r[{done}/{}] {}", jobs.len(), jobs[i].name);
-                eprint!("\x1b[K");
-            } else if progress_every > 0 && done % progress_every == 0 {
-                eprintln!("[{done}/{}] done", jobs.len());
-            }
-            pending.insert(i, o);
-            while let Some(o) = pending.remove(&written) {
-                if write_error.is_none() {
-                    let mut line = serde_json::to_string(&batch_line(&jobs[written], &o))
-                        .expect("a batch line serialises");
-                    line.push('\n');
-                    if let Err(e) = write_all(&mut *out, &line, cli.output.as_deref()) {
-                        write_error = Some(e);
-                    }
-                }
-                outcomes[written] = Some(o);
-                written += 1;
-            }
-        }
-        if progress_tty {
-            eprint!("\r\x1b[K");
-        }
-    });
-    if let Some(e) = write_error {
-        return Err(e);
-    }
+    let documents = run_jobs(cli, &jobs, &mut *out)?;
     drop(out);
-    let outcomes: Vec<Outcome> = outcomes
-        .into_iter()
-        .map(|o| o.expect("every job reports"))
-        .collect();
-    if !quiet {
-        eprint!("{}", batch_table(&jobs, &outcomes));
+    if !cli.quiet {
+        eprint!("{}", batch::table(&documents));
     }
-    let mut exit = ExitCode::SUCCESS;
-    if let Some(f) = cli.fail_on {
-        let hit: Vec<&str> = jobs
-            .iter()
-            .zip(&outcomes)
-            .filter(|(_, o)| match &o.result {
-                Ok((_, s)) => triggered(f, s),
-                Err(_) => f == FailOn::Any,
-            })
-            .map(|(j, _)| j.name.as_str())
-            .collect();
-        if !hit.is_empty() {
-            let what = f
-                .to_possible_value()
-                .map(|v| v.get_name().to_string())
-                .unwrap_or_default();
-            eprintln!(
-                "--fail-on {what}: {} documents: {}",
-                hit.len(),
-                hit.join(", ")
-            );
-            exit = ExitCode::from(1);
+    match cli
+        .fail_on
+        .and_then(|on| batch::fail_message(&documents, on))
+    {
+        Some(message) => {
+            eprintln!("{message}");
+            Ok(ExitCode::from(1))
         }
+        None => Ok(ExitCode::SUCCESS),
     }
-    Ok(exit)
-}
-
-/// Up to this many documents, the batch summary lists every one.
-const BATCH_TABLE_ALL: usize = 40;
-
-/// The summary of a batch run, for stderr.
-fn batch_table(jobs: &[Job], outcomes: &[Outcome]) -> String {
-    let mut rows: Vec<[String; 8]> = vec![[
-        "document".into(),
-        "status".into(),
-        "ar".into(),
-        "en".into(),
-        "ar→en".into(),
-        "en→ar".into(),
-        "flagged".into(),
-        "one-sided".into(),
-    ]];
-    let mut errors = Vec::new();
-    let mut flag_totals: BTreeMap<String, usize> = BTreeMap::new();
-    // A long run lists only the documents that need a look.
-    let brief = jobs.len() > BATCH_TABLE_ALL;
-    let mut unlisted = 0;
-    for (job, o) in jobs.iter().zip(outcomes) {
-        match &o.result {
-            Ok((pt, s)) => {
-                let c = pt.coverage();
-                for (k, v) in &c.flags {
-                    *flag_totals.entry(k.clone()).or_default() += v;
-                }
-                if brief && pt.verdict().same_law && s.one_sided() == 0 {
-                    unlisted += 1;
-                    continue;
-                }
-                rows.push([
-                    job.name.clone(),
-                    if pt.verdict().same_law {
-                        "ok"
-                    } else {
-                        "ok, differ?"
-                    }
-                    .into(),
-                    c.arabic_articles.to_string(),
-                    c.english_articles.to_string(),
-                    format!("{:.1}%", c.arabic_coverage * 100.0),
-                    format!("{:.1}%", c.english_coverage * 100.0),
-                    s.flagged.to_string(),
-                    s.one_sided().to_string(),
-                ]);
-            }
-            Err(e) => {
-                rows.push([
-                    job.name.clone(),
-                    "ERROR".into(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ]);
-                errors.push(e.clone());
-            }
-        }
-    }
-    let mut width = [0usize; 8];
-    for r in &rows {
-        for (k, c) in r.iter().enumerate() {
-            width[k] = width[k].max(c.chars().count());
-        }
-    }
-    let mut s = String::new();
-    for r in &rows {
-        let mut line = String::new();
-        for (k, c) in r.iter().enumerate() {
-            if k < 2 {
-                line.push_str(&format!("{c:<w$}  ", w = width[k]));
-            } else {
-                line.push_str(&format!("{c:>w$}  ", w = width[k]));
-            }
-        }
-        s.push_str(line.trim_end());
-        s.push('\n');
-    }
-    if unlisted > 0 {
-        s.push_str(&format!(
-            "({unlisted} aligned documents with no one-sided article not listed)\n"
-        ));
-    }
-    let ok = outcomes.iter().filter(|o| o.result.is_ok()).count();
-    s.push_str(&format!(
-        "{} documents: {ok} aligned, {} failed\n",
-        outcomes.len(),
-        outcomes.len() - ok
-    ));
-    if !flag_totals.is_empty() {
-        let f: Vec<String> = flag_totals
-            .iter()
-            .map(|(k, v)| format!("{k} {v}"))
-            .collect();
-        s.push_str(&format!("flags: {}\n", f.join(", ")));
-    }
-    for e in errors {
-        s.push_str(&format!("error: {e}\n"));
-    }
-    s
 }
 
 fn main() -> ExitCode {

@@ -38,6 +38,7 @@ pub mod normalize;
 pub mod numerals;
 mod parallel;
 mod parse;
+mod pipeline;
 
 pub use align::{
     align, align_bilingual, align_documents, Aligner, AlignerBuilder, VerdictWeights, Weights,
@@ -49,6 +50,7 @@ pub use document::{
 pub use error::{Error, ErrorKind, Result};
 pub use parallel::{ArticleRef, Coverage, Evidence, Flag, Pair, ParallelText, Verdict};
 pub use parse::{parse, parse_bytes, parse_document, Parsed};
+pub use pipeline::{articles_phrase, describe_documents, main_document, DocumentPair};
 
 /// The README's examples, compiled and run as doctests so they cannot drift.
 #[doc = include_str!("../README.md")]

@@ -579,11 +579,40 @@ fn different_laws_are_not_the_same_law() {
 }
 
 #[test]
+fn uncertain_below_and_its_alias_agree() {
+    let file = seed("003_");
+    let new = json(&run(&[
+        "--format",
+        "json",
+        "--uncertain-below",
+        "0.99",
+        s(&file),
+    ]));
+    let old = json(&run(&[
+        "--format",
+        "json",
+        "--min-confidence",
+        "0.99",
+        s(&file),
+    ]));
+    assert_eq!(new, old);
+    assert_eq!(new["min_confidence"], 0.99);
+    let statuses: Vec<&str> = pairs(&new)
+        .iter()
+        .map(|p| p["status"].as_str().unwrap())
+        .collect();
+    assert!(statuses
+        .iter()
+        .all(|s| ["ok", "uncertain", "flagged", "one_sided"].contains(s)));
+}
+
+#[test]
 fn usage_errors_exit_2() {
     error(&[]);
     error(&["--format", "pdf", s(&seed("001_"))]);
     error(&["--min-confidence", "2", s(&seed("001_"))]);
     error(&["--min-confidence", "x", s(&seed("001_"))]);
+    error(&["--uncertain-below", "-0.1", s(&seed("001_"))]);
     error(&["--fail-on", "everything", s(&seed("001_"))]);
     error(&[s(&seed("001_")), s(&seed("001_")), s(&seed("001_"))]);
     error(&["--batch", "seeds", s(&seed("001_"))]);
@@ -640,6 +669,7 @@ fn batch_aligns_the_good_and_reports_the_bad() {
     let by_name = |n: &str| docs.iter().find(|d| d["name"] == n).unwrap();
 
     for d in &docs {
+        assert_eq!(d["version"], lexalign::export::batch::VERSION, "{d}");
         let status = d["status"].as_str().unwrap();
         assert!(status == "ok" || status == "error");
         assert!(!d["files"].as_array().unwrap().is_empty());

@@ -18,6 +18,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 mod common;
@@ -25,7 +26,7 @@ mod common;
 use common::law::law;
 use common::perturb::{perturbations, split};
 use common::seed_text as seed;
-use lexalign::export::{html, json, text, tmx, tsv};
+use lexalign::export::{render, Format, ReportOptions};
 use lexalign::{Aligner, ParallelText, Weights};
 
 /// FNV-1a, 64 bits: a digest that needs no dependency and never changes.
@@ -59,27 +60,34 @@ fn settings() -> Vec<(&'static str, Aligner)> {
 
 /// Every report of a parallel text, in every format.
 fn reports(pt: &ParallelText) -> String {
-    let mut out = String::new();
-    let r = json::Report::new(pt, lexalign::export::DEFAULT_MIN_CONFIDENCE);
-    out.push_str("## json\n");
-    out.push_str(&serde_json::to_string_pretty(&r).unwrap());
-    out.push_str("\n## text\n");
-    out.push_str(&text::render(pt, &text::TextOptions::default()));
-    out.push_str("\n## text, only problems\n");
-    out.push_str(&text::render(
-        pt,
-        &text::TextOptions {
-            only_problems: true,
-            ..text::TextOptions::default()
-        },
-    ));
-    out.push_str("\n## tsv\n");
-    out.push_str(&tsv::render(pt, &tsv::TsvOptions::default()));
-    out.push_str("\n## tmx\n");
-    out.push_str(&tmx::render(pt, &tmx::TmxOptions::default()));
-    out.push_str("\n## html\n");
-    out.push_str(&html::render(pt, &html::HtmlOptions::default()));
-    out
+    let only_problems = ReportOptions {
+        only_problems: true,
+        ..ReportOptions::default()
+    };
+    // TMX with every matched pair, as its own options did before the one
+    // ReportOptions (whose threshold defaults to 0.5).
+    let every_pair = ReportOptions {
+        uncertain_below: 0.0,
+        ..ReportOptions::default()
+    };
+    let sections = [
+        ("json", Format::Json, ReportOptions::default()),
+        ("text", Format::Text, ReportOptions::default()),
+        ("text, only problems", Format::Text, only_problems),
+        ("tsv", Format::Tsv, ReportOptions::default()),
+        ("tmx", Format::Tmx, every_pair),
+        ("html", Format::Html, ReportOptions::default()),
+    ];
+    let mut out = Vec::new();
+    for (i, (name, format, options)) in sections.iter().enumerate() {
+        // A blank line between reports (JSON ends with its own line feed).
+        if i > 1 {
+            out.push(b'\n');
+        }
+        writeln!(out, "## {name}").unwrap();
+        render(pt, *format, options, &mut out).unwrap();
+    }
+    String::from_utf8(out).unwrap()
 }
 
 /// The dump of one alignment (or of the error it gave).

@@ -4,7 +4,7 @@
 
 mod common;
 
-use lexalign::export::{self, escape_xml, PairStatus};
+use lexalign::export::{self, Format, PairStatus, ReportOptions, DEFAULT_UNCERTAIN_BELOW};
 use lexalign::*;
 use serde_json::Value;
 
@@ -245,7 +245,8 @@ fn check_json_contract(v: &Value, pt: &ParallelText) {
     ] {
         assert!(obj.contains_key(key), "missing top-level key {key}");
     }
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], export::json::VERSION);
+    assert_eq!(v["version"], 2);
     for (side, doc) in [("arabic", pt.arabic()), ("english", pt.english())] {
         let d = &v[side];
         assert_eq!(d["language"], doc.language.code());
@@ -340,7 +341,7 @@ fn json_follows_the_contract() {
     assert_eq!(v["pairs"][2]["english"], Value::Array(vec![]));
     assert!(v["pairs"][3]["arabic"][0]["label"].is_null());
     assert_eq!(v["pairs"][2]["arabic"][0]["label"], "4bis");
-    assert_eq!(v["pairs"][3]["status"], "low_confidence");
+    assert_eq!(v["pairs"][3]["status"], "uncertain");
     assert_eq!(v["arabic"]["diagnostics"][0]["kind"], "numbering_gap");
     // The report reads back.
     let back: export::json::Report = serde_json::from_value(v.clone()).unwrap();
@@ -348,7 +349,7 @@ fn json_follows_the_contract() {
     // The threshold moves statuses, never drops pairs.
     let strict = serde_json::to_value(export::json::Report::new(&pt, 0.99)).unwrap();
     assert_eq!(strict["pairs"].as_array().unwrap().len(), pt.pairs().len());
-    assert_eq!(strict["pairs"][0]["status"], "low_confidence");
+    assert_eq!(strict["pairs"][0]["status"], "uncertain");
 }
 
 // --------------------------------------------------------------- text --
@@ -366,7 +367,7 @@ fn table_rows(t: &str) -> Vec<&str> {
 #[test]
 fn text_lists_pairs_and_summary() {
     let pt = hand_built();
-    let t = export::text::render(&pt, &Default::default());
+    let t = report(&pt, Format::Text, &ReportOptions::default());
     assert!(!t.contains('\x1b'), "colour by default");
     let rows = table_rows(&t);
     assert_eq!(rows.len(), pt.pairs().len(), "{t}");
@@ -394,18 +395,20 @@ fn text_lists_pairs_and_summary() {
         "numbers of the mismatch: {t}"
     );
     assert!(t.contains("Uncertain pairs (1)"), "{t}");
-    let coloured = export::text::render(
+    let coloured = report(
         &pt,
-        &export::text::TextOptions {
+        Format::Text,
+        &ReportOptions {
             color: true,
             ..Default::default()
         },
     );
     assert!(coloured.contains('\x1b'));
-    let strict = export::text::render(
+    let strict = report(
         &pt,
-        &export::text::TextOptions {
-            min_confidence: 0.3,
+        Format::Text,
+        &ReportOptions {
+            uncertain_below: 0.3,
             only_problems: true,
             ..Default::default()
         },
@@ -442,23 +445,18 @@ fn unescape_tsv(s: &str) -> String {
 #[test]
 fn tsv_has_fixed_columns_and_escapes() {
     let pt = hand_built();
-    let t = export::tsv::render(&pt, &Default::default());
+    let t = report(&pt, Format::Tsv, &ReportOptions::default());
     assert!(t.ends_with('\n'));
     let lines: Vec<&str> = t.lines().collect();
     assert_eq!(lines.len(), pt.pairs().len() + 1);
     assert_eq!(
         lines[0].split('\t').collect::<Vec<_>>(),
-        export::tsv::COLUMNS
+        export::TSV_COLUMNS
     );
-    let col = |name: &str| {
-        export::tsv::COLUMNS
-            .iter()
-            .position(|c| *c == name)
-            .unwrap()
-    };
+    let col = |name: &str| export::TSV_COLUMNS.iter().position(|c| *c == name).unwrap();
     for (line, p) in lines[1..].iter().zip(pt.pairs()) {
         let f: Vec<&str> = line.split('\t').collect();
-        assert_eq!(f.len(), export::tsv::COLUMNS.len(), "{line}");
+        assert_eq!(f.len(), export::TSV_COLUMNS.len(), "{line}");
         let heading = p
             .english
             .iter()
@@ -468,7 +466,7 @@ fn tsv_has_fixed_columns_and_escapes() {
         assert_eq!(unescape_tsv(f[col("english_heading")]), heading);
         assert_eq!(
             f[col("status")],
-            PairStatus::of(p, export::DEFAULT_MIN_CONFIDENCE).as_str()
+            PairStatus::of(p, DEFAULT_UNCERTAIN_BELOW).as_str()
         );
     }
     assert_eq!(
@@ -482,6 +480,25 @@ fn tsv_has_fixed_columns_and_escapes() {
             .unwrap(),
         "30 100"
     );
+}
+
+/// A report as a string.
+fn report(pt: &ParallelText, format: Format, options: &ReportOptions) -> String {
+    let mut out = Vec::new();
+    export::render(pt, format, options, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// The article `r` refers to.
+fn referenced<'a>(doc: &'a Document, r: &ArticleRef) -> &'a Article {
+    doc.articles.iter().find(|a| a.index == r.index).unwrap()
+}
+
+/// `s` escaped for XML element content.
+fn escape_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 // ---------------------------------------------------------------- TMX --
@@ -519,29 +536,33 @@ fn check_tmx(tmx: &str, pt: &ParallelText, min_confidence: f64) {
                 .filter(|c| !c.is_control() || c.is_whitespace())
                 .collect::<String>()
         };
-        assert_eq!(
-            unescape(ar[0]),
-            clean(export::article_text(pt.arabic(), &p.arabic))
-        );
-        assert_eq!(
-            unescape(en[0]),
-            clean(export::article_text(pt.english(), &p.english))
-        );
+        for (seg, doc, refs) in [
+            (ar[0], pt.arabic(), &p.arabic),
+            (en[0], pt.english(), &p.english),
+        ] {
+            let seg = unescape(seg);
+            for r in refs {
+                let a = referenced(doc, r);
+                assert!(seg.contains(&clean(a.heading.trim().to_string())), "{seg}");
+                assert!(seg.contains(&clean(a.text.trim().to_string())), "{seg}");
+            }
+        }
     }
 }
 
 #[test]
 fn tmx_is_well_formed_with_matched_pairs_only() {
     let pt = hand_built();
-    let tmx = export::tmx::render(&pt, &Default::default());
-    check_tmx(&tmx, &pt, 0.0);
+    let tmx = report(&pt, Format::Tmx, &ReportOptions::default());
+    check_tmx(&tmx, &pt, DEFAULT_UNCERTAIN_BELOW);
     assert!(!tmx.contains('\u{1}') && !tmx.contains('\u{0}') && !tmx.contains('\u{7}'));
     // The merge's seg holds both Arabic articles.
     assert!(tmx.contains("الجزء الأول من المادة الثانية.\n\nمادة (3)\nالجزء الثاني."));
-    let strict = export::tmx::render(
+    let strict = report(
         &pt,
-        &export::tmx::TmxOptions {
-            min_confidence: 0.8,
+        Format::Tmx,
+        &ReportOptions {
+            uncertain_below: 0.8,
             ..Default::default()
         },
     );
@@ -565,17 +586,14 @@ fn check_html(html: &str, pt: &ParallelText) {
     let bodies = common::between(html, "<tbody class=\"pair ", "</tbody>");
     assert_eq!(bodies.len(), pt.pairs().len());
     for (b, p) in bodies.iter().zip(pt.pairs()) {
-        let status = PairStatus::of(p, export::DEFAULT_MIN_CONFIDENCE);
+        let status = PairStatus::of(p, DEFAULT_UNCERTAIN_BELOW);
         assert!(b.starts_with(status.as_str()), "{b}");
         for f in &p.flags {
-            assert!(
-                b.contains(&escape_xml(f.explain()).replace("&#39;", "'")),
-                "{f:?} explained"
-            );
+            assert!(b.contains(&escape_text(f.explain())), "{f:?} explained");
         }
         for r in &p.arabic {
             assert!(b.contains("<td class=\"ar\" lang=\"ar\" dir=\"rtl\">"));
-            let a = export::article(pt.arabic(), r).unwrap();
+            let a = referenced(pt.arabic(), r);
             assert!(unescape(b).contains(a.heading.trim()));
         }
         if p.english.is_empty() {
@@ -587,7 +605,7 @@ fn check_html(html: &str, pt: &ParallelText) {
 #[test]
 fn html_is_self_contained_and_side_by_side() {
     let pt = hand_built();
-    let html = export::html::render(&pt, &Default::default());
+    let html = report(&pt, Format::Html, &ReportOptions::default());
     check_html(&html, &pt);
     assert!(html.contains("Only in Arabic: 30, 100; only in English: 31."));
     assert!(html.contains("&lt;Trials&gt;"), "title escaped");
@@ -623,14 +641,18 @@ fn seeds_render_in_every_format() {
         }
         let v = serde_json::to_value(export::json::Report::new(&pt, 0.5)).unwrap();
         check_json_contract(&v, &pt);
-        check_tmx(&export::tmx::render(&pt, &Default::default()), &pt, 0.0);
-        check_html(&export::html::render(&pt, &Default::default()), &pt);
-        let tsv = export::tsv::render(&pt, &Default::default());
+        check_tmx(
+            &report(&pt, Format::Tmx, &ReportOptions::default()),
+            &pt,
+            DEFAULT_UNCERTAIN_BELOW,
+        );
+        check_html(&report(&pt, Format::Html, &ReportOptions::default()), &pt);
+        let tsv = report(&pt, Format::Tsv, &ReportOptions::default());
         assert_eq!(tsv.lines().count(), pt.pairs().len() + 1);
         assert!(tsv
             .lines()
-            .all(|l| l.split('\t').count() == export::tsv::COLUMNS.len()));
-        let text = export::text::render(&pt, &Default::default());
+            .all(|l| l.split('\t').count() == export::TSV_COLUMNS.len()));
+        let text = report(&pt, Format::Text, &ReportOptions::default());
         let c = pt.coverage();
         assert!(text.contains(&format!(
             "{} of {} Arabic articles have an English counterpart",

@@ -44,3 +44,25 @@ fn labels_serialise_as_canonical_strings() {
     let lang = serde_json::to_string(&lexalign::Language::Arabic).unwrap();
     assert_eq!(lang, "\"ar\"");
 }
+
+#[cfg(feature = "json")]
+#[test]
+fn batch_record_round_trips() {
+    use lexalign::export::batch::{BatchDocument, BatchRecord};
+    let text = std::fs::read_to_string(common::seed_path("001")).unwrap();
+    let pt = lexalign::align_bilingual(&text).unwrap();
+    let aligned = BatchDocument::aligned("001", vec!["001.txt".into()], &pt, 0.5);
+    let failed = BatchDocument::failed("002", vec!["002.txt".into()], "no articles".into());
+    for document in [aligned, failed] {
+        let line = document.record.to_json_line();
+        assert!(
+            line.ends_with('\n') && line.starts_with("{\"version\":1,"),
+            "{line}"
+        );
+        let back: BatchRecord = serde_json::from_str(&line).unwrap();
+        assert_eq!(back.name, document.record.name);
+        assert_eq!(back.status, document.record.status);
+        assert_eq!(back.flags, document.record.flags);
+        assert_eq!(back.error, document.record.error);
+    }
+}

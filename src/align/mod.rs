@@ -79,8 +79,8 @@ mod offsets;
 mod score;
 mod verdict;
 
-use crate::document::{Document, Language};
-use crate::error::{Error, Result};
+use crate::document::Document;
+use crate::error::Result;
 use crate::parallel::{Pair, ParallelText};
 
 use assemble::{add_context, Assembly};
@@ -101,9 +101,9 @@ pub use verdict::VerdictWeights;
 /// language of each is taken from the parsed document.
 ///
 /// # Errors
-/// - [`Error::Empty`] when a text is empty (or the parser finds nothing);
-/// - [`Error::SameLanguage`] when both texts are in the same language;
-/// - [`Error::NoArticles`] when a text has no articles.
+/// - [`Error::Empty`](crate::Error::Empty) when a text is empty (or the parser finds nothing);
+/// - [`Error::SameLanguage`](crate::Error::SameLanguage) when both texts are in the same language;
+/// - [`Error::NoArticles`](crate::Error::NoArticles) when a text has no articles.
 ///
 /// ```no_run
 /// let ar = std::fs::read_to_string("law.ar.txt")?;
@@ -122,9 +122,9 @@ pub fn align(a: &str, b: &str) -> Result<ParallelText> {
 /// [`Aligner`].
 ///
 /// # Errors
-/// - [`Error::Empty`] when the text is empty;
-/// - [`Error::MissingLanguage`] when only one language is found;
-/// - [`Error::NoArticles`] when a version has no articles.
+/// - [`Error::Empty`](crate::Error::Empty) when the text is empty;
+/// - [`Error::MissingLanguage`](crate::Error::MissingLanguage) when only one language is found;
+/// - [`Error::NoArticles`](crate::Error::NoArticles) when a version has no articles.
 ///
 /// ```no_run
 /// let text = std::fs::read_to_string("seeds/001_173673d9bc598e3e.txt")?;
@@ -256,60 +256,14 @@ impl Aligner {
     /// Aligns an Arabic and an English text given in either order; see
     /// [`align`](crate::align()).
     pub fn align(&self, a: &str, b: &str) -> Result<ParallelText> {
-        let da = crate::parse_document(a)?;
-        let db = crate::parse_document(b)?;
-        if da.language == db.language {
-            return Err(Error::SameLanguage {
-                language: da.language,
-            });
-        }
-        let (ar, en) = if da.language == Language::Arabic {
-            (da, db)
-        } else {
-            (db, da)
-        };
-        if ar.articles.is_empty() || en.articles.is_empty() {
-            return Err(Error::NoArticles);
-        }
-        Ok(self.align_owned(ar, en))
+        Ok(crate::DocumentPair::from_texts(a, b)?.align(self))
     }
 
     /// Aligns the two versions held in one bilingual text; see
     /// [`align_bilingual`](crate::align_bilingual()). When the text holds
     /// several documents of a language, the one with most articles is used.
     pub fn align_bilingual(&self, text: &str) -> Result<ParallelText> {
-        let parsed = crate::parse(text)?;
-        let mut ar: Option<Document> = None;
-        let mut en: Option<Document> = None;
-        for d in parsed.documents {
-            let slot = match d.language {
-                Language::Arabic => &mut ar,
-                Language::English => &mut en,
-            };
-            if slot
-                .as_ref()
-                .is_none_or(|s| s.articles.len() < d.articles.len())
-            {
-                *slot = Some(d);
-            }
-        }
-        match (ar, en) {
-            (Some(ar), Some(en)) => {
-                if ar.articles.is_empty() || en.articles.is_empty() {
-                    return Err(Error::NoArticles);
-                }
-                Ok(self.align_owned(ar, en))
-            }
-            (Some(_), None) => Err(Error::MissingLanguage {
-                found: Language::Arabic,
-                missing: Language::English,
-            }),
-            (None, Some(_)) => Err(Error::MissingLanguage {
-                found: Language::English,
-                missing: Language::Arabic,
-            }),
-            (None, None) => Err(Error::Empty),
-        }
+        Ok(crate::DocumentPair::from_bilingual(text)?.align(self))
     }
 
     /// Aligns two parsed documents (cloned into the result).
@@ -317,7 +271,7 @@ impl Aligner {
         self.align_owned(arabic.clone(), english.clone())
     }
 
-    fn align_owned(&self, arabic: Document, english: Document) -> ParallelText {
+    pub(crate) fn align_owned(&self, arabic: Document, english: Document) -> ParallelText {
         let (pairs, verdict) = self.run(&arabic, &english);
         ParallelText::from_parts(arabic, english, pairs, verdict)
     }

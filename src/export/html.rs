@@ -6,49 +6,21 @@
 //! with its count and an explanation, and the parser's notes. Below, one
 //! row per pair: the English article on the left (`lang="en"`), the
 //! Arabic on the right (`lang="ar" dir="rtl"`), between them the labels
-//! and confidence. Rows are coloured by [`PairStatus`] (ok, uncertain,
+//! (Arabic first, as in every report) and confidence. Rows are coloured by [`PairStatus`] (ok, uncertain,
 //! flagged, one-sided) and problem rows carry the flags explained in
 //! words ([`Flag::explain`]). A checkbox shows only the problems.
 //!
 //! The markup is also well-formed XML (void elements are self-closed), so
 //! it can be checked or post-processed with an XML tool.
 //!
-//! ```
-//! # fn demo(pt: &lexalign::ParallelText) {
-//! let page = lexalign::export::html::render(pt, &Default::default());
-//! assert!(page.contains(r#"dir="rtl""#));
-//! # }
-//! ```
 
 use std::fmt::Write as _;
 
 use super::{
-    article, escape_text, labels, percent, title_apart, PairStatus, Summary, DEFAULT_MIN_CONFIDENCE,
+    article, coverage_sentences, escape_text, evidence_summary, numbers_or, one_line_title,
+    pair_name, title_apart, PairStatus, ReportOptions, Summary,
 };
 use crate::{ArticleRef, Document, Flag, Language, Pair, ParallelText};
-
-/// Options for [`render`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct HtmlOptions {
-    /// Matched pairs without flags below this confidence are shown as
-    /// uncertain. Default [`DEFAULT_MIN_CONFIDENCE`].
-    pub min_confidence: f64,
-    /// Open the page with "show only problems" ticked. Default `false`.
-    pub only_problems: bool,
-    /// The page title; by default the title of the law (English, else
-    /// Arabic), else "Parallel text".
-    pub title: Option<String>,
-}
-
-impl Default for HtmlOptions {
-    fn default() -> HtmlOptions {
-        HtmlOptions {
-            min_confidence: DEFAULT_MIN_CONFIDENCE,
-            only_problems: false,
-            title: None,
-        }
-    }
-}
 
 const CSS: &str = r#"
 :root { --ok: #e8f5e9; --ok-b: #43a047; --low: #fff8e1; --low-b: #f9a825;
@@ -72,7 +44,7 @@ h1 { font-size: 1.35rem; margin: 0 0 .25rem; }
 .swatch { display: inline-block; width: 1.2em; height: .9em; border-radius: 2px;
           vertical-align: -.1em; margin-right: .3em; border-left: 4px solid; }
 .swatch.ok { background: var(--ok); border-color: var(--ok-b); }
-.swatch.low_confidence { background: var(--low); border-color: var(--low-b); }
+.swatch.uncertain { background: var(--low); border-color: var(--low-b); }
 .swatch.flagged { background: var(--flag); border-color: var(--flag-b); }
 .swatch.one_sided { background: var(--one); border-color: var(--one-b); }
 .controls { margin: .9rem 0 .6rem; display: flex; gap: 1.5rem; align-items: center; flex-wrap: wrap; }
@@ -87,8 +59,8 @@ td.meta .labels { font-weight: bold; font-size: .95rem; color: #263238; }
 tbody.pair > tr:first-child > td:first-child { border-left: 5px solid transparent; }
 tbody.ok td { background: var(--ok); }
 tbody.ok > tr:first-child > td:first-child { border-left-color: var(--ok-b); }
-tbody.low_confidence td { background: var(--low); }
-tbody.low_confidence > tr:first-child > td:first-child { border-left-color: var(--low-b); }
+tbody.uncertain td { background: var(--low); }
+tbody.uncertain > tr:first-child > td:first-child { border-left-color: var(--low-b); }
 tbody.flagged td { background: var(--flag); }
 tbody.flagged > tr:first-child > td:first-child { border-left-color: var(--flag-b); }
 tbody.one_sided td { background: var(--one); }
@@ -116,14 +88,10 @@ const JS: &str = r#"
 fn status_word(status: PairStatus) -> &'static str {
     match status {
         PairStatus::Ok => "paired",
-        PairStatus::LowConfidence => "uncertain",
+        PairStatus::Uncertain => "uncertain",
         PairStatus::Flagged => "flagged",
         PairStatus::OneSided => "one-sided",
     }
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn write_side(out: &mut String, doc: &Document, refs: &[ArticleRef]) {
@@ -180,25 +148,18 @@ fn write_side(out: &mut String, doc: &Document, refs: &[ArticleRef]) {
     out.push_str("</td>");
 }
 
-fn notes(pair: &Pair, status: PairStatus, min_confidence: f64) -> Vec<String> {
+fn notes(pair: &Pair, status: PairStatus, uncertain_below: f64) -> Vec<String> {
     let mut v = Vec::new();
     for f in &pair.flags {
         let mut s = format!("<code>{}</code>: {}", f.as_str(), escape_text(f.explain()));
         let e = &pair.evidence;
         match f {
             Flag::NumericMismatch => {
-                let side = |n: &[String]| {
-                    if n.is_empty() {
-                        "none".to_string()
-                    } else {
-                        n.join(", ")
-                    }
-                };
                 let _ = write!(
                     s,
                     " Only in Arabic: {}; only in English: {}.",
-                    escape_text(&side(&e.numbers_only_arabic)),
-                    escape_text(&side(&e.numbers_only_english))
+                    escape_text(&numbers_or(&e.numbers_only_arabic, ", ", "none")),
+                    escape_text(&numbers_or(&e.numbers_only_english, ", ", "none"))
                 );
             }
             Flag::LikelyPartial => {
@@ -212,10 +173,10 @@ fn notes(pair: &Pair, status: PairStatus, min_confidence: f64) -> Vec<String> {
         }
         v.push(s);
     }
-    if status == PairStatus::LowConfidence {
+    if status == PairStatus::Uncertain {
         v.push(format!(
             "<code>uncertain</code>: confidence {:.2} is below {:.2}; check that these articles correspond. Evidence: {}.",
-            pair.confidence, min_confidence, escape_text(&super::evidence_summary(&pair.evidence))
+            pair.confidence, uncertain_below, escape_text(&evidence_summary(&pair.evidence))
         ));
     }
     if status == PairStatus::OneSided && pair.flags.is_empty() {
@@ -224,10 +185,19 @@ fn notes(pair: &Pair, status: PairStatus, min_confidence: f64) -> Vec<String> {
     v
 }
 
-fn write_summary(out: &mut String, pt: &ParallelText, s: &Summary, min_confidence: f64) {
+/// The summary at the top: verdict, coverage, flags, parser notes.
+fn write_summary(out: &mut String, pt: &ParallelText, s: &Summary, uncertain_below: f64) {
+    out.push_str("<section class=\"summary\">\n");
+    write_verdict(out, pt);
+    write_coverage(out, pt, s, uncertain_below);
+    write_flags(out, pt);
+    write_parser_notes(out, pt);
+    out.push_str("</section>\n");
+}
+
+fn write_verdict(out: &mut String, pt: &ParallelText) {
     let v = pt.verdict();
-    let cov = pt.coverage();
-    out.push_str("<section class=\"summary\">\n<div>\n<h2>Verdict</h2>\n");
+    out.push_str("<div>\n<h2>Verdict</h2>\n");
     let (class, word) = if v.same_law {
         ("same", "Same law")
     } else {
@@ -245,31 +215,29 @@ fn write_summary(out: &mut String, pt: &ParallelText, s: &Summary, min_confidenc
         }
         out.push_str("</ul>\n");
     }
-    out.push_str("</div>\n<div>\n<h2>Coverage</h2>\n<table>\n");
-    let _ = writeln!(
-        out,
-        "<tr><th>Arabic → English</th><td>{} of {} Arabic articles have an English counterpart ({})</td></tr>",
-        cov.arabic_matched,
-        cov.arabic_articles,
-        percent(cov.arabic_coverage)
-    );
-    let _ = writeln!(
-        out,
-        "<tr><th>English → Arabic</th><td>{} of {} English articles have an Arabic counterpart ({})</td></tr>",
-        cov.english_matched,
-        cov.english_articles,
-        percent(cov.english_coverage)
-    );
+    out.push_str("</div>\n");
+}
+
+fn write_coverage(out: &mut String, pt: &ParallelText, s: &Summary, uncertain_below: f64) {
+    out.push_str("<div>\n<h2>Coverage</h2>\n<table>\n");
+    let [arabic, english] = coverage_sentences(pt.coverage());
+    let _ = writeln!(out, "<tr><th>Arabic → English</th><td>{arabic}</td></tr>");
+    let _ = writeln!(out, "<tr><th>English → Arabic</th><td>{english}</td></tr>");
     let one_sided = pt.pairs().iter().filter(|p| !p.is_matched()).count();
     let _ = writeln!(
         out,
         "<tr><th>Pairs</th><td><span class=\"swatch ok\"></span>{} paired \
-         <span class=\"swatch low_confidence\"></span>{} uncertain (&lt; {:.2}) \
+         <span class=\"swatch uncertain\"></span>{} uncertain (&lt; {:.2}) \
          <span class=\"swatch flagged\"></span>{} flagged \
          <span class=\"swatch one_sided\"></span>{} one-sided</td></tr>",
-        s.ok, s.low_confidence, min_confidence, s.flagged, one_sided
+        s.ok, s.uncertain, uncertain_below, s.flagged, one_sided
     );
     out.push_str("</table>\n</div>\n");
+}
+
+/// Each flag raised, with its count and what it means.
+fn write_flags(out: &mut String, pt: &ParallelText) {
+    let cov = pt.coverage();
     out.push_str("<div>\n<h2>Flags</h2>\n");
     if cov.flags.is_empty() {
         out.push_str("<p>No flags raised.</p>\n");
@@ -294,6 +262,9 @@ fn write_summary(out: &mut String, pt: &ParallelText, s: &Summary, min_confidenc
         out.push_str("</table>\n");
     }
     out.push_str("</div>\n");
+}
+
+fn write_parser_notes(out: &mut String, pt: &ParallelText) {
     let diags: Vec<(&Document, &crate::Diagnostic)> = [pt.arabic(), pt.english()]
         .into_iter()
         .flat_map(|d| d.diagnostics.iter().map(move |x| (d, x)))
@@ -305,33 +276,18 @@ fn write_summary(out: &mut String, pt: &ParallelText, s: &Summary, min_confidenc
         }
         out.push_str("</ul>\n</div>\n");
     }
-    out.push_str("</section>\n");
 }
 
-/// Renders `pt` as one self-contained HTML page.
-pub fn render(pt: &ParallelText, opts: &HtmlOptions) -> String {
-    let summary = Summary::of(pt, opts.min_confidence);
-    let en_title = pt
-        .english()
-        .title
-        .as_ref()
-        .map(|b| one_line(&b.text))
-        .filter(|t| !t.is_empty());
-    let ar_title = pt
-        .arabic()
-        .title
-        .as_ref()
-        .map(|b| one_line(&b.text))
-        .filter(|t| !t.is_empty());
-    let title = opts
+/// The `<head>` and the page heading: the title, and the Arabic title
+/// below it when it differs.
+fn write_head(out: &mut String, pt: &ParallelText, options: &ReportOptions) {
+    let ar_title = one_line_title(pt.arabic());
+    let title = options
         .title
         .clone()
-        .or_else(|| en_title.clone())
+        .or_else(|| one_line_title(pt.english()))
         .or_else(|| ar_title.clone())
         .unwrap_or_else(|| "Parallel text".to_string());
-
-    let mut out =
-        String::with_capacity(4096 + 2 * (pt.arabic().span.len() + pt.english().span.len()));
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
     let _ = writeln!(
@@ -341,15 +297,12 @@ pub fn render(pt: &ParallelText, opts: &HtmlOptions) -> String {
     );
     let _ = writeln!(out, "<title>{} — lexalign</title>", escape_text(&title));
     let _ = writeln!(out, "<style>{CSS}</style>\n</head>");
-    let _ = writeln!(
-        out,
-        "<body{}>\n<header>",
-        if opts.only_problems {
-            " class=\"only-problems\""
-        } else {
-            ""
-        }
-    );
+    let body_class = if options.only_problems {
+        " class=\"only-problems\""
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "<body{body_class}>\n<header>");
     let _ = writeln!(out, "<h1>{}</h1>", escape_text(&title));
     if let Some(t) = ar_title.filter(|t| *t != title) {
         let _ = writeln!(
@@ -358,16 +311,19 @@ pub fn render(pt: &ParallelText, opts: &HtmlOptions) -> String {
             escape_text(&t)
         );
     }
-    write_summary(&mut out, pt, &summary, opts.min_confidence);
+}
+
+/// The "show only problems" switch and the colour key.
+fn write_controls(out: &mut String, summary: &Summary, options: &ReportOptions) {
     let _ = writeln!(
         out,
         "<div class=\"controls\"><label><input type=\"checkbox\" id=\"only-problems\"{} /> \
          Show only problems ({} of {} pairs)</label>\
          <span><span class=\"swatch ok\"></span>paired \
-         <span class=\"swatch low_confidence\"></span>uncertain \
+         <span class=\"swatch uncertain\"></span>uncertain \
          <span class=\"swatch flagged\"></span>flagged \
          <span class=\"swatch one_sided\"></span>one-sided</span></div>",
-        if opts.only_problems {
+        if options.only_problems {
             " checked=\"checked\""
         } else {
             ""
@@ -375,7 +331,12 @@ pub fn render(pt: &ParallelText, opts: &HtmlOptions) -> String {
         summary.problems,
         summary.pairs
     );
-    out.push_str("</header>\n<main>\n<table class=\"pairs\">\n");
+}
+
+/// One `<tbody>` per pair: English, labels and confidence, Arabic; then
+/// the notes of a problem.
+fn write_pairs(out: &mut String, pt: &ParallelText, uncertain_below: f64) {
+    out.push_str("<table class=\"pairs\">\n");
     out.push_str(
         "<colgroup><col class=\"en\" /><col class=\"meta\" /><col class=\"ar\" /></colgroup>\n",
     );
@@ -384,26 +345,25 @@ pub fn render(pt: &ParallelText, opts: &HtmlOptions) -> String {
          <th lang=\"ar\" dir=\"rtl\">العربية</th></tr></thead>\n",
     );
     for (i, p) in pt.pairs().iter().enumerate() {
-        let status = PairStatus::of(p, opts.min_confidence);
+        let status = PairStatus::of(p, uncertain_below);
         let _ = write!(
             out,
             "<tbody class=\"pair {}\" id=\"pair-{}\"><tr>",
             status.as_str(),
             i + 1
         );
-        write_side(&mut out, pt.english(), &p.english);
+        write_side(out, pt.english(), &p.english);
         let _ = write!(
             out,
-            "<td class=\"meta\"><div class=\"labels\">{} ↔ {}</div><div>#{} · {:.2}</div><div>{}</div></td>",
-            escape_text(&labels(&p.english)),
-            escape_text(&labels(&p.arabic)),
+            "<td class=\"meta\"><div class=\"labels\">{}</div><div>#{} · {:.2}</div><div>{}</div></td>",
+            escape_text(&pair_name(p, true)),
             i + 1,
             p.confidence,
             status_word(status)
         );
-        write_side(&mut out, pt.arabic(), &p.arabic);
+        write_side(out, pt.arabic(), &p.arabic);
         out.push_str("</tr>");
-        let n = notes(p, status, opts.min_confidence);
+        let n = notes(p, status, uncertain_below);
         if !n.is_empty() {
             out.push_str("<tr class=\"notes\"><td colspan=\"3\"><ul>");
             for x in n {
@@ -413,7 +373,19 @@ pub fn render(pt: &ParallelText, opts: &HtmlOptions) -> String {
         }
         out.push_str("</tbody>\n");
     }
-    out.push_str("</table>\n</main>\n");
+    out.push_str("</table>\n");
+}
+
+/// Renders `pt` as one self-contained HTML page.
+pub(crate) fn render(pt: &ParallelText, summary: &Summary, options: &ReportOptions) -> String {
+    let mut out =
+        String::with_capacity(4096 + 2 * (pt.arabic().span.len() + pt.english().span.len()));
+    write_head(&mut out, pt, options);
+    write_summary(&mut out, pt, summary, options.uncertain_below);
+    write_controls(&mut out, summary, options);
+    out.push_str("</header>\n<main>\n");
+    write_pairs(&mut out, pt, options.uncertain_below);
+    out.push_str("</main>\n");
     let _ = writeln!(out, "<script>{JS}</script>\n</body>\n</html>");
     out
 }
@@ -422,10 +394,14 @@ pub fn render(pt: &ParallelText, opts: &HtmlOptions) -> String {
 mod tests {
     use super::*;
 
+    fn page(options: ReportOptions) -> String {
+        let pt = crate::export::testdata::sample();
+        render(&pt, &Summary::of(&pt, options.uncertain_below), &options)
+    }
+
     #[test]
     fn page_has_both_columns_and_statuses() {
-        let pt = crate::export::testdata::sample();
-        let h = render(&pt, &HtmlOptions::default());
+        let h = page(ReportOptions::default());
         assert!(h.contains("<td class=\"ar\" lang=\"ar\" dir=\"rtl\">"));
         assert!(h.contains("<td class=\"en\" lang=\"en\" dir=\"ltr\">"));
         assert!(h.contains("<tbody class=\"pair one_sided\" id=\"pair-3\">"));
@@ -434,13 +410,10 @@ mod tests {
         assert!(h.contains("&amp; &lt;تجربة&gt;"));
         assert!(!h.contains("http://") && !h.contains("https://"));
         assert!(h.contains("id=\"only-problems\" />"));
-        let only = render(
-            &pt,
-            &HtmlOptions {
-                only_problems: true,
-                ..HtmlOptions::default()
-            },
-        );
+        let only = page(ReportOptions {
+            only_problems: true,
+            ..ReportOptions::default()
+        });
         assert!(only.contains("<body class=\"only-problems\">"));
         assert!(only.contains("checked=\"checked\""));
     }

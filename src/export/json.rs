@@ -1,11 +1,14 @@
 //! The JSON report: a serde value with a stable contract (feature `serde`).
 //!
-//! [`Report::new`] builds the value; serialise it with any serde format
-//! (the library itself carries no JSON encoder):
+//! In: a parallel text and the threshold of the `"uncertain"` status. Out:
+//! a [`Report`]. [`render`](super::render) with
+//! [`Format::Json`](super::Format::Json) writes it pretty-printed (feature
+//! `json`); [`Report::new`] builds the value for any other serde format:
 //!
 //! ```
 //! # fn demo(parallel_text: &lexalign::ParallelText) -> serde_json::Result<String> {
-//! let report = lexalign::export::json::Report::new(parallel_text, 0.5);
+//! use lexalign::export::{json::Report, DEFAULT_UNCERTAIN_BELOW};
+//! let report = Report::new(parallel_text, DEFAULT_UNCERTAIN_BELOW);
 //! let json = serde_json::to_string_pretty(&report)?;
 //! # Ok(json) }
 //! ```
@@ -15,7 +18,8 @@
 //! A top-level object with these keys; keys are never removed or renamed
 //! within a `version`, new keys may be added.
 //!
-//! - `"version"`: `1`, the version of this contract.
+//! - `"version"`: `2`, the version of this contract (see [`VERSION`] for
+//!   what changed).
 //! - `"arabic"`, `"english"`: document summaries, each with
 //!   - `"language"`: `"ar"` or `"en"`;
 //!   - `"title"`: the title of the law as written, or `null`;
@@ -28,7 +32,8 @@
 //!   `english_articles`, `matched_pairs`, `arabic_matched`,
 //!   `english_matched`, `arabic_coverage`, `english_coverage` (0–1) and
 //!   `flags` (object: flag name → number of pairs).
-//! - `"min_confidence"`: the threshold used for `"status"` below.
+//! - `"min_confidence"`: the threshold used for `"status"` below
+//!   ([`ReportOptions::uncertain_below`](super::ReportOptions::uncertain_below)).
 //! - `"pairs"`: array in document order, one entry per pair:
 //!   - `"arabic"`, `"english"`: arrays of `{"index", "label", "heading"}`;
 //!     empty when the article has no counterpart, two entries for a merge
@@ -36,7 +41,7 @@
 //!     0), `label` the canonical label string (`"5"`, `"5bis"`) or `null`,
 //!     `heading` the heading as written;
 //!   - `"confidence"`: 0–1;
-//!   - `"status"`: `"ok"`, `"low_confidence"`, `"flagged"` or
+//!   - `"status"`: `"ok"`, `"uncertain"`, `"flagged"` or
 //!     `"one_sided"` (see [`PairStatus`]);
 //!   - `"flags"`: array of flag names ([`Flag::as_str`](crate::Flag::as_str): `"only_arabic"`,
 //!     `"likely_partial"` …);
@@ -52,7 +57,7 @@
 //!
 //! ```json
 //! {
-//!   "version": 1,
+//!   "version": 2,
 //!   "arabic": {"language": "ar", "title": "قانون رقم (7) لسنة 2012", "article_count": 2,
 //!              "diagnostics": []},
 //!   "english": {"language": "en", "title": null, "article_count": 1,
@@ -89,8 +94,12 @@ use crate::{
     ArticleRef, Coverage, DiagnosticKind, Document, Evidence, Language, ParallelText, Verdict,
 };
 
-/// The version of the contract written by this crate.
-pub const VERSION: u32 = 1;
+/// The version of the contract written by this crate: `2`.
+///
+/// Version 2 calls a matched pair without flags below the
+/// threshold `"uncertain"` in `"status"`, the word every other report
+/// uses; version 1 called it `"low_confidence"`. Nothing else changed.
+pub const VERSION: u32 = 2;
 
 /// The JSON report of a parallel text; see the [module docs](self) for the
 /// contract.
@@ -106,8 +115,10 @@ pub struct Report {
     pub document: Verdict,
     /// Coverage figures.
     pub coverage: Coverage,
-    /// The confidence threshold used for [`PairReport::status`].
-    pub min_confidence: f64,
+    /// The confidence threshold used for [`PairReport::status`], key
+    /// `"min_confidence"`.
+    #[serde(rename = "min_confidence")]
+    pub uncertain_below: f64,
     /// Every pair, in document order.
     pub pairs: Vec<PairReport>,
 }
@@ -171,17 +182,17 @@ impl DocumentSummary {
 }
 
 impl Report {
-    /// Builds the report of `pt`; `min_confidence` sets each pair's
-    /// `status` (use [`DEFAULT_MIN_CONFIDENCE`](super::DEFAULT_MIN_CONFIDENCE)
+    /// Builds the report of `pt`; `uncertain_below` sets each pair's
+    /// `status` (use [`DEFAULT_UNCERTAIN_BELOW`](super::DEFAULT_UNCERTAIN_BELOW)
     /// when in doubt).
-    pub fn new(pt: &ParallelText, min_confidence: f64) -> Report {
+    pub fn new(pt: &ParallelText, uncertain_below: f64) -> Report {
         Report {
             version: VERSION,
             arabic: DocumentSummary::of(pt.arabic()),
             english: DocumentSummary::of(pt.english()),
             document: pt.verdict().clone(),
             coverage: pt.coverage().clone(),
-            min_confidence,
+            uncertain_below,
             pairs: pt
                 .pairs()
                 .iter()
@@ -189,7 +200,7 @@ impl Report {
                     arabic: p.arabic.clone(),
                     english: p.english.clone(),
                     confidence: p.confidence,
-                    status: PairStatus::of(p, min_confidence).as_str().to_string(),
+                    status: PairStatus::of(p, uncertain_below).as_str().to_string(),
                     flags: p.flags.iter().map(|f| f.as_str().to_string()).collect(),
                     evidence: p.evidence.clone(),
                 })

@@ -1,52 +1,248 @@
-//! Renderers over a [`ParallelText`]: JSON, a terminal table, TSV, TMX and
-//! HTML.
+//! Reports over a [`ParallelText`]: JSON, a terminal table, TSV, TMX and
+//! HTML, written by one function, [`render`].
 //!
-//! Each renderer is a function from a parallel text (and a small options
-//! struct) to a `String`; nothing here does I/O.
+//! In: a parallel text, a [`Format`] and one [`ReportOptions`]. Out: the
+//! report, written to any [`std::io::Write`] (a file, stdout, a
+//! `Vec<u8>`).
 //!
-//! | module | output | for |
+//! | [`Format`] | output | for |
 //! |---|---|---|
-//! | [`json`] (feature `serde`) | [`json::Report`], a serde value with a stable contract | other programs |
-//! | [`text`] | a table plus a summary, optional ANSI colour | a translator at a terminal |
-//! | [`tsv`] | one row per pair, header row | spreadsheets, `awk` |
-//! | [`tmx`] | TMX 1.4b, one `<tu>` per matched pair | translation-memory tools |
-//! | [`html`] | one self-contained page, side by side | reviewing in a browser |
+//! | [`Json`](Format::Json) (feature `json`) | [`json::Report`] as pretty JSON, a stable contract | other programs |
+//! | [`Text`](Format::Text) | a table plus a summary, optional ANSI colour | a translator at a terminal |
+//! | [`Tsv`](Format::Tsv) | one row per pair, header row ([`TSV_COLUMNS`]) | spreadsheets, `awk` |
+//! | [`Tmx`](Format::Tmx) | TMX 1.4b, one `<tu>` per matched pair | translation-memory tools |
+//! | [`Html`](Format::Html) | one self-contained page, side by side | reviewing in a browser |
 //!
 //! The article text (heading and body) is taken from the two source
-//! documents, [`ParallelText::arabic`] and [`ParallelText::english`].
+//! documents, [`ParallelText::arabic`] and [`ParallelText::english`]. Every
+//! report names a pair Arabic first: `5↔5`, `7+8 ↔ 7`. [`batch`] holds the
+//! record of one document in a batch run (JSON Lines) and the summary table
+//! of a run; [`FailOn`] says which problems fail a checking run.
+//!
+//! ```
+//! use lexalign::export::{render, Format, ReportOptions};
+//! # fn demo(pt: &lexalign::ParallelText) -> std::io::Result<()> {
+//! let format: Format = "tsv".parse().unwrap();
+//! let mut out = Vec::new();
+//! render(pt, format, &ReportOptions::default(), &mut out)?;
+//! let coloured = ReportOptions { color: true, ..ReportOptions::default() };
+//! render(pt, Format::Text, &coloured, &mut std::io::stdout())?;
+//! # Ok(()) }
+//! ```
 //!
 //! ## Status of a pair
 //!
-//! Every renderer classifies pairs the same way, with [`PairStatus`]:
+//! Every report classifies pairs the same way, with [`PairStatus`]:
 //! a pair with an empty side is [`OneSided`](PairStatus::OneSided); a
 //! matched pair carrying a flag is [`Flagged`](PairStatus::Flagged); a
-//! matched pair with no flag but a confidence below the chosen
-//! `min_confidence` is [`LowConfidence`](PairStatus::LowConfidence); the
-//! rest are [`Ok`](PairStatus::Ok). All but `Ok` are *problems*.
+//! matched pair with no flag but a confidence below
+//! [`ReportOptions::uncertain_below`] is [`Uncertain`](PairStatus::Uncertain);
+//! the rest are [`Ok`](PairStatus::Ok). All but `Ok` are *problems*.
 //!
 //! ```
-//! use lexalign::export::{PairStatus, DEFAULT_MIN_CONFIDENCE};
+//! use lexalign::export::{PairStatus, DEFAULT_UNCERTAIN_BELOW};
 //! # use lexalign::{Pair, Evidence, Flag};
 //! let pair = Pair { arabic: vec![], english: vec![], confidence: 0.9,
 //!                   flags: vec![Flag::OnlyEnglish], evidence: Evidence::default() };
-//! assert_eq!(PairStatus::of(&pair, DEFAULT_MIN_CONFIDENCE), PairStatus::OneSided);
+//! assert_eq!(PairStatus::of(&pair, DEFAULT_UNCERTAIN_BELOW), PairStatus::OneSided);
 //! assert!(PairStatus::OneSided.is_problem());
 //! ```
 
 use std::fmt::Write as _;
+use std::io;
 
-use crate::{Article, ArticleRef, Document, Evidence, Flag, Pair, ParallelText};
+use crate::{Article, ArticleRef, Coverage, Document, Evidence, Flag, Pair, ParallelText};
 
-pub mod html;
+#[cfg(feature = "json")]
+pub mod batch;
+mod fail_on;
+mod html;
 #[cfg(feature = "serde")]
 pub mod json;
-pub mod text;
-pub mod tmx;
-pub mod tsv;
+mod text;
+mod tmx;
+mod tsv;
 
-/// The confidence below which a matched pair counts as uncertain when no
-/// other threshold is given: `0.5`.
-pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.5;
+pub use fail_on::FailOn;
+pub use tsv::COLUMNS as TSV_COLUMNS;
+
+/// The confidence below which a matched pair without flags is uncertain
+/// when no other threshold is given: `0.5`.
+pub const DEFAULT_UNCERTAIN_BELOW: f64 = 0.5;
+
+/// A report format; see the [module docs](self).
+///
+/// Its name on a command line is [`as_str`](Format::as_str), read back by
+/// [`FromStr`](std::str::FromStr):
+///
+/// ```
+/// use lexalign::export::Format;
+/// assert_eq!("html".parse::<Format>(), Ok(Format::Html));
+/// assert_eq!(Format::Tsv.as_str(), "tsv");
+/// assert!("pdf".parse::<Format>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// The JSON report of [`json::Report`], pretty-printed, ending with a
+    /// line feed (feature `json`).
+    #[cfg(feature = "json")]
+    Json,
+    /// A table of the pairs and a summary, for people.
+    Text,
+    /// Tab-separated values, one row per pair, under a header row.
+    Tsv,
+    /// A TMX 1.4b translation memory of the matched pairs.
+    Tmx,
+    /// One self-contained HTML page, the two texts side by side.
+    Html,
+}
+
+impl Format {
+    /// Every format, in the order a command line lists them.
+    pub const ALL: &'static [Format] = &[
+        Format::Text,
+        #[cfg(feature = "json")]
+        Format::Json,
+        Format::Tsv,
+        Format::Tmx,
+        Format::Html,
+    ];
+
+    /// The format's name: `"json"`, `"text"`, `"tsv"`, `"tmx"`, `"html"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            #[cfg(feature = "json")]
+            Format::Json => "json",
+            Format::Text => "text",
+            Format::Tsv => "tsv",
+            Format::Tmx => "tmx",
+            Format::Html => "html",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A name that is not a [`Format`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownFormat(pub String);
+
+impl std::fmt::Display for UnknownFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown report format {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownFormat {}
+
+impl std::str::FromStr for Format {
+    type Err = UnknownFormat;
+
+    fn from_str(name: &str) -> Result<Format, UnknownFormat> {
+        named(Format::ALL, name, Format::as_str).ok_or_else(|| UnknownFormat(name.to_string()))
+    }
+}
+
+/// The item of `all` whose name (`as_str`) is `name`.
+pub(crate) fn named<T: Copy>(all: &[T], name: &str, as_str: fn(T) -> &'static str) -> Option<T> {
+    all.iter().copied().find(|item| as_str(*item) == name)
+}
+
+/// The options of every report; each says which formats read it.
+///
+/// ```
+/// use lexalign::export::ReportOptions;
+/// let strict = ReportOptions { uncertain_below: 0.8, only_problems: true, ..Default::default() };
+/// assert!(strict.header); // the TSV header row is on by default
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportOptions {
+    /// Matched pairs without flags whose confidence is below this are
+    /// [`PairStatus::Uncertain`] (every format but TMX shows and marks
+    /// them), and TMX leaves out every matched pair below it. Default
+    /// [`DEFAULT_UNCERTAIN_BELOW`]; `0.0` keeps every pair in TMX.
+    pub uncertain_below: f64,
+    /// Text: leave out the table rows of pairs that are not problems (the
+    /// summary is unchanged). HTML: open with "show only problems" ticked.
+    /// Default `false`.
+    pub only_problems: bool,
+    /// Text: leave out the table and write the summary only. Default
+    /// `false`.
+    pub summary_only: bool,
+    /// Text: colour with ANSI escape codes. Default `false`.
+    pub color: bool,
+    /// TSV: write the header row. Default `true`.
+    pub header: bool,
+    /// TMX: leave out pairs flagged as likely partial translations.
+    /// Default `false`.
+    pub skip_partial: bool,
+    /// HTML: the page title; by default the title of the law (English,
+    /// else Arabic), else "Parallel text".
+    pub title: Option<String>,
+}
+
+impl Default for ReportOptions {
+    fn default() -> ReportOptions {
+        ReportOptions {
+            uncertain_below: DEFAULT_UNCERTAIN_BELOW,
+            only_problems: false,
+            summary_only: false,
+            color: false,
+            header: true,
+            skip_partial: false,
+            title: None,
+        }
+    }
+}
+
+/// Writes the report of `pt` in `format` to `out`.
+///
+/// # Errors
+/// Those of writing to `out`.
+pub fn render(
+    pt: &ParallelText,
+    format: Format,
+    options: &ReportOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let summary = Summary::of(pt, options.uncertain_below);
+    render_summarised(pt, &summary, format, options, out)
+}
+
+/// Like [`render`], with the summary already computed, for a caller that
+/// needs it too (to decide an exit code, say): `summary` must be
+/// `Summary::of(pt, options.uncertain_below)`.
+///
+/// # Errors
+/// Those of writing to `out`.
+pub fn render_summarised(
+    pt: &ParallelText,
+    summary: &Summary,
+    format: Format,
+    options: &ReportOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    debug_assert_eq!(summary, &Summary::of(pt, options.uncertain_below));
+    let report = match format {
+        #[cfg(feature = "json")]
+        Format::Json => {
+            let report = json::Report::new(pt, options.uncertain_below);
+            let mut s = serde_json::to_string_pretty(&report).map_err(io::Error::other)?;
+            s.push('\n');
+            s
+        }
+        Format::Text => text::render(pt, summary, options),
+        Format::Tsv => tsv::render(pt, options),
+        Format::Tmx => tmx::render(pt, options),
+        Format::Html => html::render(pt, summary, options),
+    };
+    out.write_all(report.as_bytes())
+}
 
 /// How a pair is classified in reports; see the [module docs](self).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -54,7 +250,7 @@ pub enum PairStatus {
     /// Matched, no flag, confidence at or above the threshold.
     Ok,
     /// Matched with no flag, but the confidence is below the threshold.
-    LowConfidence,
+    Uncertain,
     /// Matched, with at least one flag.
     Flagged,
     /// One side is empty: the article has no counterpart.
@@ -62,26 +258,26 @@ pub enum PairStatus {
 }
 
 impl PairStatus {
-    /// Classifies `pair`, treating a confidence below `min_confidence` as
+    /// Classifies `pair`, treating a confidence below `uncertain_below` as
     /// uncertain.
-    pub fn of(pair: &Pair, min_confidence: f64) -> PairStatus {
+    pub fn of(pair: &Pair, uncertain_below: f64) -> PairStatus {
         if !pair.is_matched() {
             PairStatus::OneSided
         } else if !pair.flags.is_empty() {
             PairStatus::Flagged
-        } else if pair.confidence < min_confidence {
-            PairStatus::LowConfidence
+        } else if pair.confidence < uncertain_below {
+            PairStatus::Uncertain
         } else {
             PairStatus::Ok
         }
     }
 
     /// The status name used in JSON, TSV and HTML classes: `"ok"`,
-    /// `"low_confidence"`, `"flagged"`, `"one_sided"`.
+    /// `"uncertain"`, `"flagged"`, `"one_sided"`.
     pub fn as_str(self) -> &'static str {
         match self {
             PairStatus::Ok => "ok",
-            PairStatus::LowConfidence => "low_confidence",
+            PairStatus::Uncertain => "uncertain",
             PairStatus::Flagged => "flagged",
             PairStatus::OneSided => "one_sided",
         }
@@ -94,15 +290,16 @@ impl PairStatus {
 }
 
 /// Counts a reader (or a CI job) wants from a parallel text, computed once
-/// and shared by the renderers.
+/// and shared by the reports.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Summary {
     /// Number of pairs.
     pub pairs: usize,
     /// Matched pairs with no flag and enough confidence.
     pub ok: usize,
-    /// Matched pairs with no flag but a confidence below the threshold.
-    pub low_confidence: usize,
+    /// Matched pairs with no flag but a confidence below the threshold
+    /// ([`PairStatus::Uncertain`]).
+    pub uncertain: usize,
     /// Matched pairs carrying at least one flag.
     pub flagged: usize,
     /// Arabic articles with no English counterpart.
@@ -118,18 +315,18 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Computes the summary of `pt` with `min_confidence` as the threshold
-    /// for [`PairStatus::LowConfidence`].
-    pub fn of(pt: &ParallelText, min_confidence: f64) -> Summary {
+    /// Computes the summary of `pt` with `uncertain_below` as the threshold
+    /// for [`PairStatus::Uncertain`].
+    pub fn of(pt: &ParallelText, uncertain_below: f64) -> Summary {
         let mut s = Summary {
             pairs: pt.pairs().len(),
             ..Summary::default()
         };
         for p in pt.pairs() {
-            let status = PairStatus::of(p, min_confidence);
+            let status = PairStatus::of(p, uncertain_below);
             match status {
                 PairStatus::Ok => s.ok += 1,
-                PairStatus::LowConfidence => s.low_confidence += 1,
+                PairStatus::Uncertain => s.uncertain += 1,
                 PairStatus::Flagged => s.flagged += 1,
                 PairStatus::OneSided => {}
             }
@@ -160,7 +357,7 @@ impl Summary {
 
 /// The article a reference points to, looked up by its index (falling back
 /// to a search when the index is out of step with the document).
-pub fn article<'a>(doc: &'a Document, r: &ArticleRef) -> Option<&'a Article> {
+pub(crate) fn article<'a>(doc: &'a Document, r: &ArticleRef) -> Option<&'a Article> {
     match doc.articles.get(r.index) {
         Some(a) if a.index == r.index => Some(a),
         _ => doc.articles.iter().find(|a| a.index == r.index),
@@ -171,7 +368,7 @@ pub fn article<'a>(doc: &'a Document, r: &ArticleRef) -> Option<&'a Article> {
 /// title if any, and the body, one per line; articles separated by a blank
 /// line. Falls back to the heading stored in the reference when the
 /// document does not hold the article.
-pub fn article_text(doc: &Document, refs: &[ArticleRef]) -> String {
+pub(crate) fn article_text(doc: &Document, refs: &[ArticleRef]) -> String {
     let mut out = String::new();
     for (i, r) in refs.iter().enumerate() {
         if i > 0 {
@@ -205,19 +402,24 @@ pub(crate) fn title_apart(a: &Article) -> Option<&str> {
         .filter(|t| !t.is_empty() && !a.text.trim_start().starts_with(t))
 }
 
+/// `text` on one line: runs of white space become one space.
+pub(crate) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The title of the law in `doc` on one line, if it has a title that is
+/// not blank.
+pub(crate) fn one_line_title(doc: &Document) -> Option<String> {
+    doc.title
+        .as_ref()
+        .map(|b| one_line(&b.text))
+        .filter(|t| !t.is_empty())
+}
+
 /// A short name for one side of a pair: canonical labels joined by `+`
 /// (`"5"`, `"5bis"`, `"7+8"`), `#N` for an unnumbered article at position
 /// N (counting from 1), and `-` for an empty side.
-///
-/// ```
-/// use lexalign::{ArticleRef, Label};
-/// use lexalign::export::labels;
-/// let r = |i, l: Option<u32>| ArticleRef { index: i, label: l.map(Label::number), heading: String::new() };
-/// assert_eq!(labels(&[r(0, Some(1)), r(1, Some(2))]), "1+2");
-/// assert_eq!(labels(&[r(4, None)]), "#5");
-/// assert_eq!(labels(&[]), "-");
-/// ```
-pub fn labels(refs: &[ArticleRef]) -> String {
+pub(crate) fn labels(refs: &[ArticleRef]) -> String {
     if refs.is_empty() {
         return "-".to_string();
     }
@@ -238,6 +440,42 @@ pub fn labels(refs: &[ArticleRef]) -> String {
     out
 }
 
+/// The name of a pair, Arabic first: `"5↔5"`, or with `spaced`
+/// `"5 ↔ 5"`.
+pub(crate) fn pair_name(pair: &Pair, spaced: bool) -> String {
+    let arrow = if spaced { " ↔ " } else { "↔" };
+    format!("{}{arrow}{}", labels(&pair.arabic), labels(&pair.english))
+}
+
+/// The two coverage sentences, Arabic → English then English → Arabic:
+/// `"27 of 28 Arabic articles have an English counterpart (96.4%)"`.
+pub(crate) fn coverage_sentences(cov: &Coverage) -> [String; 2] {
+    [
+        format!(
+            "{} of {} Arabic articles have an English counterpart ({})",
+            cov.arabic_matched,
+            cov.arabic_articles,
+            percent(cov.arabic_coverage)
+        ),
+        format!(
+            "{} of {} English articles have an Arabic counterpart ({})",
+            cov.english_matched,
+            cov.english_articles,
+            percent(cov.english_coverage)
+        ),
+    ]
+}
+
+/// Numbers found on one side only, joined by `separator`, or `none` when
+/// there are none.
+pub(crate) fn numbers_or(numbers: &[String], separator: &str, none: &str) -> String {
+    if numbers.is_empty() {
+        none.to_string()
+    } else {
+        numbers.join(separator)
+    }
+}
+
 /// Whether `c` may appear in an XML 1.0 document.
 fn xml_char_ok(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
@@ -248,18 +486,14 @@ fn xml_char_ok(c: char) -> bool {
 /// 1.0 (control characters other than tab, line feed and carriage return,
 /// U+FFFE, U+FFFF) are dropped.
 ///
-/// ```
-/// use lexalign::export::escape_xml;
-/// assert_eq!(escape_xml("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
-/// ```
-pub fn escape_xml(s: &str) -> String {
+pub(crate) fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     escape_xml_into(&mut out, s);
     out
 }
 
 /// Like [`escape_xml`], appending to `out`.
-pub fn escape_xml_into(out: &mut String, s: &str) {
+pub(crate) fn escape_xml_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -277,11 +511,7 @@ pub fn escape_xml_into(out: &mut String, s: &str) {
 /// quotes are left as they are (they need no escaping outside attribute
 /// values), which keeps the text readable.
 ///
-/// ```
-/// use lexalign::export::escape_text;
-/// assert_eq!(escape_text("People's \"law\" <1> & \u{7}"), "People's \"law\" &lt;1&gt; &amp; ");
-/// ```
-pub fn escape_text(s: &str) -> String {
+pub(crate) fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
         match c {
@@ -330,22 +560,25 @@ pub(crate) mod testdata {
     //! A hand-built parallel text for the renderers' unit tests.
     use crate::*;
 
-    fn article(i: usize, label: Option<Label>, heading: &str, text: &str) -> Article {
-        Article {
-            index: i,
-            label,
-            heading: heading.to_string(),
-            heading_span: Span::default(),
-            title: None,
-            text: text.to_string(),
-            paragraphs: vec![],
-            items: vec![],
-            division: None,
-            span: Span::default(),
-        }
-    }
-
-    fn doc(language: Language, articles: Vec<Article>) -> Document {
+    /// A document whose articles, numbered from 1, have these headings
+    /// and texts.
+    fn doc(language: Language, articles: &[(&str, &str)]) -> Document {
+        let articles = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (heading, text))| Article {
+                index: i,
+                label: Some(Label::number(i as u32 + 1)),
+                heading: heading.to_string(),
+                heading_span: Span::default(),
+                title: None,
+                text: text.to_string(),
+                paragraphs: vec![],
+                items: vec![],
+                division: None,
+                span: Span::default(),
+            })
+            .collect();
         Document::new(language, articles)
     }
 
@@ -354,32 +587,17 @@ pub(crate) mod testdata {
     pub(crate) fn sample() -> ParallelText {
         let ar = doc(
             Language::Arabic,
-            vec![
-                article(
-                    0,
-                    Some(Label::number(1)),
-                    "مادة (1)",
-                    "نص المادة الأولى & <تجربة>.",
-                ),
-                article(
-                    1,
-                    Some(Label::number(2)),
-                    "مادة (2)",
-                    "نص طويل جدا في سنة 2012.\tثم",
-                ),
-                article(2, Some(Label::number(3)), "مادة (3)", "نص المادة الثالثة."),
+            &[
+                ("مادة (1)", "نص المادة الأولى & <تجربة>."),
+                ("مادة (2)", "نص طويل جدا في سنة 2012.\tثم"),
+                ("مادة (3)", "نص المادة الثالثة."),
             ],
         );
         let en = doc(
             Language::English,
-            vec![
-                article(
-                    0,
-                    Some(Label::number(1)),
-                    "Article (1)",
-                    "First \"article\" text.",
-                ),
-                article(1, Some(Label::number(2)), "Article (2)", "Short, 1999."),
+            &[
+                ("Article (1)", "First \"article\" text."),
+                ("Article (2)", "Short, 1999."),
             ],
         );
         let r = |d: &Document, i: usize| ArticleRef::of(&d.articles[i]);
@@ -433,7 +651,7 @@ mod tests {
             [PairStatus::Ok, PairStatus::Flagged, PairStatus::OneSided]
         );
         let s = Summary::of(&pt, 0.99);
-        assert_eq!((s.ok, s.low_confidence, s.flagged), (0, 1, 1));
+        assert_eq!((s.ok, s.uncertain, s.flagged), (0, 1, 1));
         assert_eq!((s.only_arabic, s.only_english, s.problems), (1, 0, 3));
         assert_eq!((s.likely_partial, s.numeric_mismatch), (1, 1));
     }

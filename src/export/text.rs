@@ -1,54 +1,21 @@
-//! A plain-text report for a translator at a terminal.
+//! The text report, for a translator at a terminal ([`Format::Text`](super::Format::Text)).
 //!
-//! One line per pair (position, Arabic and English labels, confidence,
+//! In: a parallel text, its [`Summary`] and the [`ReportOptions`]. Out: one
+//! line per pair (position, Arabic and English labels, confidence,
 //! status, flags), then a summary: the verdict, coverage in both
 //! directions, the one-sided articles, the likely partial translations,
 //! the numeric mismatches with their numbers, the uncertain pairs and the
-//! parser's notes.
+//! parser's notes; lines end with `\n`.
 //!
 //! Labels are shown in canonical form (`5`, `5bis`); `7+8` is a merge or
 //! split, `#4` an unnumbered article at position 4 (counting from 1), `-`
-//! an empty side. No colour unless [`TextOptions::color`] is set.
-//!
-//! ```
-//! # fn demo(pt: &lexalign::ParallelText) {
-//! use lexalign::export::text::{render, TextOptions};
-//! let plain = render(pt, &TextOptions::default());
-//! let coloured = render(pt, &TextOptions { color: true, ..TextOptions::default() });
-//! # }
-//! ```
+//! an empty side. No colour unless [`ReportOptions::color`] is set.
 
-use std::fmt::Write as _;
-
-use super::{labels, percent, PairStatus, Summary, DEFAULT_MIN_CONFIDENCE};
+use super::{
+    coverage_sentences, evidence_summary, labels, numbers_or, one_line, pair_name, PairStatus,
+    ReportOptions, Summary,
+};
 use crate::{ArticleRef, Flag, Pair, ParallelText};
-
-/// Options for [`render`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextOptions {
-    /// Colour the output with ANSI escape codes. Default `false`.
-    pub color: bool,
-    /// Matched pairs without flags below this confidence are listed as
-    /// uncertain ([`PairStatus::LowConfidence`]). Default
-    /// [`DEFAULT_MIN_CONFIDENCE`].
-    pub min_confidence: f64,
-    /// Leave out the table rows of pairs that are not problems (the
-    /// summary is unchanged). Default `false`.
-    pub only_problems: bool,
-    /// Leave out the table and print the summary only. Default `false`.
-    pub summary_only: bool,
-}
-
-impl Default for TextOptions {
-    fn default() -> TextOptions {
-        TextOptions {
-            color: false,
-            min_confidence: DEFAULT_MIN_CONFIDENCE,
-            only_problems: false,
-            summary_only: false,
-        }
-    }
-}
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
@@ -58,6 +25,10 @@ const YELLOW: &str = "\x1b[33m";
 const MAGENTA: &str = "\x1b[35m";
 const DIM: &str = "\x1b[2m";
 
+/// The width of the status column: its longest word.
+const STATUS_WIDTH: usize = "one-sided".len();
+
+/// Wraps text in ANSI styles when colour is on.
 struct Painter {
     on: bool,
 }
@@ -75,7 +46,7 @@ impl Painter {
 fn status_style(status: PairStatus) -> &'static str {
     match status {
         PairStatus::Ok => GREEN,
-        PairStatus::LowConfidence => YELLOW,
+        PairStatus::Uncertain => YELLOW,
         PairStatus::Flagged => MAGENTA,
         PairStatus::OneSided => RED,
     }
@@ -84,7 +55,7 @@ fn status_style(status: PairStatus) -> &'static str {
 fn status_word(status: PairStatus) -> &'static str {
     match status {
         PairStatus::Ok => "ok",
-        PairStatus::LowConfidence => "uncertain",
+        PairStatus::Uncertain => "uncertain",
         PairStatus::Flagged => "flagged",
         PairStatus::OneSided => "one-sided",
     }
@@ -92,10 +63,6 @@ fn status_word(status: PairStatus) -> &'static str {
 
 fn pad(s: &str, width: usize) -> String {
     format!("{s:<width$}")
-}
-
-fn pair_name(p: &Pair) -> String {
-    format!("{}↔{}", labels(&p.arabic), labels(&p.english))
 }
 
 /// The labels of `refs`, comma-separated, wrapped into lines of about 72
@@ -122,53 +89,94 @@ fn list_refs(refs: &[&ArticleRef]) -> Vec<String> {
     lines
 }
 
-/// Renders the report of `pt` as text; lines end with `\n`.
-pub fn render(pt: &ParallelText, opts: &TextOptions) -> String {
-    let p = Painter { on: opts.color };
-    let mut out = String::new();
-    let summary = Summary::of(pt, opts.min_confidence);
-    let cov = pt.coverage();
+/// The report being written: the output so far and what every step reads.
+struct TextReport<'a> {
+    out: String,
+    painter: Painter,
+    pt: &'a ParallelText,
+    summary: &'a Summary,
+    options: &'a ReportOptions,
+}
 
-    if let Some(t) = pt
-        .english()
-        .title
-        .as_ref()
-        .or(pt.arabic().title.as_ref())
-        .map(|b| b.text.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty())
-    {
-        let _ = writeln!(out, "{}", p.paint(BOLD, &t));
+/// Renders the report of `pt` as text.
+pub(crate) fn render(pt: &ParallelText, summary: &Summary, options: &ReportOptions) -> String {
+    let mut report = TextReport {
+        out: String::new(),
+        painter: Painter { on: options.color },
+        pt,
+        summary,
+        options,
+    };
+    report.heading();
+    if !options.summary_only {
+        report.table();
     }
-    let _ = writeln!(
-        out,
-        "Arabic: {} articles, English: {} articles, {} pairs",
-        cov.arabic_articles,
-        cov.english_articles,
-        pt.pairs().len()
-    );
+    report.summary();
+    report.one_sided();
+    report.likely_partial();
+    report.numeric_mismatches();
+    report.other_flags();
+    report.uncertain();
+    report.parser_notes();
+    report.out
+}
 
-    if !pt.verdict().same_law {
-        let _ = writeln!(
-            out,
-            "{}",
-            p.paint(
+impl TextReport<'_> {
+    fn line(&mut self, line: &str) {
+        self.out.push_str(line);
+        self.out.push('\n');
+    }
+
+    fn painted_line(&mut self, style: &str, line: &str) {
+        let painted = self.painter.paint(style, line);
+        self.line(&painted);
+    }
+
+    /// The title, the counts, and a warning when the texts look like
+    /// different laws.
+    fn heading(&mut self) {
+        let pt = self.pt;
+        let title = pt
+            .english()
+            .title
+            .as_ref()
+            .or(pt.arabic().title.as_ref())
+            .map(|b| one_line(&b.text))
+            .filter(|t| !t.is_empty());
+        if let Some(title) = title {
+            self.painted_line(BOLD, &title);
+        }
+        let cov = pt.coverage();
+        self.line(&format!(
+            "Arabic: {} articles, English: {} articles, {} pairs",
+            cov.arabic_articles,
+            cov.english_articles,
+            pt.pairs().len()
+        ));
+        if !pt.verdict().same_law {
+            self.painted_line(
                 RED,
                 &format!(
                     "WARNING: the two texts do not look like versions of the same law (score {:.2}); \
                      the pairs are unreliable.",
                     pt.verdict().score
-                )
-            )
-        );
+                ),
+            );
+        }
     }
 
-    if !opts.summary_only {
-        let rows: Vec<(usize, &Pair, PairStatus)> = pt
+    /// One row per pair (only the problems with
+    /// [`ReportOptions::only_problems`]), columns padded to their widest
+    /// cell.
+    fn table(&mut self) {
+        let options = self.options;
+        let rows: Vec<(usize, &Pair, PairStatus)> = self
+            .pt
             .pairs()
             .iter()
             .enumerate()
-            .map(|(i, pair)| (i + 1, pair, PairStatus::of(pair, opts.min_confidence)))
-            .filter(|(_, _, st)| !opts.only_problems || st.is_problem())
+            .map(|(i, pair)| (i + 1, pair, PairStatus::of(pair, options.uncertain_below)))
+            .filter(|(_, _, status)| !options.only_problems || status.is_problem())
             .collect();
         let cells: Vec<[String; 4]> = rows
             .iter()
@@ -182,208 +190,206 @@ pub fn render(pt: &ParallelText, opts: &TextOptions) -> String {
             })
             .collect();
         let head = ["#", "Arabic", "English", "Conf."];
-        let mut w = head.map(|h| h.chars().count());
-        for c in &cells {
-            for (k, s) in c.iter().enumerate() {
-                w[k] = w[k].max(s.chars().count());
+        let mut width = head.map(|h| h.chars().count());
+        for row in &cells {
+            for (k, cell) in row.iter().enumerate() {
+                width[k] = width[k].max(cell.chars().count());
             }
         }
-        let sw = "one-sided".len();
-        let _ = writeln!(out);
+        self.line("");
         let header = format!(
             "{:>w0$}  {}  {}  {}  {}  Flags",
             head[0],
-            pad(head[1], w[1]),
-            pad(head[2], w[2]),
-            pad(head[3], w[3]),
-            pad("Status", sw),
-            w0 = w[0]
+            pad(head[1], width[1]),
+            pad(head[2], width[2]),
+            pad(head[3], width[3]),
+            pad("Status", STATUS_WIDTH),
+            w0 = width[0]
         );
-        let _ = writeln!(out, "{}", p.paint(BOLD, &header));
-        for ((_, pair, st), c) in rows.iter().zip(&cells) {
+        self.painted_line(BOLD, &header);
+        for ((_, pair, status), cell) in rows.iter().zip(&cells) {
             let flags = pair
                 .flags
                 .iter()
                 .map(|f| f.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
+            let style = status_style(*status);
             let line = format!(
                 "{:>w0$}  {}  {}  {}  {}  {}",
-                c[0],
-                pad(&c[1], w[1]),
-                pad(&c[2], w[2]),
-                pad(&c[3], w[3]),
-                p.paint(status_style(*st), &pad(status_word(*st), sw)),
-                p.paint(status_style(*st), &flags),
-                w0 = w[0]
+                cell[0],
+                pad(&cell[1], width[1]),
+                pad(&cell[2], width[2]),
+                pad(&cell[3], width[3]),
+                self.painter
+                    .paint(style, &pad(status_word(*status), STATUS_WIDTH)),
+                self.painter.paint(style, &flags),
+                w0 = width[0]
             );
-            let _ = writeln!(out, "{}", line.trim_end());
+            self.line(line.trim_end());
         }
         if rows.is_empty() {
-            let _ = writeln!(out, "{}", p.paint(DIM, "(no pairs to show)"));
+            self.painted_line(DIM, "(no pairs to show)");
         }
     }
 
-    let _ = writeln!(out);
-    let _ = writeln!(out, "{}", p.paint(BOLD, "Summary"));
-    let v = pt.verdict();
-    let verdict = if v.same_law {
-        p.paint(GREEN, "same law")
-    } else {
-        p.paint(RED, "probably NOT the same law")
-    };
-    let _ = writeln!(out, "  Verdict: {verdict} (score {:.2})", v.score);
-    for r in &v.reasons {
-        let _ = writeln!(out, "    - {r}");
-    }
-    let _ = writeln!(
-        out,
-        "  Arabic → English: {} of {} Arabic articles have an English counterpart ({})",
-        cov.arabic_matched,
-        cov.arabic_articles,
-        percent(cov.arabic_coverage)
-    );
-    let _ = writeln!(
-        out,
-        "  English → Arabic: {} of {} English articles have an Arabic counterpart ({})",
-        cov.english_matched,
-        cov.english_articles,
-        percent(cov.english_coverage)
-    );
-    let _ = writeln!(
-        out,
-        "  Pairs: {} ok, {} flagged, {} uncertain (confidence < {:.2}), {} one-sided",
-        summary.ok,
-        summary.flagged,
-        summary.low_confidence,
-        opts.min_confidence,
-        pt.pairs().iter().filter(|x| !x.is_matched()).count()
-    );
-
-    let mut section_of = |title: &str, count: usize, items: Vec<String>, style: &str| {
-        if count == 0 {
-            let _ = writeln!(out, "  {title}: none");
+    /// The verdict with its reasons, coverage both ways, pairs by status.
+    fn summary(&mut self) {
+        self.line("");
+        self.painted_line(BOLD, "Summary");
+        let verdict = self.pt.verdict();
+        let said = if verdict.same_law {
+            self.painter.paint(GREEN, "same law")
         } else {
-            let _ = writeln!(out, "  {} ({count}):", p.paint(style, title));
-            for it in items {
-                let _ = writeln!(out, "    {it}");
+            self.painter.paint(RED, "probably NOT the same law")
+        };
+        self.line(&format!("  Verdict: {said} (score {:.2})", verdict.score));
+        for reason in &verdict.reasons {
+            self.line(&format!("    - {reason}"));
+        }
+        let [arabic, english] = coverage_sentences(self.pt.coverage());
+        self.line(&format!("  Arabic → English: {arabic}"));
+        self.line(&format!("  English → Arabic: {english}"));
+        let one_sided = self.pt.pairs().iter().filter(|x| !x.is_matched()).count();
+        self.line(&format!(
+            "  Pairs: {} ok, {} flagged, {} uncertain (confidence < {:.2}), {one_sided} one-sided",
+            self.summary.ok,
+            self.summary.flagged,
+            self.summary.uncertain,
+            self.options.uncertain_below,
+        ));
+    }
+
+    /// A titled list (`none` when empty), its title painted in `style`.
+    fn section(&mut self, title: &str, count: usize, items: Vec<String>, style: &str) {
+        if count == 0 {
+            self.line(&format!("  {title}: none"));
+        } else {
+            let title = self.painter.paint(style, title);
+            self.line(&format!("  {title} ({count}):"));
+            for item in items {
+                self.line(&format!("    {item}"));
             }
         }
-    };
-    let only_ar: Vec<&ArticleRef> = pt.only_arabic().collect();
-    let only_en: Vec<&ArticleRef> = pt.only_english().collect();
-    section_of("Only in Arabic", only_ar.len(), list_refs(&only_ar), RED);
-    section_of("Only in English", only_en.len(), list_refs(&only_en), RED);
-    let mut section = |title: &str, items: Vec<String>, style: &str| {
-        section_of(title, items.len(), items, style);
-    };
-    section(
-        "Likely partial translations",
-        pt.pairs()
-            .iter()
-            .filter(|x| x.has_flag(Flag::LikelyPartial))
-            .map(|x| {
+    }
+
+    /// A list of one line per pair in `pairs` that `describe` has words
+    /// for.
+    fn pair_section(
+        &mut self,
+        title: &str,
+        style: &str,
+        describe: impl Fn(&Pair) -> Option<String>,
+    ) {
+        let items: Vec<String> = self.pt.pairs().iter().filter_map(describe).collect();
+        self.section(title, items.len(), items, style);
+    }
+
+    /// The articles with no counterpart, each language in turn.
+    fn one_sided(&mut self) {
+        let only_arabic: Vec<&ArticleRef> = self.pt.only_arabic().collect();
+        let only_english: Vec<&ArticleRef> = self.pt.only_english().collect();
+        let (count, lines) = (only_arabic.len(), list_refs(&only_arabic));
+        self.section("Only in Arabic", count, lines, RED);
+        let (count, lines) = (only_english.len(), list_refs(&only_english));
+        self.section("Only in English", count, lines, RED);
+    }
+
+    fn likely_partial(&mut self) {
+        self.pair_section("Likely partial translations", MAGENTA, |x| {
+            x.has_flag(Flag::LikelyPartial).then(|| {
                 format!(
                     "{}: length ratio en/ar {:.2}, list items {} ar / {} en",
-                    pair_name(x),
+                    pair_name(x, false),
                     x.evidence.length_ratio,
                     x.evidence.items_arabic,
                     x.evidence.items_english
                 )
             })
-            .collect(),
-        MAGENTA,
-    );
-    section(
-        "Numeric mismatches",
-        pt.pairs()
-            .iter()
-            .filter(|x| {
-                x.has_flag(Flag::NumericMismatch)
-                    || (x.is_matched()
-                        && (!x.evidence.numbers_only_arabic.is_empty()
-                            || !x.evidence.numbers_only_english.is_empty()))
-            })
-            .map(|x| {
-                let side = |v: &[String]| {
-                    if v.is_empty() {
-                        "-".to_string()
-                    } else {
-                        v.join(" ")
-                    }
-                };
+        });
+    }
+
+    /// Pairs flagged for numbers, and matched pairs with numbers on one
+    /// side only.
+    fn numeric_mismatches(&mut self) {
+        self.pair_section("Numeric mismatches", MAGENTA, |x| {
+            let one_side_only = !x.evidence.numbers_only_arabic.is_empty()
+                || !x.evidence.numbers_only_english.is_empty();
+            (x.has_flag(Flag::NumericMismatch) || (x.is_matched() && one_side_only)).then(|| {
                 format!(
                     "{}: only in Arabic: {}; only in English: {}",
-                    pair_name(x),
-                    side(&x.evidence.numbers_only_arabic),
-                    side(&x.evidence.numbers_only_english)
+                    pair_name(x, false),
+                    numbers_or(&x.evidence.numbers_only_arabic, " ", "-"),
+                    numbers_or(&x.evidence.numbers_only_english, " ", "-")
                 )
             })
-            .collect(),
-        MAGENTA,
-    );
-    section(
-        "Other flags",
-        pt.pairs()
-            .iter()
-            .filter_map(|x| {
-                let other: Vec<&str> = x
-                    .flags
-                    .iter()
-                    .filter(|f| {
-                        !matches!(
-                            f,
-                            Flag::OnlyArabic
-                                | Flag::OnlyEnglish
-                                | Flag::LikelyPartial
-                                | Flag::NumericMismatch
-                        )
-                    })
-                    .map(|f| f.as_str())
-                    .collect();
-                (!other.is_empty()).then(|| format!("{}: {}", pair_name(x), other.join(", ")))
-            })
-            .collect(),
-        MAGENTA,
-    );
-    section(
-        "Uncertain pairs",
-        pt.pairs()
-            .iter()
-            .filter(|x| PairStatus::of(x, opts.min_confidence) == PairStatus::LowConfidence)
-            .map(|x| {
+        });
+    }
+
+    /// The flags no section above lists.
+    fn other_flags(&mut self) {
+        self.pair_section("Other flags", MAGENTA, |x| {
+            let other: Vec<&str> = x
+                .flags
+                .iter()
+                .filter(|f| {
+                    !matches!(
+                        f,
+                        Flag::OnlyArabic
+                            | Flag::OnlyEnglish
+                            | Flag::LikelyPartial
+                            | Flag::NumericMismatch
+                    )
+                })
+                .map(|f| f.as_str())
+                .collect();
+            (!other.is_empty()).then(|| format!("{}: {}", pair_name(x, false), other.join(", ")))
+        });
+    }
+
+    fn uncertain(&mut self) {
+        let uncertain_below = self.options.uncertain_below;
+        self.pair_section("Uncertain pairs", YELLOW, |x| {
+            (PairStatus::of(x, uncertain_below) == PairStatus::Uncertain).then(|| {
                 format!(
                     "{}: confidence {:.2} ({})",
-                    pair_name(x),
+                    pair_name(x, false),
                     x.confidence,
-                    super::evidence_summary(&x.evidence)
+                    evidence_summary(&x.evidence)
                 )
             })
-            .collect(),
-        YELLOW,
-    );
-    let notes: Vec<String> = [pt.arabic(), pt.english()]
-        .iter()
-        .flat_map(|d| {
-            d.diagnostics
-                .iter()
-                .map(move |x| format!("{}: {}", d.language, x.message))
-        })
-        .collect();
-    if !notes.is_empty() {
-        section("Parser notes", notes, DIM);
+        });
     }
-    out
+
+    /// What the parser noticed, when it noticed anything.
+    fn parser_notes(&mut self) {
+        let notes: Vec<String> = [self.pt.arabic(), self.pt.english()]
+            .iter()
+            .flat_map(|d| {
+                d.diagnostics
+                    .iter()
+                    .map(move |x| format!("{}: {}", d.language, x.message))
+            })
+            .collect();
+        if !notes.is_empty() {
+            self.section("Parser notes", notes.len(), notes, DIM);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn text(options: ReportOptions) -> String {
+        let pt = crate::export::testdata::sample();
+        let summary = Summary::of(&pt, options.uncertain_below);
+        render(&pt, &summary, &options)
+    }
+
     #[test]
     fn table_and_summary() {
-        let pt = crate::export::testdata::sample();
-        let t = render(&pt, &TextOptions::default());
+        let t = text(ReportOptions::default());
         assert!(!t.contains('\x1b'));
         assert!(t
             .lines()
@@ -391,21 +397,15 @@ mod tests {
         assert!(t.contains("2 of 3 Arabic articles have an English counterpart (66.7%)"));
         assert!(t.contains("only in Arabic: 2012; only in English: 1999"));
         assert!(t.contains("Only in Arabic (1):\n    3\n"));
-        let c = render(
-            &pt,
-            &TextOptions {
-                color: true,
-                ..TextOptions::default()
-            },
-        );
-        assert!(c.contains("\x1b[31m"));
-        let only = render(
-            &pt,
-            &TextOptions {
-                only_problems: true,
-                ..TextOptions::default()
-            },
-        );
+        let coloured = text(ReportOptions {
+            color: true,
+            ..ReportOptions::default()
+        });
+        assert!(coloured.contains("\x1b[31m"));
+        let only = text(ReportOptions {
+            only_problems: true,
+            ..ReportOptions::default()
+        });
         assert!(!only.lines().any(|l| l.starts_with("1  1")));
     }
 }

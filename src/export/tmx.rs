@@ -1,4 +1,8 @@
-//! TMX 1.4b translation memory: one `<tu>` per matched pair.
+//! The TMX report ([`Format::Tmx`](super::Format::Tmx)): a TMX 1.4b
+//! translation memory, one `<tu>` per matched pair.
+//!
+//! In: a parallel text and the [`ReportOptions`]. Out: the document as a
+//! string.
 //!
 //! Each translation unit holds a `<tuv xml:lang="ar">` and a
 //! `<tuv xml:lang="en">` whose `<seg>` is the article text (heading, title
@@ -6,38 +10,29 @@
 //! by a blank line). Properties record where the unit came from:
 //! `x-arabic-label`, `x-english-label`, `x-confidence` and, when flagged,
 //! `x-flags`. One-sided pairs have nothing to translate and are left out,
-//! as are pairs below [`TmxOptions::min_confidence`].
+//! as are pairs below [`ReportOptions::uncertain_below`] (and, with
+//! [`ReportOptions::skip_partial`], likely partial translations).
 //!
 //! The header carries `srclang="ar"`, `adminlang="en"`, `segtype="block"`,
 //! `datatype="plaintext"`, `o-tmf="lexalign"`, `creationtool="lexalign"`
 //! and the crate version as `creationtoolversion`. Text is escaped, and
 //! characters not allowed in XML 1.0 are dropped.
 //!
-//! ```
-//! # fn demo(pt: &lexalign::ParallelText) {
-//! let tmx = lexalign::export::tmx::render(pt, &Default::default());
-//! assert!(tmx.starts_with("<?xml"));
-//! # }
-//! ```
 
 use std::fmt::Write as _;
 
-use super::{article_text, escape_text, escape_xml, labels};
-use crate::ParallelText;
+use super::{article_text, escape_text, escape_xml, labels, ReportOptions};
+use crate::{Pair, ParallelText};
 
-/// Options for [`render`].
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TmxOptions {
-    /// Leave out pairs whose confidence is below this. Default `0.0`
-    /// (every matched pair).
-    pub min_confidence: f64,
-    /// Leave out pairs flagged as likely partial translations. Default
-    /// `false`.
-    pub skip_partial: bool,
+/// Whether the pair goes into the translation memory.
+fn kept(pair: &Pair, options: &ReportOptions) -> bool {
+    pair.is_matched()
+        && pair.confidence >= options.uncertain_below
+        && !(options.skip_partial && pair.has_flag(crate::Flag::LikelyPartial))
 }
 
 /// Renders the matched pairs of `pt` as a TMX 1.4b document.
-pub fn render(pt: &ParallelText, opts: &TmxOptions) -> String {
+pub(crate) fn render(pt: &ParallelText, options: &ReportOptions) -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<tmx version=\"1.4\">\n");
@@ -50,10 +45,7 @@ pub fn render(pt: &ParallelText, opts: &TmxOptions) -> String {
     );
     out.push_str("  <body>\n");
     for (i, p) in pt.pairs().iter().enumerate() {
-        if !p.is_matched()
-            || p.confidence < opts.min_confidence
-            || (opts.skip_partial && p.has_flag(crate::Flag::LikelyPartial))
-        {
+        if !kept(p, options) {
             continue;
         }
         let _ = writeln!(out, "    <tu tuid=\"{}\">", i + 1);
@@ -94,26 +86,20 @@ mod tests {
     #[test]
     fn matched_pairs_only_and_escaped() {
         let pt = crate::export::testdata::sample();
-        let t = render(&pt, &TmxOptions::default());
+        let tmx = |uncertain_below, skip_partial| {
+            let options = ReportOptions {
+                uncertain_below,
+                skip_partial,
+                ..ReportOptions::default()
+            };
+            render(&pt, &options)
+        };
+        let t = tmx(0.0, false);
         assert_eq!(t.matches("<tu ").count(), 2);
         assert!(t.contains("&amp; &lt;تجربة&gt;"));
         assert!(t.contains("First \"article\" text."));
         assert!(t.contains("<prop type=\"x-flags\">likely_partial,numeric_mismatch</prop>"));
-        let strict = render(
-            &pt,
-            &TmxOptions {
-                min_confidence: 0.9,
-                ..TmxOptions::default()
-            },
-        );
-        assert_eq!(strict.matches("<tu ").count(), 1);
-        let nopartial = render(
-            &pt,
-            &TmxOptions {
-                skip_partial: true,
-                ..TmxOptions::default()
-            },
-        );
-        assert_eq!(nopartial.matches("<tu ").count(), 1);
+        assert_eq!(tmx(0.9, false).matches("<tu ").count(), 1);
+        assert_eq!(tmx(0.0, true).matches("<tu ").count(), 1);
     }
 }

@@ -1,4 +1,8 @@
-//! Tab-separated values: a header row, then one row per pair.
+//! The TSV report ([`Format::Tsv`](super::Format::Tsv)): tab-separated
+//! values, a header row, then one row per pair.
+//!
+//! In: a parallel text and the [`ReportOptions`]. Out: the table as a
+//! string.
 //!
 //! Columns, in order:
 //!
@@ -17,17 +21,13 @@
 //! Fields are escaped so that every row is one line with a fixed number
 //! of tabs: a backslash becomes `\\`, a tab `\t`, a line feed `\n`, a
 //! carriage return `\r`.
-//!
-//! ```
-//! assert_eq!(lexalign::export::tsv::escape_field("a\tb\nc\\"), "a\\tb\\nc\\\\");
-//! ```
 
 use std::fmt::Write as _;
 
-use super::{PairStatus, DEFAULT_MIN_CONFIDENCE};
+use super::{PairStatus, ReportOptions};
 use crate::{ArticleRef, ParallelText};
 
-/// The header row's column names, in order.
+/// The header row's column names of the TSV report, in order.
 pub const COLUMNS: [&str; 13] = [
     "pair",
     "status",
@@ -44,28 +44,9 @@ pub const COLUMNS: [&str; 13] = [
     "length_ratio",
 ];
 
-/// Options for [`render`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct TsvOptions {
-    /// Threshold for the `low_confidence` status. Default
-    /// [`DEFAULT_MIN_CONFIDENCE`].
-    pub min_confidence: f64,
-    /// Write the header row. Default `true`.
-    pub header: bool,
-}
-
-impl Default for TsvOptions {
-    fn default() -> TsvOptions {
-        TsvOptions {
-            min_confidence: DEFAULT_MIN_CONFIDENCE,
-            header: true,
-        }
-    }
-}
-
 /// Escapes one field: `\` → `\\`, tab → `\t`, line feed → `\n`, carriage
 /// return → `\r`.
-pub fn escape_field(s: &str) -> String {
+pub(crate) fn escape_field(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -102,16 +83,18 @@ fn headings(refs: &[ArticleRef]) -> String {
 }
 
 /// Renders `pt` as TSV; every row ends with `\n`.
-pub fn render(pt: &ParallelText, opts: &TsvOptions) -> String {
+pub(crate) fn render(pt: &ParallelText, options: &ReportOptions) -> String {
     let mut out = String::new();
-    if opts.header {
+    if options.header {
         out.push_str(&COLUMNS.join("\t"));
         out.push('\n');
     }
     for (i, p) in pt.pairs().iter().enumerate() {
         let fields = [
             (i + 1).to_string(),
-            PairStatus::of(p, opts.min_confidence).as_str().to_string(),
+            PairStatus::of(p, options.uncertain_below)
+                .as_str()
+                .to_string(),
             format!("{:.3}", p.confidence),
             indices(&p.arabic),
             indices(&p.english),
@@ -141,9 +124,8 @@ mod tests {
 
     #[test]
     fn one_line_per_pair_fixed_columns() {
-        let mut pt = crate::export::testdata::sample();
-        let _ = &mut pt;
-        let t = render(&pt, &TsvOptions::default());
+        let pt = crate::export::testdata::sample();
+        let t = render(&pt, &ReportOptions::default());
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines.len(), 1 + pt.pairs().len());
         for l in &lines {
@@ -151,5 +133,6 @@ mod tests {
         }
         assert!(lines[3].starts_with("3\tone_sided\t0.900\t2\t\t3\t\t"));
         assert!(lines[2].contains("likely_partial,numeric_mismatch\t2012\t1999\t0.300"));
+        assert_eq!(escape_field("a\tb\nc\\"), "a\\tb\\nc\\\\");
     }
 }

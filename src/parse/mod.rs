@@ -43,21 +43,16 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    /// The Arabic document with the most articles, if any.
+    /// The Arabic document with the most articles (the first on a tie), if
+    /// any; see [`main_document`](crate::main_document).
     pub fn arabic(&self) -> Option<&Document> {
-        self.main(Language::Arabic)
+        crate::main_document(&self.documents, Language::Arabic).map(|i| &self.documents[i])
     }
 
-    /// The English document with the most articles, if any.
+    /// The English document with the most articles (the first on a tie),
+    /// if any; see [`main_document`](crate::main_document).
     pub fn english(&self) -> Option<&Document> {
-        self.main(Language::English)
-    }
-
-    fn main(&self, language: Language) -> Option<&Document> {
-        self.documents
-            .iter()
-            .filter(|d| d.language == language)
-            .max_by_key(|d| d.articles.len())
+        crate::main_document(&self.documents, Language::English).map(|i| &self.documents[i])
     }
 }
 
