@@ -35,62 +35,12 @@ use std::ops::Range;
 // Character helpers
 // ---------------------------------------------------------------------------
 
-/// Marks skipped while comparing: tatweel, Arabic diacritics and Quranic
-/// marks, superscript alef, zero-width (non-)joiners.
-fn is_ignorable(c: char) -> bool {
-    matches!(
-        c,
-        '\u{0610}'..='\u{061A}'
-            | '\u{0640}'
-            | '\u{064B}'..='\u{065F}'
-            | '\u{0670}'
-            | '\u{06D6}'..='\u{06ED}'
-            | '\u{200C}'
-            | '\u{200D}'
-    )
-}
-
-/// The matching fold of one Arabic letter (same as the normalized view).
-fn fold_ar(c: char) -> char {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' | 'ی' => 'ي',
-        'ة' => 'ه',
-        'ک' => 'ك',
-        _ => c,
-    }
-}
-
-/// A (folded) basic Arabic letter.
-fn is_ar_letter(c: char) -> bool {
-    ('\u{0621}'..='\u{064A}').contains(&c)
-}
-
-/// Part of a word: a letter or digit of any script, or a skipped mark.
-///
-/// Same as `c.is_alphanumeric() || is_ignorable(c)`, but ASCII and the Arabic
-/// block (U+0600–U+06FF, by range) are answered without the Unicode tables,
-/// which are slow for Arabic letters. A test compares every code point.
-#[inline]
-pub(crate) fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    if ('\u{0600}'..='\u{06FF}').contains(&c) {
-        // Not in a word: number signs and footnote marks (U+0600–U+060F),
-        // punctuation (U+061B–U+061F, U+066A–U+066D, U+06D4), the end of ayah
-        // and small high marks (U+06FD–U+06FE).
-        return matches!(
-            c,
-            '\u{0610}'..='\u{061A}'
-                | '\u{0620}'..='\u{0669}'
-                | '\u{066E}'..='\u{06D3}'
-                | '\u{06D5}'..='\u{06FC}'
-                | '\u{06FF}'
-        );
-    }
-    c.is_alphanumeric() || is_ignorable(c)
-}
+// The character classes (word marks, letter folding, Arabic letters,
+// word characters) are those of the matching view: `crate::normalize`.
+// `is_word_char` is re-exported for the aligner's readers, which split
+// words the way the number readers do.
+pub(crate) use crate::normalize::is_word_char;
+use crate::normalize::{fold_letter, is_arabic_block_letter, is_word_mark};
 
 /// White space that may separate the words of one phrase (no line breaks).
 fn is_hspace(c: char) -> bool {
@@ -147,16 +97,16 @@ fn ar_word(s: &str, i: usize) -> Option<(ArWord, usize)> {
         let f = match c {
             // The common case first: an already folded letter.
             'ا' | 'ب' | 'ت'..='غ' | 'ف'..='ه' | 'و' | 'ي' => c,
-            _ if is_ignorable(c) => {
+            _ if is_word_mark(c) => {
                 off += c.len_utf8();
                 continue;
             }
             _ => {
-                let f = fold_ar(c);
-                if is_ar_letter(f) {
+                let f = fold_letter(c);
+                if is_arabic_block_letter(f) {
                     f
                 } else if is_word_char(c) {
-                    // Not ignorable (handled above), so alphanumeric.
+                    // Not a word mark (handled above), so alphanumeric.
                     return None;
                 } else {
                     break;
@@ -403,8 +353,8 @@ const NUMBER_LETTERS: u64 = {
 /// every word holding it.
 pub(crate) fn never_in_number_word(c: char) -> bool {
     // Skipped marks (tatweel among them) are no letters of the word.
-    let f = fold_ar(c);
-    !is_ignorable(c) && is_ar_letter(f) && NUMBER_LETTERS >> (f as u32 - 0x620) & 1 == 0
+    let f = fold_letter(c);
+    !is_word_mark(c) && is_arabic_block_letter(f) && NUMBER_LETTERS >> (f as u32 - 0x620) & 1 == 0
 }
 
 /// Whether the folded Arabic word `w` (no article or conjunction) may be a
@@ -902,13 +852,13 @@ const ALPHABETICAL: [char; 28] = [
 pub fn arabic_letter_ordinal(letter: &str, order: LetterOrder) -> Option<u32> {
     let mut found = None;
     for c in letter.trim().chars() {
-        if is_ignorable(c) {
+        if is_word_mark(c) {
             continue;
         }
         if found.is_some() {
             return None;
         }
-        found = Some(fold_ar(c));
+        found = Some(fold_letter(c));
     }
     let c = found?;
     let table = match order {
@@ -1033,7 +983,7 @@ pub(crate) fn phrase_at(s: &str, i: usize, first: char) -> Result<(u32, usize, u
         let rest = w.get(first.len_utf8()..).unwrap_or_default();
         if rest.len() >= 3 * 2 && may_start(rest) {
             let after = &s[i + first.len_utf8()..];
-            let j = s.len() - after.trim_start_matches(is_ignorable).len();
+            let j = s.len() - after.trim_start_matches(is_word_mark).len();
             if let Some((v, e)) = ar_number_at(s, j, Pre::Article) {
                 return Ok((v, j, e));
             }
@@ -1109,12 +1059,12 @@ fn ar_head_may_be_number(s: &str, i: usize, first: char) -> Result<(), usize> {
     let mut j = i;
     while k < l.len() {
         let Some(c) = char_at(s, j) else { break };
-        if is_ignorable(c) {
+        if is_word_mark(c) {
             j += c.len_utf8();
             continue;
         }
-        let f = fold_ar(c);
-        if !is_ar_letter(f) {
+        let f = fold_letter(c);
+        if !is_arabic_block_letter(f) {
             // The end of the word, or a character that makes it no Arabic
             // word at all: either way no number word starts here unless
             // the letters so far admit one.
@@ -1839,18 +1789,6 @@ mod tests {
     // -----------------------------------------------------------------------
 
     #[test]
-    fn word_char_matches_unicode_everywhere() {
-        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
-            assert_eq!(
-                is_word_char(c),
-                c.is_alphanumeric() || is_ignorable(c),
-                "U+{:04X}",
-                u32::from(c)
-            );
-        }
-    }
-
-    #[test]
     fn prefilters_admit_every_table_word() {
         for w in AR_WORDS {
             assert!(ar_may_be_number(w.as_bytes()), "{w}");
@@ -1933,12 +1871,12 @@ mod tests {
         let mut w = String::new();
         let mut end = i;
         for (off, c) in rest.char_indices() {
-            if is_ignorable(c) {
+            if is_word_mark(c) {
                 end = i + off + c.len_utf8();
                 continue;
             }
-            let f = fold_ar(c);
-            if !is_ar_letter(f) {
+            let f = fold_letter(c);
+            if !is_arabic_block_letter(f) {
                 if c.is_alphanumeric() {
                     return None;
                 }
@@ -1956,7 +1894,7 @@ mod tests {
     /// `number_words_in` as first written: every word start tried in full,
     /// characters classified by the Unicode tables.
     fn number_words_reference(s: &str) -> Vec<(u32, Range<usize>)> {
-        let word_char = |c: char| c.is_alphanumeric() || is_ignorable(c);
+        let word_char = |c: char| c.is_alphanumeric() || is_word_mark(c);
         let phrase = |i: usize, first: char| -> Option<(u32, usize, usize)> {
             if first.is_ascii_alphabetic() {
                 return en_number_at(s, i).map(|(v, e)| (v, i, e));
@@ -1966,7 +1904,7 @@ mod tests {
             }
             if matches!(first, 'و' | 'ب') {
                 let rest = s.get(i + first.len_utf8()..)?;
-                let j = s.len() - rest.trim_start_matches(is_ignorable).len();
+                let j = s.len() - rest.trim_start_matches(is_word_mark).len();
                 let (w, _) = ar_word_reference(s, j)?;
                 if w.chars().count() >= 3 {
                     return ar_number_at(s, j, Pre::Article).map(|(v, e)| (v, j, e));

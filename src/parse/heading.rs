@@ -111,10 +111,6 @@ const EN_STOP: [&str; 18] = [
     "under",
 ];
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
 /// Strips `prefix` (ASCII case-insensitive) when followed by a non-letter.
 fn strip_keyword<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     if s.len() < prefix.len() || !s.is_char_boundary(prefix.len()) {
@@ -234,7 +230,7 @@ fn read_suffix(s: &str, arabic: bool) -> (Option<String>, &str) {
         // `مكرراً` loses its tanween in the view: `مكررا`.
         for w in ["مكرره", "مكررا", "مكرر"] {
             if let Some(r) = inner.strip_prefix(w) {
-                if r.chars().next().is_none_or(|c| !is_word_char(c)) {
+                if r.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
                     found = Some(("bis", r));
                     break;
                 }
@@ -291,7 +287,7 @@ fn read_suffix(s: &str, arabic: bool) -> (Option<String>, &str) {
                 && q[letter_len..]
                     .chars()
                     .next()
-                    .is_none_or(|c| !is_word_char(c))
+                    .is_none_or(|c| !c.is_alphanumeric())
             {
                 if let Some(v) =
                     numerals::arabic_letter_ordinal(&q[..letter_len], numerals::LetterOrder::Abjad)

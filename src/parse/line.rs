@@ -162,25 +162,10 @@ fn classify(bytes: &[u8], k: usize) -> (Class, usize) {
         _ => 4,
     };
     let class = match (b, at(1), at(2)) {
-        (0xD8 | 0xD9, c, _) => {
-            let cp = ((b as u32 & 0x1F) << 6) | (c as u32 & 0x3F);
-            match cp {
-                0x0621..=0x063A | 0x0641..=0x064A => Class::ArabicLetter,
-                0x0640 | 0x064B..=0x065F | 0x0610..=0x061A | 0x061C => Class::Absent,
-                0x0660..=0x0669 => Class::Digit,
-                _ => Class::Other,
-            }
-        }
+        (0xD8 | 0xD9, c, _) => ARABIC_CLASS[usize::from(((b & 1) << 6) | (c & 0x3F))],
         (0xDA | 0xDB, c, _) => {
             let cp = ((b as u32 & 0x1F) << 6) | (c as u32 & 0x3F);
-            match cp {
-                0x06D6..=0x06ED => Class::Absent,
-                0x06F0..=0x06F9 => Class::Digit,
-                _ if normalize::is_arabic_letter(char::from_u32(cp).unwrap_or(' ')) => {
-                    Class::ArabicLetter
-                }
-                _ => Class::Other,
-            }
+            arabic_class(char::from_u32(cp).unwrap_or(' '))
         }
         (0xC2, 0xA0 | 0x85, _) => Class::Space,
         (0xC2, 0xAD, _) => Class::Absent,
@@ -236,17 +221,27 @@ const ARABIC_CLASS: [Class; 128] = {
     let mut t = [Class::Other; 128];
     let mut i = 0;
     while i < 128 {
-        let cp = 0x0600 + i as u32;
-        t[i] = match cp {
-            0x0621..=0x063A | 0x0641..=0x064A => Class::ArabicLetter,
-            0x0640 | 0x064B..=0x065F | 0x0610..=0x061A | 0x061C => Class::Absent,
-            0x0660..=0x0669 => Class::Digit,
-            _ => Class::Other,
-        };
+        if let Some(c) = char::from_u32(0x0600 + i as u32) {
+            t[i] = arabic_class(c);
+        }
         i += 1;
     }
     t
 };
+
+/// The class `classify` gives a character of the Arabic block (U+0600–U+06FF),
+/// from the character classes of [`crate::normalize`].
+const fn arabic_class(c: char) -> Class {
+    if normalize::is_invisible_on_line(c) {
+        Class::Absent
+    } else if normalize::arabic_digit_value(c).is_some() {
+        Class::Digit
+    } else if normalize::is_counted_arabic_letter(c) {
+        Class::ArabicLetter
+    } else {
+        Class::Other
+    }
+}
 
 /// [`count`] for the common line of ASCII and Arabic (U+0600–U+067F)
 /// characters: every character but the ASCII spaces and the marks
@@ -1138,21 +1133,10 @@ fn may_be_ordinal_adverb(s: &str) -> bool {
 }
 
 fn may_start_ordinal_adverb(s: &str) -> bool {
-    let first = s.chars().find(|&c| {
-        !matches!(
-            c,
-            '\u{0610}'..='\u{061A}'
-                | '\u{0640}'
-                | '\u{064B}'..='\u{065F}'
-                | '\u{0670}'
-                | '\u{06D6}'..='\u{06ED}'
-                | '\u{200C}'
-                | '\u{200D}'
-        )
-    });
+    let first = s.chars().find(|&c| !normalize::is_word_mark(c));
     matches!(
-        first,
-        Some('ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ث' | 'ر' | 'خ' | 'س' | 'ت' | 'ع' | 'ح')
+        first.map(normalize::fold_letter),
+        Some('ا' | 'ث' | 'ر' | 'خ' | 'س' | 'ت' | 'ع' | 'ح')
     )
 }
 
@@ -1186,6 +1170,53 @@ fn token_ordinal(tok: &str) -> Option<(u32, Option<char>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-level classifier says of every character what the
+    /// character classes of `crate::normalize` say (the Arabic
+    /// presentation forms, and the Hebrew ones at U+FB40–U+FB4F before
+    /// them, count as Arabic letters), and the branch-free tests of
+    /// `count_plain` agree with it on U+0600–U+067F.
+    #[test]
+    fn classify_agrees_with_the_classes() {
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let presentation = matches!(c, '\u{FB40}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}');
+            let expected = if c.is_whitespace() {
+                Class::Space
+            } else if normalize::is_invisible_on_line(c) {
+                Class::Absent
+            } else if c.is_ascii_digit() || normalize::arabic_digit_value(c).is_some() {
+                Class::Digit
+            } else if normalize::is_counted_arabic_letter(c) || presentation {
+                Class::ArabicLetter
+            } else {
+                Class::Other
+            };
+            let (class, len) = classify(bytes, 0);
+            assert!(class == expected, "U+{:04X}", c as u32);
+            assert_eq!(len, bytes.len());
+            if ('\u{0600}'..='\u{067F}').contains(&c) {
+                let (p, b) = (bytes[0], bytes[1]);
+                assert_eq!(
+                    is_mark(p, b),
+                    expected == Class::Absent,
+                    "U+{:04X}",
+                    c as u32
+                );
+                let letter =
+                    ((p == 0xD8) & within(b, 0xA1, 0xBA)) | ((p == 0xD9) & within(b, 0x81, 0x8A));
+                assert_eq!(
+                    letter,
+                    expected == Class::ArabicLetter,
+                    "U+{:04X}",
+                    c as u32
+                );
+                let digit = (p == 0xD9) & within(b, 0xA0, 0xA9);
+                assert_eq!(digit, expected == Class::Digit, "U+{:04X}", c as u32);
+            }
+        }
+    }
 
     proptest::proptest! {
         /// The byte scanner agrees with counts taken on the matching view.
