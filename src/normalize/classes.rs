@@ -209,8 +209,8 @@ pub(super) enum Fold {
 /// What the matching view does with `c`, from the classes above.
 #[inline]
 pub(super) const fn fold_char(c: char) -> Fold {
-    let u = c as u32;
-    if u < 0x80 {
+    let code = c as u32;
+    if code < 0x80 {
         return Fold::Keep(if c == '\t' { ' ' } else { c });
     }
     if let Some(d) = arabic_digit_value(c) {
@@ -224,8 +224,8 @@ pub(super) const fn fold_char(c: char) -> Fold {
     }
     match c {
         '\u{0600}'..='\u{06FF}' => Fold::Keep(fold_letter(c)),
-        _ if u < 0x0300 => Fold::Keep(c),
-        _ if 0x2010 <= u && u <= 0x2027 => Fold::Keep(c),
+        _ if code < 0x0300 => Fold::Keep(c),
+        _ if 0x2010 <= code && code <= 0x2027 => Fold::Keep(c),
         _ => Fold::Compat,
     }
 }
@@ -244,10 +244,10 @@ mod tests {
         let set = |f: fn(char) -> bool| -> Vec<(u32, u32)> {
             let mut ranges: Vec<(u32, u32)> = Vec::new();
             for c in all_chars().filter(|&c| f(c)) {
-                let u = c as u32;
+                let code = c as u32;
                 match ranges.last_mut() {
-                    Some(r) if r.1 + 1 == u => r.1 = u,
-                    _ => ranges.push((u, u)),
+                    Some(r) if r.1 + 1 == code => r.1 = code,
+                    _ => ranges.push((code, code)),
                 }
             }
             ranges

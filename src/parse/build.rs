@@ -23,8 +23,8 @@ enum Kind {
     /// The first part of a heading broken over lines; belongs to the next
     /// article heading.
     Fragment,
-    Art(ArticleMatch),
-    Div(DivisionMatch),
+    Article(ArticleMatch),
+    Division(DivisionMatch),
 }
 
 /// Line cues, computed the first time a line's are asked for.
@@ -52,36 +52,40 @@ impl<'a> CueCache<'a> {
         }
     }
 
-    fn get(&self, li: usize) -> Cues {
-        if let Some(c) = self.cache[li].get() {
+    fn get(&self, line_index: usize) -> Cues {
+        if let Some(c) = self.cache[line_index].get() {
             return c;
         }
-        let c = line::line_cues(self.text, &self.lines[li], &mut self.view.borrow_mut());
-        self.cache[li].set(Some(c));
+        let c = line::line_cues(
+            self.text,
+            &self.lines[line_index],
+            &mut self.view.borrow_mut(),
+        );
+        self.cache[line_index].set(Some(c));
         c
     }
 
-    /// `self.get(li).amend`, without the other cues.
-    fn amend(&self, li: usize) -> bool {
-        if let Some(c) = self.cache[li].get() {
+    /// `self.get(line_index).amend`, without the other cues.
+    fn amend(&self, line_index: usize) -> bool {
+        if let Some(c) = self.cache[line_index].get() {
             return c.amend;
         }
-        if let Some(a) = self.amend[li].get() {
+        if let Some(a) = self.amend[line_index].get() {
             return a;
         }
         // A very long line (a text without line breaks): one view for all
         // the cues rather than copies for this one.
-        let l = &self.lines[li];
-        if l.tend - l.tstart > 4096 {
-            return self.get(li).amend;
+        let l = &self.lines[line_index];
+        if l.text_end - l.text_start > 4096 {
+            return self.get(line_index).amend;
         }
         let a = line::line_amend(
             self.text,
-            &self.lines[li],
+            &self.lines[line_index],
             &mut self.view.borrow_mut(),
             &mut self.plain.borrow_mut(),
         );
-        self.amend[li].set(Some(a));
+        self.amend[line_index].set(Some(a));
         a
     }
 }
@@ -92,9 +96,9 @@ struct Unit {
     start: usize,
     end: usize,
     /// Visible text range.
-    tstart: usize,
-    tend: usize,
-    /// For headings: where the inline rest starts (== tend when none).
+    text_start: usize,
+    text_end: usize,
+    /// For headings: where the inline rest starts (== text_end when none).
     rest: usize,
     line: usize,
     kind: Kind,
@@ -109,9 +113,9 @@ impl Unit {
     }
 }
 
-fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
+fn line_units(text: &str, lines: &[Line]) -> Vec<Unit> {
     let mut out = Vec::with_capacity(lines.len());
-    for (li, l) in lines.iter().enumerate() {
+    for (line_index, l) in lines.iter().enumerate() {
         // A line without headings is one unit.
         if l.pieces.is_empty() {
             let kind = match (l.is_blank(), l.marker) {
@@ -122,10 +126,10 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
             out.push(Unit {
                 start: l.start,
                 end: l.next,
-                tstart: l.tstart,
-                tend: l.tend,
-                rest: l.tend,
-                line: li,
+                text_start: l.text_start,
+                text_end: l.text_end,
+                rest: l.text_end,
+                line: line_index,
                 kind,
                 quoted: false,
             });
@@ -140,8 +144,8 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
                 l.pieces[k + 1].start
             };
             let kind = match &p.kind {
-                PieceKind::Article(m) => Kind::Art(m.clone()),
-                PieceKind::Division(m) => Kind::Div(m.clone()),
+                PieceKind::Article(m) => Kind::Article(m.clone()),
+                PieceKind::Division(m) => Kind::Division(m.clone()),
                 PieceKind::Text => {
                     let nview = normalize(&text[p.start..p.end]);
                     match line::list_marker(nview.as_str()) {
@@ -158,10 +162,10 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
             out.push(Unit {
                 start,
                 end,
-                tstart: p.start,
-                tend: p.end,
+                text_start: p.start,
+                text_end: p.end,
                 rest: p.rest,
-                line: li,
+                line: line_index,
                 kind,
                 quoted: false,
             });
@@ -175,11 +179,11 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
 fn join_broken(text: &str, units: &mut [Unit]) {
     let mut i = 0;
     while i < units.len() {
-        if !matches!(units[i].kind, Kind::Text) || units[i].tend - units[i].tstart > 24 {
+        if !matches!(units[i].kind, Kind::Text) || units[i].text_end - units[i].text_start > 24 {
             i += 1;
             continue;
         }
-        let first = text[units[i].tstart..units[i].tend].trim_matches(['*', '#', ' ']);
+        let first = text[units[i].text_start..units[i].text_end].trim_matches(['*', '#', ' ']);
         let fview = normalize(first);
         let fragment = heading::is_keyword_fragment(fview.as_str());
         let bare = heading::is_bare_keyword(fview.as_str());
@@ -199,7 +203,7 @@ fn join_broken(text: &str, units: &mut [Unit]) {
             i += 1;
             continue;
         }
-        let second = text[units[j].tstart..units[j].tend].trim_start_matches(['*', ' ']);
+        let second = text[units[j].text_start..units[j].text_end].trim_start_matches(['*', ' ']);
         let joiner = if fragment { "" } else { " " };
         let joined = format!("{first}{joiner}{second}");
         let view = normalize(&joined);
@@ -209,13 +213,13 @@ fn join_broken(text: &str, units: &mut [Unit]) {
             let rest_in_joined = view.original_offset(m.rest.min(v.len()));
             let second_off = first.len() + joiner.len();
             let rest = if m.rest >= v.len() {
-                units[j].tend
+                units[j].text_end
             } else {
-                let second_start = units[j].tend - second.len();
+                let second_start = units[j].text_end - second.len();
                 second_start + rest_in_joined.saturating_sub(second_off).min(second.len())
             };
             units[i].kind = Kind::Fragment;
-            units[j].kind = Kind::Art(m);
+            units[j].kind = Kind::Article(m);
             units[j].rest = rest;
             i = j + 1;
         } else {
@@ -228,19 +232,19 @@ fn join_broken(text: &str, units: &mut [Unit]) {
 /// and some English translations use `Section 1`: in a text with no article
 /// heading at all, a run of three or more chapters (or sections) whose
 /// numbers rise is read as the articles.
-fn numbered_divisions_as_articles(us: &mut [Unit]) {
-    if us
+fn numbered_divisions_as_articles(units: &mut [Unit]) {
+    if units
         .iter()
-        .any(|u| matches!(u.kind, Kind::Art(_) | Kind::Fragment))
+        .any(|unit| matches!(unit.kind, Kind::Article(_) | Kind::Fragment))
     {
         return;
     }
     for kind in [DivisionKind::Chapter, DivisionKind::Section] {
-        let found: Vec<(usize, u32)> = us
+        let found: Vec<(usize, u32)> = units
             .iter()
             .enumerate()
-            .filter_map(|(i, u)| match &u.kind {
-                Kind::Div(m) if m.kind == kind => m.number.map(|n| (i, n)),
+            .filter_map(|(i, unit)| match &unit.kind {
+                Kind::Division(m) if m.kind == kind => m.number.map(|n| (i, n)),
                 _ => None,
             })
             .collect();
@@ -249,7 +253,7 @@ fn numbered_divisions_as_articles(us: &mut [Unit]) {
             continue;
         }
         for (i, n) in found {
-            us[i].kind = Kind::Art(ArticleMatch {
+            units[i].kind = Kind::Article(ArticleMatch {
                 label: Label::number(n),
                 rest: 0,
                 sep: false,
@@ -269,22 +273,22 @@ fn table_of_contents(text: &str, units: &[Unit]) -> Option<(usize, usize)> {
     let heads: Vec<usize> = units
         .iter()
         .enumerate()
-        .filter(|(_, u)| matches!(u.kind, Kind::Art(_)))
+        .filter(|(_, unit)| matches!(unit.kind, Kind::Article(_)))
         .map(|(i, _)| i)
         .collect();
     let first = heads.first()?;
-    let Kind::Art(m0) = &units[*first].kind else {
+    let Kind::Article(m0) = &units[*first].kind else {
         return None;
     };
     let again = heads
         .iter()
         .skip(3)
-        .find(|&&h| matches!(&units[h].kind, Kind::Art(m) if m.label == m0.label))?;
+        .find(|&&h| matches!(&units[h].kind, Kind::Article(m) if m.label == m0.label))?;
     let listed = heads.iter().take_while(|&&h| h < *again).count();
     let body: usize = units[*first..*again]
         .iter()
-        .filter(|u| matches!(u.kind, Kind::Text | Kind::Item(_)))
-        .map(|u| text[u.tstart..u.tend].chars().count())
+        .filter(|unit| matches!(unit.kind, Kind::Text | Kind::Item(_)))
+        .map(|unit| text[unit.text_start..unit.text_end].chars().count())
         .sum();
     (body / listed.max(1) < 60).then_some((*first, *again))
 }
@@ -294,12 +298,12 @@ fn table_of_contents(text: &str, units: &[Unit]) -> Option<(usize, usize)> {
 /// (`يستبدل`, `replaced`): it introduces quoted articles.
 fn introduces_quotation(
     text: &str,
-    cx: &CueCache<'_>,
+    cues: &CueCache<'_>,
     units: &[Unit],
     from: usize,
     i: usize,
 ) -> bool {
-    if !text[units[i].tstart..units[i].tend]
+    if !text[units[i].text_start..units[i].text_end]
         .trim_end_matches(['-', ' ', '*'])
         .ends_with(':')
     {
@@ -310,7 +314,7 @@ fn introduces_quotation(
     loop {
         match units[k].kind {
             Kind::Text | Kind::Item(_) => {
-                if cx.amend(units[k].line) {
+                if cues.amend(units[k].line) {
                     return true;
                 }
                 seen += 1;
@@ -327,20 +331,20 @@ fn introduces_quotation(
 
 /// Chooses which article headings are real: the most plausible numbering
 /// sequence by dynamic programming over the candidates.
-fn choose_headings(text: &str, cx: &CueCache<'_>, units: &mut [Unit], from: usize) -> Vec<usize> {
+fn choose_headings(text: &str, cues: &CueCache<'_>, units: &mut [Unit], from: usize) -> Vec<usize> {
     // Mark candidates inside quotation context (amending laws).
     let mut cands: Vec<usize> = Vec::new();
     let mut outer: Option<(u32, NumStyle)> = None;
     let mut last: Option<(u32, NumStyle)> = None;
     for i in from..units.len() {
         match &units[i].kind {
-            Kind::Text | Kind::Item(_) if introduces_quotation(text, cx, units, from, i) => {
+            Kind::Text | Kind::Item(_) if introduces_quotation(text, cues, units, from, i) => {
                 outer = last;
             }
-            Kind::Art(m) => {
-                let quote_char = text[units[i].start..units[i].tstart.max(units[i].start)]
+            Kind::Article(m) => {
+                let quote_char = text[units[i].start..units[i].text_start.max(units[i].start)]
                     .chars()
-                    .chain(text[units[i].tstart..].chars().take(1))
+                    .chain(text[units[i].text_start..].chars().take(1))
                     .any(|c| matches!(c, '"' | '“' | '«' | '„'));
                 let mut quoted = quote_char;
                 if let Some((n, style)) = outer {
@@ -364,7 +368,7 @@ fn choose_headings(text: &str, cx: &CueCache<'_>, units: &mut [Unit], from: usiz
     let info: Vec<(&ArticleMatch, bool)> = cands
         .iter()
         .map(|&i| match &units[i].kind {
-            Kind::Art(a) => (a, units[i].quoted),
+            Kind::Article(a) => (a, units[i].quoted),
             _ => unreachable!("candidates are article units"),
         })
         .collect();
@@ -530,7 +534,7 @@ impl<'t> Builder<'t> {
     /// it, and assigns its heading segment.
     fn open_division(
         &mut self,
-        u: &Unit,
+        unit: &Unit,
         kind: DivisionKind,
         number: Option<u32>,
         heading: String,
@@ -552,49 +556,49 @@ impl<'t> Builder<'t> {
             heading,
             title,
             parent: self.stack.last().copied(),
-            span: Span::new(u.tstart, u.tend),
+            span: Span::new(unit.text_start, unit.text_end),
         });
         self.stack.push(idx);
-        self.seg(u.start, u.end, Role::Division(idx));
+        self.seg(unit.start, unit.end, Role::Division(idx));
         idx
     }
 
     /// The law's body, units `from..to`: divisions, article headings,
     /// titles, paragraphs and list items.
-    fn law(&mut self, lines: &[Line], us: &[Unit], from: usize, to: usize) {
+    fn law(&mut self, lines: &[Line], units: &[Unit], from: usize, to: usize) {
         let text = self.text;
         let mut st = LawState::default();
         for i in from..to {
-            let u = &us[i];
-            match &u.kind {
-                Kind::Blank => self.seg(u.start, u.end, Role::Blank),
+            let unit = &units[i];
+            match &unit.kind {
+                Kind::Blank => self.seg(unit.start, unit.end, Role::Blank),
                 Kind::Fragment => {
-                    st.pending_fragment = Some(u.tstart);
+                    st.pending_fragment = Some(unit.text_start);
                     let idx = self.doc.articles.len();
-                    self.seg(u.start, u.end, Role::ArticleHeading(idx));
+                    self.seg(unit.start, unit.end, Role::ArticleHeading(idx));
                 }
-                Kind::Div(m) => {
+                Kind::Division(m) => {
                     st.cur = None;
                     st.expect_article_title = false;
-                    let head_end = u.rest.min(u.tend);
-                    let heading = clean_title(&text[u.tstart..head_end]);
-                    let title = (u.rest < u.tend)
-                        .then(|| clean_title(&text[u.rest..u.tend]))
+                    let head_end = unit.rest.min(unit.text_end);
+                    let heading = clean_title(&text[unit.text_start..head_end]);
+                    let title = (unit.rest < unit.text_end)
+                        .then(|| clean_title(&text[unit.rest..unit.text_end]))
                         .filter(|t| !t.is_empty());
                     let has_title = title.is_some();
-                    let idx = self.open_division(u, m.kind, m.number, heading, title);
+                    let idx = self.open_division(unit, m.kind, m.number, heading, title);
                     st.expect_division_title = (!has_title).then_some(idx);
                 }
-                Kind::Art(m) => {
+                Kind::Article(m) => {
                     st.expect_division_title = None;
-                    let hstart = st.pending_fragment.take().unwrap_or(u.tstart);
-                    let idx = self.article_heading(u, m, hstart, st.cur);
+                    let hstart = st.pending_fragment.take().unwrap_or(unit.text_start);
+                    let idx = self.article_heading(unit, m, hstart, st.cur);
                     st.cur = Some(idx);
-                    st.expect_article_title = u.rest >= u.tend;
+                    st.expect_article_title = unit.rest >= unit.text_end;
                 }
                 Kind::Text | Kind::Item(_) => {
-                    let next = us[i + 1..to].iter().find(|x| !x.is_blank());
-                    self.body_unit(lines, us, i, next, &mut st);
+                    let next = units[i + 1..to].iter().find(|x| !x.is_blank());
+                    self.body_unit(lines, units, i, next, &mut st);
                 }
             }
         }
@@ -604,13 +608,13 @@ impl<'t> Builder<'t> {
     /// heading is repeated around a division title. Returns its index.
     fn article_heading(
         &mut self,
-        u: &Unit,
+        unit: &Unit,
         m: &ArticleMatch,
         hstart: usize,
         cur: Option<usize>,
     ) -> usize {
         let text = self.text;
-        let head_end = u.rest.min(u.tend);
+        let head_end = unit.rest.min(unit.text_end);
         let division = self.stack.last().copied();
         // A heading repeated around a division title: the same article. Its
         // body so far may hold only short titles (`باب تمهيدي`).
@@ -648,30 +652,30 @@ impl<'t> Builder<'t> {
                     paragraphs: Vec::new(),
                     items: Vec::new(),
                     division,
-                    span: Span::new(hstart, u.tend),
+                    span: Span::new(hstart, unit.text_end),
                 });
                 idx
             }
         };
-        if u.rest < u.tend {
+        if unit.rest < unit.text_end {
             // The rest of the heading line: a title, or the body's start.
-            let rest = &text[u.rest..u.tend];
+            let rest = &text[unit.rest..unit.text_end];
             if heading::is_title_like(rest)
                 && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
             {
                 self.doc.articles[idx].title = Some(clean_title(rest));
-                self.seg(u.start, u.end, Role::ArticleHeading(idx));
+                self.seg(unit.start, unit.end, Role::ArticleHeading(idx));
             } else {
-                self.seg(u.start, u.rest, Role::ArticleHeading(idx));
-                self.seg(u.rest, u.end, Role::ArticleBody(idx));
-                let blk = block(text, u.rest, u.tend);
+                self.seg(unit.start, unit.rest, Role::ArticleHeading(idx));
+                self.seg(unit.rest, unit.end, Role::ArticleBody(idx));
+                let blk = block(text, unit.rest, unit.text_end);
                 self.doc.articles[idx].paragraphs.push(blk);
             }
         } else {
-            self.seg(u.start, u.end, Role::ArticleHeading(idx));
+            self.seg(unit.start, unit.end, Role::ArticleHeading(idx));
         }
         let a = &mut self.doc.articles[idx];
-        a.span.end = a.span.end.max(u.tend);
+        a.span.end = a.span.end.max(unit.text_end);
         idx
     }
 
@@ -713,30 +717,34 @@ impl<'t> Builder<'t> {
     fn body_unit(
         &mut self,
         lines: &[Line],
-        us: &[Unit],
+        units: &[Unit],
         i: usize,
         next: Option<&Unit>,
         st: &mut LawState,
     ) {
         let text = self.text;
-        let u = &us[i];
-        let l = &lines[u.line];
-        let plain_text = matches!(u.kind, Kind::Text);
+        let unit = &units[i];
+        let l = &lines[unit.line];
+        let plain_text = matches!(unit.kind, Kind::Text);
         if let Some(d) = st.expect_division_title.take() {
             if plain_text && (!l.pieces.is_empty() || title_like_line(l, 14)) {
-                self.doc.divisions[d].title = Some(clean_title(&text[u.tstart..u.tend]));
-                self.doc.divisions[d].span.end = u.tend;
-                self.seg(u.start, u.end, Role::Division(d));
+                self.doc.divisions[d].title =
+                    Some(clean_title(&text[unit.text_start..unit.text_end]));
+                self.doc.divisions[d].span.end = unit.text_end;
+                self.seg(unit.start, unit.end, Role::Division(d));
                 return;
             }
         }
         let Some(c) = st.cur else {
             // Text between a division heading and the first article.
             match self.stack.last() {
-                Some(&d) => self.seg(u.start, u.end, Role::Division(d)),
+                Some(&d) => self.seg(unit.start, unit.end, Role::Division(d)),
                 None => {
-                    self.doc.preamble.lines.push(block(text, u.tstart, u.tend));
-                    self.seg(u.start, u.end, Role::Preamble);
+                    self.doc
+                        .preamble
+                        .lines
+                        .push(block(text, unit.text_start, unit.text_end));
+                    self.seg(unit.start, unit.end, Role::Preamble);
                 }
             }
             return;
@@ -749,18 +757,19 @@ impl<'t> Builder<'t> {
             && next.is_some_and(|n| matches!(n.kind, Kind::Text | Kind::Item(_)))
             && self.doc.articles[c].title.is_none()
         {
-            self.doc.articles[c].title = Some(clean_title(&text[u.tstart..u.tend]));
-            self.seg(u.start, u.end, Role::ArticleHeading(c));
+            self.doc.articles[c].title = Some(clean_title(&text[unit.text_start..unit.text_end]));
+            self.seg(unit.start, unit.end, Role::ArticleHeading(c));
             return;
         }
         // An unnumbered division heading standing between articles.
         if plain_text
             && l.pieces.is_empty()
-            && next.is_some_and(|n| matches!(n.kind, Kind::Art(_)))
+            && next.is_some_and(|n| matches!(n.kind, Kind::Article(_)))
             && unnumbered_heading(text, l, self.doc.language)
             && {
                 let a = &self.doc.articles[c];
-                !(a.paragraphs.is_empty() && a.items.is_empty()) && prev_ends_sentence(lines, us, i)
+                !(a.paragraphs.is_empty() && a.items.is_empty())
+                    && prev_ends_sentence(lines, units, i)
             }
         {
             st.cur = None;
@@ -772,49 +781,53 @@ impl<'t> Builder<'t> {
             {
                 self.stack.pop();
             }
-            let heading = clean_title(&text[u.tstart..u.tend]);
-            self.open_division(u, DivisionKind::Unnumbered, None, heading, None);
+            let heading = clean_title(&text[unit.text_start..unit.text_end]);
+            self.open_division(unit, DivisionKind::Unnumbered, None, heading, None);
             return;
         }
-        let role = match u.kind {
+        let role = match unit.kind {
             Kind::Item(m) => {
-                let mut marker_end = m.text_start.clamp(u.tstart, u.tend);
-                while marker_end > u.tstart && !text.is_char_boundary(marker_end) {
+                let mut marker_end = m.text_start.clamp(unit.text_start, unit.text_end);
+                while marker_end > unit.text_start && !text.is_char_boundary(marker_end) {
                     marker_end -= 1;
                 }
                 self.doc.articles[c].items.push(ListItem {
-                    marker: text[u.tstart..marker_end].trim().to_string(),
+                    marker: text[unit.text_start..marker_end].trim().to_string(),
                     ordinal: m.ordinal,
-                    text: text[marker_end..u.tend]
+                    text: text[marker_end..unit.text_end]
                         .trim()
                         .trim_end_matches('*')
                         .trim_end()
                         .to_string(),
-                    span: Span::new(u.tstart, u.tend),
+                    span: Span::new(unit.text_start, unit.text_end),
                 });
                 Role::ArticleItem(c)
             }
             _ => {
                 self.doc.articles[c]
                     .paragraphs
-                    .push(block(text, u.tstart, u.tend));
+                    .push(block(text, unit.text_start, unit.text_end));
                 Role::ArticleBody(c)
             }
         };
-        self.seg(u.start, u.end, role);
-        self.doc.articles[c].span.end = u.tend;
+        self.seg(unit.start, unit.end, role);
+        self.doc.articles[c].span.end = unit.text_end;
     }
 
     /// Gives the units of a zone (closing, boilerplate) its role, blank
     /// lines aside, and returns the zone's text.
-    fn zone(&mut self, us: &[Unit], role: Role) -> Option<Block> {
-        for u in us {
-            let r = if u.is_blank() { Role::Blank } else { role };
-            self.seg(u.start, u.end, r);
+    fn zone(&mut self, units: &[Unit], role: Role) -> Option<Block> {
+        for unit in units {
+            let r = if unit.is_blank() { Role::Blank } else { role };
+            self.seg(unit.start, unit.end, r);
         }
-        let first = us.iter().find(|u| !u.is_blank())?;
-        let last = us.iter().rev().find(|u| !u.is_blank())?;
-        Some(block(self.text, first.tstart, last.tend.max(first.tstart)))
+        let first = units.iter().find(|unit| !unit.is_blank())?;
+        let last = units.iter().rev().find(|unit| !unit.is_blank())?;
+        Some(block(
+            self.text,
+            first.text_start,
+            last.text_end.max(first.text_start),
+        ))
     }
 }
 
@@ -840,128 +853,192 @@ pub(crate) fn build(
     language: Language,
     boilerplate_from: Option<usize>,
 ) -> Document {
-    let span = match (lines.first(), lines.last()) {
-        (Some(a), Some(b)) => Span::new(a.start, b.next),
-        _ => Span::new(0, 0),
-    };
     let mut b = Builder {
         text,
-        doc: Document {
-            language,
-            span,
-            title: None,
-            preamble: Preamble::default(),
-            divisions: Vec::new(),
-            articles: Vec::new(),
-            closing: None,
-            boilerplate: None,
-            segments: Vec::new(),
-            diagnostics: Vec::new(),
-        },
+        doc: empty_document(lines, language),
         stack: Vec::new(),
     };
-    let mut us = units(text, lines);
+    let mut units = line_units(text, lines);
     let law_end_unit = boilerplate_from
-        .map(|bl| us.iter().position(|u| u.line >= bl).unwrap_or(us.len()))
-        .unwrap_or(us.len());
-    let mut tail: Vec<Unit> = us.split_off(law_end_unit);
-    join_broken(text, &mut us);
-    numbered_divisions_as_articles(&mut us);
-
-    // YAML front matter.
-    let mut front_end = 0;
-    if let Some(first) = us.iter().position(|u| !u.is_blank()) {
-        if text[us[first].tstart..us[first].tend].trim() == "---" {
-            if let Some(close) = us[first + 1..]
+        .map(|bl| {
+            units
                 .iter()
-                .position(|u| text[u.tstart..u.tend].trim() == "---")
-            {
-                front_end = first + 1 + close + 1;
-            }
-        }
-    }
-    // Table of contents.
-    let mut toc_end = front_end;
-    let mut toc = None;
-    if let Some((s, e)) = table_of_contents(text, &us[front_end..]) {
-        let toc_start = front_end + s;
-        toc_end = front_end + e;
-        toc = Some((toc_start, toc_end));
-        // The headings listed in it are not headings.
-        for u in &mut us[toc_start..toc_end] {
-            if matches!(u.kind, Kind::Art(_) | Kind::Div(_) | Kind::Fragment) {
-                u.kind = Kind::Text;
-            }
-        }
-        let s = Span::new(us[toc_start].start, us[toc_end].start);
-        b.diag(DiagnosticKind::TableOfContents, "a table of contents lists the headings before the body; it was set apart as front matter".into(), Some(s));
-    }
-    let cx = CueCache::new(text, lines);
-    let chosen = choose_headings(text, &cx, &mut us, toc_end);
-    // A fragment whose heading was not kept is text.
-    for i in 0..us.len() {
-        if matches!(us[i].kind, Kind::Fragment) {
-            let next = us[i + 1..].iter().find(|u| !u.is_blank());
-            if !next.is_some_and(|u| matches!(u.kind, Kind::Art(_))) {
-                us[i].kind = Kind::Text;
-            }
-        }
-    }
-    // A heading read as text that opened its line keeps what stood before
-    // it on the line (the `**` or `#` of a heading not kept belong to the
-    // text), and one that was the whole line keeps what stood after it too:
-    // a line read as text is covered whole by its paragraph. (The first
-    // piece of a line split at `**` is always a heading; text pieces after
-    // a heading keep their own ends.)
-    for u in &mut us {
-        let l = &lines[u.line];
-        if matches!(u.kind, Kind::Text) && u.start == l.start {
-            u.tstart = u.tstart.min(l.tstart);
-            if u.end == l.next {
-                u.tend = u.tend.max(l.tend);
-            }
-        }
-    }
-    for u in &us {
-        if u.quoted && matches!(u.kind, Kind::Text) {
-            let s = Span::new(u.tstart, u.tend);
-            let msg = format!("heading-like text {:?} was read as body text (quoted article, cross-reference or out of sequence)", truncate(text[u.tstart..u.tend].trim_matches(['*', '#', ' ']), 40));
-            b.diag(DiagnosticKind::UncertainHeading, msg, Some(s));
-        }
-    }
-    // The law starts at the first division heading, chosen article heading
-    // or fragment of a broken heading (every fragment left is followed by a
-    // chosen heading).
-    let first_head = us
-        .iter()
-        .enumerate()
-        .skip(toc_end)
-        .find(|(i, u)| matches!(u.kind, Kind::Div(_) | Kind::Fragment) || chosen.first() == Some(i))
-        .map(|(i, _)| i)
-        .unwrap_or(us.len());
-    let last_art = chosen.last().copied();
+                .position(|unit| unit.line >= bl)
+                .unwrap_or(units.len())
+        })
+        .unwrap_or(units.len());
+    let mut tail: Vec<Unit> = units.split_off(law_end_unit);
+    join_broken(text, &mut units);
+    numbered_divisions_as_articles(&mut units);
+    let front_end = yaml_front_matter_end(text, &units);
+    let toc = set_apart_table_of_contents(&mut b, &mut units, front_end);
+    let toc_end = toc.map_or(front_end, |(_, end)| end);
+    let cues = CueCache::new(text, lines);
+    let chosen = choose_headings(text, &cues, &mut units, toc_end);
+    unkept_fragments_as_text(&mut units);
+    widen_text_units(lines, &mut units);
+    report_uncertain_headings(&mut b, &units);
+    let first_head = law_start(&units, toc_end, &chosen);
 
     // Closing block and same-script boilerplate after the last article.
-    let (closing_start, boiler_start) = match last_art {
-        Some(la) => closing_and_boilerplate(&cx, lines, &us, la),
-        None => (us.len(), us.len()),
+    let (closing_start, boiler_start) = match chosen.last().copied() {
+        Some(la) => closing_and_boilerplate(&cues, lines, &units, la),
+        None => (units.len(), units.len()),
     };
 
     // Front zone: title, preamble.
     front(
         &mut b,
-        &cx,
+        &cues,
         lines,
-        &us[..first_head.min(us.len())],
+        &units[..first_head.min(units.len())],
         front_end,
         toc,
     );
 
     // The law.
-    b.law(lines, &us, first_head, closing_start.min(us.len()));
-    // Article texts: from the first paragraph or item (after the heading
-    // and any title line) to the end of the article.
-    for a in &mut b.doc.articles {
+    b.law(lines, &units, first_head, closing_start.min(units.len()));
+    article_texts(text, &mut b.doc.articles);
+    b.doc.closing = b.zone(
+        &units[closing_start.min(units.len())..boiler_start.min(units.len())],
+        Role::Closing,
+    );
+    // Boilerplate: same-script after the closing, and the other-script tail.
+    let mut boiler: Vec<Unit> = units.split_off(boiler_start.min(units.len()));
+    boiler.append(&mut tail);
+    b.doc.boilerplate = b.zone(&boiler, Role::Boilerplate);
+    diagnostics(&mut b);
+    b.doc
+}
+
+/// A document in `language` spanning `lines`, with nothing in it yet.
+fn empty_document(lines: &[Line], language: Language) -> Document {
+    let span = match (lines.first(), lines.last()) {
+        (Some(a), Some(b)) => Span::new(a.start, b.next),
+        _ => Span::new(0, 0),
+    };
+    Document {
+        language,
+        span,
+        title: None,
+        preamble: Preamble::default(),
+        divisions: Vec::new(),
+        articles: Vec::new(),
+        closing: None,
+        boilerplate: None,
+        segments: Vec::new(),
+        diagnostics: Vec::new(),
+    }
+}
+
+/// The index of the first unit after a YAML front matter (a block between
+/// two `---` lines at the start), or 0 when there is none.
+fn yaml_front_matter_end(text: &str, units: &[Unit]) -> usize {
+    let is_rule = |unit: &Unit| text[unit.text_start..unit.text_end].trim() == "---";
+    let Some(first) = units.iter().position(|unit| !unit.is_blank()) else {
+        return 0;
+    };
+    if !is_rule(&units[first]) {
+        return 0;
+    }
+    match units[first + 1..].iter().position(is_rule) {
+        Some(close) => first + 1 + close + 1,
+        None => 0,
+    }
+}
+
+/// Finds a table of contents after the unit `front_end` and sets it apart:
+/// the headings it lists become text, and a diagnostic says so. Returns
+/// its range of units.
+fn set_apart_table_of_contents(
+    b: &mut Builder<'_>,
+    units: &mut [Unit],
+    front_end: usize,
+) -> Option<(usize, usize)> {
+    let (s, e) = table_of_contents(b.text, &units[front_end..])?;
+    let toc_start = front_end + s;
+    let toc_end = front_end + e;
+    // The headings listed in it are not headings.
+    for unit in &mut units[toc_start..toc_end] {
+        if matches!(
+            unit.kind,
+            Kind::Article(_) | Kind::Division(_) | Kind::Fragment
+        ) {
+            unit.kind = Kind::Text;
+        }
+    }
+    let s = Span::new(units[toc_start].start, units[toc_end].start);
+    b.diag(
+        DiagnosticKind::TableOfContents,
+        "a table of contents lists the headings before the body; it was set apart as front matter"
+            .into(),
+        Some(s),
+    );
+    Some((toc_start, toc_end))
+}
+
+/// A fragment whose heading was not kept is text.
+fn unkept_fragments_as_text(units: &mut [Unit]) {
+    for i in 0..units.len() {
+        if matches!(units[i].kind, Kind::Fragment) {
+            let next = units[i + 1..].iter().find(|unit| !unit.is_blank());
+            if !next.is_some_and(|unit| matches!(unit.kind, Kind::Article(_))) {
+                units[i].kind = Kind::Text;
+            }
+        }
+    }
+}
+
+/// A heading read as text that opened its line keeps what stood before
+/// it on the line (the `**` or `#` of a heading not kept belong to the
+/// text), and one that was the whole line keeps what stood after it too:
+/// a line read as text is covered whole by its paragraph. (The first
+/// piece of a line split at `**` is always a heading; text pieces after
+/// a heading keep their own ends.)
+fn widen_text_units(lines: &[Line], units: &mut [Unit]) {
+    for unit in units {
+        let l = &lines[unit.line];
+        if matches!(unit.kind, Kind::Text) && unit.start == l.start {
+            unit.text_start = unit.text_start.min(l.text_start);
+            if unit.end == l.next {
+                unit.text_end = unit.text_end.max(l.text_end);
+            }
+        }
+    }
+}
+
+/// One diagnostic for each heading candidate that was read as text.
+fn report_uncertain_headings(b: &mut Builder<'_>, units: &[Unit]) {
+    let text = b.text;
+    for unit in units {
+        if unit.quoted && matches!(unit.kind, Kind::Text) {
+            let s = Span::new(unit.text_start, unit.text_end);
+            let msg = format!("heading-like text {:?} was read as body text (quoted article, cross-reference or out of sequence)", truncate(text[unit.text_start..unit.text_end].trim_matches(['*', '#', ' ']), 40));
+            b.diag(DiagnosticKind::UncertainHeading, msg, Some(s));
+        }
+    }
+}
+
+/// The unit where the law starts: the first division heading, chosen
+/// article heading or fragment of a broken heading after the table of
+/// contents (every fragment left is followed by a chosen heading); the
+/// number of units when there is none.
+fn law_start(units: &[Unit], toc_end: usize, chosen: &[usize]) -> usize {
+    units
+        .iter()
+        .enumerate()
+        .skip(toc_end)
+        .find(|(i, unit)| {
+            matches!(unit.kind, Kind::Division(_) | Kind::Fragment) || chosen.first() == Some(i)
+        })
+        .map(|(i, _)| i)
+        .unwrap_or(units.len())
+}
+
+/// Article texts: from the first paragraph or item (after the heading
+/// and any title line) to the end of the article.
+fn article_texts(text: &str, articles: &mut [Article]) {
+    for a in articles {
         let body_start = a
             .paragraphs
             .iter()
@@ -977,16 +1054,6 @@ pub(crate) fn build(
         };
         fix_letter_order(a);
     }
-    b.doc.closing = b.zone(
-        &us[closing_start.min(us.len())..boiler_start.min(us.len())],
-        Role::Closing,
-    );
-    // Boilerplate: same-script after the closing, and the other-script tail.
-    let mut boiler: Vec<Unit> = us.split_off(boiler_start.min(us.len()));
-    boiler.append(&mut tail);
-    b.doc.boilerplate = b.zone(&boiler, Role::Boilerplate);
-    diagnostics(&mut b);
-    b.doc
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -998,12 +1065,12 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-fn prev_ends_sentence(lines: &[Line], us: &[Unit], i: usize) -> bool {
-    us[..i]
+fn prev_ends_sentence(lines: &[Line], units: &[Unit], i: usize) -> bool {
+    units[..i]
         .iter()
         .rev()
-        .find(|u| !u.is_blank())
-        .is_some_and(|u| matches!(lines[u.line].last, '.' | ';' | '؛' | '!' | '?'))
+        .find(|unit| !unit.is_blank())
+        .is_some_and(|unit| matches!(lines[unit.line].last, '.' | ';' | '؛' | '!' | '?'))
 }
 
 fn unnumbered_heading(text: &str, l: &Line, language: Language) -> bool {
@@ -1011,7 +1078,7 @@ fn unnumbered_heading(text: &str, l: &Line, language: Language) -> bool {
     if l.words == 0 || l.words > 8 || l.has_digit || l.ends_sentence() || l.marker.is_some() {
         return false;
     }
-    let t = &text[l.tstart..l.tend];
+    let t = &text[l.text_start..l.text_end];
     if t.contains('\t') || t.contains("..") || t.contains(':') {
         return false;
     }
@@ -1064,27 +1131,29 @@ fn fix_letter_order(a: &mut Article) {
 }
 
 fn closing_and_boilerplate(
-    cx: &CueCache<'_>,
+    cues: &CueCache<'_>,
     lines: &[Line],
-    us: &[Unit],
+    units: &[Unit],
     last_art: usize,
 ) -> (usize, usize) {
-    let n = us.len();
+    let n = units.len();
     // The last article keeps at least its first body unit.
-    let first_body = us[last_art + 1..]
+    let first_body = units[last_art + 1..]
         .iter()
-        .position(|u| !u.is_blank())
+        .position(|unit| !unit.is_blank())
         .map_or(n, |k| last_art + 1 + k);
     let search_from = (first_body + 1).min(n);
-    let cue = us[search_from..]
+    let cue = units[search_from..]
         .iter()
-        .position(|u| matches!(u.kind, Kind::Text | Kind::Item(_)) && cx.get(u.line).closing)
+        .position(|unit| {
+            matches!(unit.kind, Kind::Text | Kind::Item(_)) && cues.get(unit.line).closing
+        })
         .map(|k| search_from + k);
     let boiler_cue = |from: usize| {
-        us[from..]
+        units[from..]
             .iter()
-            .position(|u| {
-                matches!(u.kind, Kind::Text | Kind::Item(_)) && cx.get(u.line).boilerplate
+            .position(|unit| {
+                matches!(unit.kind, Kind::Text | Kind::Item(_)) && cues.get(unit.line).boilerplate
             })
             .map(|k| from + k)
     };
@@ -1096,11 +1165,11 @@ fn closing_and_boilerplate(
             let mut taken = 0;
             while k > search_from && taken < 4 {
                 k -= 1;
-                if us[k].is_blank() {
+                if units[k].is_blank() {
                     continue;
                 }
-                let l = &lines[us[k].line];
-                if matches!(us[k].kind, Kind::Text)
+                let l = &lines[units[k].line];
+                if matches!(units[k].kind, Kind::Text)
                     && l.words <= 12
                     && !matches!(l.last, '.' | ':' | ';' | '؛' | '،' | ',')
                     && !l.has_heading()
@@ -1114,16 +1183,16 @@ fn closing_and_boilerplate(
             // The closing runs on over short lines.
             let mut end = c + 1;
             while end < n {
-                let u = &us[end];
-                if u.is_blank() {
+                let unit = &units[end];
+                if unit.is_blank() {
                     end += 1;
                     continue;
                 }
-                let l = &lines[u.line];
-                let c = cx.get(u.line);
+                let l = &lines[unit.line];
+                let c = cues.get(unit.line);
                 if c.boilerplate
                     || (!c.closing && l.words > 14)
-                    || matches!(u.kind, Kind::Art(_) | Kind::Div(_))
+                    || matches!(unit.kind, Kind::Article(_) | Kind::Division(_))
                 {
                     break;
                 }
@@ -1142,9 +1211,9 @@ fn closing_and_boilerplate(
 /// known), title, preamble lines, recitals, enacting formula.
 fn front(
     b: &mut Builder<'_>,
-    cx: &CueCache<'_>,
+    cues: &CueCache<'_>,
     lines: &[Line],
-    us: &[Unit],
+    units: &[Unit],
     front_end: usize,
     toc: Option<(usize, usize)>,
 ) {
@@ -1152,30 +1221,31 @@ fn front(
     let in_front = |i: usize| i < front_end || toc.is_some_and(|(s, e)| i >= s && i < e);
     // Title: the block up to the first line naming the instrument and its
     // number, with the "on …" lines after it.
-    let head: Vec<usize> = us
+    let head: Vec<usize> = units
         .iter()
         .enumerate()
-        .filter(|(i, u)| !u.is_blank() && !in_front(*i))
+        .filter(|(i, unit)| !unit.is_blank() && !in_front(*i))
         .map(|(i, _)| i)
         .take_while(|&i| {
-            let c = cx.get(us[i].line);
-            !(c.recital_intro || c.enacting || matches!(us[i].kind, Kind::Item(_)))
+            let c = cues.get(units[i].line);
+            !(c.recital_intro || c.enacting || matches!(units[i].kind, Kind::Item(_)))
         })
         .take(5)
         .collect();
     let mut title_range: Option<(usize, usize)> = None;
     let kw = head
         .iter()
-        .position(|&i| cx.get(us[i].line).title_kw)
+        .position(|&i| cues.get(units[i].line).title_kw)
         .or_else(|| {
             // `قرار أمين اللجنة …` / `رقم (15) لسنة 1430`: the number on the next line.
-            head.windows(2)
-                .position(|w| cx.get(us[w[0]].line).instrument && cx.get(us[w[1]].line).number_line)
+            head.windows(2).position(|w| {
+                cues.get(units[w[0]].line).instrument && cues.get(units[w[1]].line).number_line
+            })
         });
     if let Some(kw) = kw {
         let mut end = kw;
         while end + 1 < head.len() && {
-            let c = cx.get(us[head[end + 1]].line);
+            let c = cues.get(units[head[end + 1]].line);
             c.subtitle || c.number_line
         } {
             end += 1;
@@ -1183,54 +1253,55 @@ fn front(
         // Lines right above the instrument line (the issuer) stay preamble.
         title_range = Some((head[kw], head[end]));
     } else if let Some(&f) = head.first() {
-        if lines[us[f].line].words <= 25 {
+        if lines[units[f].line].words <= 25 {
             title_range = Some((f, f));
         }
     }
     let mut after_intro = false;
-    for (i, u) in us.iter().enumerate() {
-        if u.is_blank() {
-            b.seg(u.start, u.end, Role::Blank);
+    for (i, unit) in units.iter().enumerate() {
+        if unit.is_blank() {
+            b.seg(unit.start, unit.end, Role::Blank);
             continue;
         }
         if in_front(i) {
-            b.seg(u.start, u.end, Role::Front);
+            b.seg(unit.start, unit.end, Role::Front);
             continue;
         }
         if let Some((s, e)) = title_range {
             if i >= s && i <= e {
-                b.seg(u.start, u.end, Role::Title);
+                b.seg(unit.start, unit.end, Role::Title);
                 if i == e {
-                    let mut t = block(text, us[s].tstart, us[e].tend);
+                    let mut t = block(text, units[s].text_start, units[e].text_end);
                     t.text = t.text.trim_matches(['*', '#', ' ']).to_string();
                     b.doc.title = Some(t);
                 }
                 continue;
             }
         }
-        let c = cx.get(u.line);
-        let blk = block(text, u.tstart, u.tend);
+        let c = cues.get(unit.line);
+        let blk = block(text, unit.text_start, unit.text_end);
         // "Upon review of:" alone introduces the recitals; "Having perused
         // the Constitution; and" is the first of them as well.
         let bare_intro = || {
             let t = blk.text.trim_end_matches(['-', ' ', '*']);
-            t.ends_with(':') || lines[u.line].words <= 4
+            t.ends_with(':') || lines[unit.line].words <= 4
         };
         if c.enacting {
             after_intro = false;
             b.doc.preamble.enacting = Some(blk);
-            b.seg(u.start, u.end, Role::Enacting);
+            b.seg(unit.start, unit.end, Role::Enacting);
         } else if c.recital_intro && !c.recital && !after_intro && bare_intro() {
             after_intro = true;
             b.doc.preamble.lines.push(blk);
-            b.seg(u.start, u.end, Role::Preamble);
-        } else if matches!(u.kind, Kind::Item(_)) || c.recital || c.recital_intro || after_intro {
+            b.seg(unit.start, unit.end, Role::Preamble);
+        } else if matches!(unit.kind, Kind::Item(_)) || c.recital || c.recital_intro || after_intro
+        {
             after_intro |= c.recital_intro;
             b.doc.preamble.recitals.push(blk);
-            b.seg(u.start, u.end, Role::Recital);
+            b.seg(unit.start, unit.end, Role::Recital);
         } else {
             b.doc.preamble.lines.push(blk);
-            b.seg(u.start, u.end, Role::Preamble);
+            b.seg(unit.start, unit.end, Role::Preamble);
         }
     }
 }

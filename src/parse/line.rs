@@ -37,20 +37,54 @@ pub(crate) struct Marker {
     pub letter: Option<char>,
 }
 
+/// What a line's words suggest about its place in a law: the cues the
+/// builder reads to find the title, preamble, closing, boilerplate and
+/// quotations. Each is computed on the line's matching view, with any
+/// leading bullet (`-`, `–`, `•`, `*`) and spaces trimmed off, and each
+/// word list lives beside the code that tests it ([`cues`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Cues {
+    /// A closing formula (`صدر في`, `Issued on`, `Done at`, `dated` …) at
+    /// the start of a line of at most 16 words.
     pub closing: bool,
+    /// An enacting formula (`قررت`, `اصدرنا`, `has decided`, `as
+    /// follows`, `promulgated the following` …) opening or ending a line
+    /// of at most 9 words.
     pub enacting: bool,
+    /// The opening of the recitals (`بعد الاطلاع`, `بناء علي`, `Having
+    /// regard`, `Pursuant to` …) at the start of the line.
     pub recital_intro: bool,
+    /// One recital of a list of them: a line starting with `وعلي`, `علي`,
+    /// `and ` or `having regard`, or with a bullet.
     pub recital: bool,
+    /// A title line: an [`instrument`](Self::instrument) line that also has
+    /// a number keyword (`رقم`, `No.`, `number`, `(`).
     pub title_kw: bool,
+    /// The name of a kind of instrument (`قانون`, `مرسوم`, `Law`, `Decree`,
+    /// `Resolution` …) anywhere in a line of at most 30 words that does not
+    /// start with `-`.
     pub instrument: bool,
+    /// A line of at most 12 words that starts with a number keyword (`رقم`,
+    /// `No.`, `No`, `Number`): the number line under a title.
     pub number_line: bool,
+    /// The subject line of a title (`بشان`, `بتعديل`, `On`, `Concerning`,
+    /// `Amending` …) at the start of a line of at most 30 words.
     pub subtitle: bool,
+    /// Web-page boilerplate anywhere in the line (`Subscribe`, `All rights
+    /// reserved`, `Follow us`, `جميع الحقوق` …).
     pub boilerplate: bool,
+    /// An amending verb anywhere in the line (`يستبدل`, `تضاف`, `replaced`,
+    /// `shall read` …): the line may introduce a quoted article.
     pub amend: bool,
+    /// The line starts with an opening quotation mark (`"`, `“`, `«`, `'`,
+    /// `„`).
     pub quote_start: bool,
+    /// The line is only an article keyword (`مادة`, `Article`) whose
+    /// number is on the next line; set by the line scanner.
     pub bare_keyword: bool,
+    /// The line is one word that is a proper prefix of an article keyword
+    /// (`ما` of a heading broken as `ما` / `دة (14)`); set by the line
+    /// scanner.
     pub keyword_fragment: bool,
 }
 
@@ -64,8 +98,8 @@ pub(crate) struct Line {
     /// Start of the next line (after the terminator).
     pub next: usize,
     /// Trimmed content range (original offsets); empty when blank.
-    pub tstart: usize,
-    pub tend: usize,
+    pub text_start: usize,
+    pub text_end: usize,
     pub arabic: u32,
     pub latin: u32,
     pub words: u32,
@@ -81,7 +115,7 @@ pub(crate) struct Line {
 
 impl Line {
     pub fn is_blank(&self) -> bool {
-        self.tstart >= self.tend
+        self.text_start >= self.text_end
     }
 
     pub fn has_heading(&self) -> bool {
@@ -501,8 +535,8 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, bufs: &mut Bu
         start,
         end,
         next,
-        tstart: end,
-        tend: end,
+        text_start: end,
+        text_end: end,
         arabic: 0,
         latin: 0,
         words: 0,
@@ -522,8 +556,8 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, bufs: &mut Bu
     };
     let (vis_end, last_at) = last_visible(bytes, first);
     let counted_plain = count(&bytes[first..vis_end], &mut line);
-    line.tstart = start + first;
-    line.tend = start + vis_end;
+    line.text_start = start + first;
+    line.text_end = start + vis_end;
     if let Some(at) = last_at {
         let c = raw[at..].chars().next().unwrap_or(' ');
         line.last = if c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c) {
@@ -572,7 +606,7 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, bufs: &mut Bu
         let n = norm.as_str();
         let off = md_off(n);
         // Pieces: split on `**` (several headings run together on one line).
-        find_pieces(&n[off..], off, line.tstart, norm, &mut line);
+        find_pieces(&n[off..], off, line.text_start, norm, &mut line);
     }
     if line.pieces.is_empty() {
         let n = if mapped {
@@ -586,7 +620,7 @@ fn analyse_line(text: &str, start: usize, end: usize, next: usize, bufs: &mut Bu
         line.marker = list_marker(s).map(|(len, ordinal, letter)| {
             let at = (s_off + len).min(n.len());
             Marker {
-                text_start: line.tstart
+                text_start: line.text_start
                     + if mapped {
                         bufs.norm.original_offset(at)
                     } else {
@@ -772,7 +806,7 @@ pub(crate) fn line_cues(text: &str, l: &Line, view: &mut Normalized) -> Cues {
     if l.is_blank() || l.has_heading() {
         return l.cues;
     }
-    normalize::normalize_into(&text[l.tstart..l.tend], view);
+    normalize::normalize_into(&text[l.text_start..l.text_end], view);
     let mut c = cues(strip_md(view.as_str()), l.words);
     c.bare_keyword = l.cues.bare_keyword;
     c.keyword_fragment = l.cues.keyword_fragment;
@@ -788,7 +822,7 @@ pub(crate) fn line_amend(text: &str, l: &Line, view: &mut Normalized, plain: &mu
     if l.is_blank() || l.has_heading() {
         return l.cues.amend;
     }
-    let raw = &text[l.tstart..l.tend];
+    let raw = &text[l.text_start..l.text_end];
     if raw.is_ascii() && !raw.contains('\t') {
         plain.clear();
         plain.push_str(raw);
@@ -927,123 +961,133 @@ fn ends_with_ci(s: &str, suffix: &str) -> bool {
         && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
+/// Closing formulas: [`Cues::closing`].
+const CLOSING_OPENERS: &[&str] = &[
+    "صدر في",
+    "صدر ب",
+    "صدر عن",
+    "صدر بتاريخ",
+    "حرر في",
+    "حرر ب",
+    "الموافق",
+    "تحريرا في",
+    "issued on",
+    "issued in",
+    "issued at",
+    "issued",
+    "done at",
+    "done in",
+    "done on",
+    "corresponding to",
+    "promulgated on",
+    "promulgated at",
+    "dated",
+];
+
+/// Enacting formulas that open a line: [`Cues::enacting`].
+const ENACTING_OPENERS: &[&str] = &[
+    "قرر",
+    "قررت",
+    "قررنا",
+    "يقرر",
+    "اصدر",
+    "اصدرنا",
+    "نصدر",
+    "رسمنا",
+    "رسم بما",
+    "اصدرت",
+    "اقر",
+];
+
+/// Enacting formulas that end a line (ASCII case-insensitive):
+/// [`Cues::enacting`].
+const ENACTING_ENDINGS: &[&str] = &[
+    "decided",
+    "decreed",
+    "decides",
+    "decrees",
+    "has decided",
+    "as follows",
+    "following law",
+    "following decree",
+    "hereby decree",
+    "promulgates",
+    "resolved",
+    "resolves",
+    "enacted",
+];
+
+/// Openings of the recitals: [`Cues::recital_intro`].
+const RECITAL_INTRO_OPENERS: &[&str] = &[
+    "بعد الاطلاع",
+    "وبعد الاطلاع",
+    "بناء علي",
+    "وبناء علي",
+    "استنادا",
+    "upon review",
+    "upon reviewing",
+    "having reviewed",
+    "having regard",
+    "after review",
+    "after reviewing",
+    "after perusal",
+    "pursuant to",
+    "in accordance with",
+    "based on",
+    "having perused",
+];
+
+/// Openings of a title's subject line: [`Cues::subtitle`].
+const SUBTITLE_OPENERS: &[&str] = &[
+    "بشان",
+    "في شان",
+    "بتنظيم",
+    "باصدار",
+    "بتعديل",
+    "بانشاء",
+    "بتقرير",
+    "باعتماد",
+    "on",
+    "concerning",
+    "regarding",
+    "relating",
+    "establishing",
+    "amending",
+    "organising",
+    "organizing",
+    "issuing",
+    "promulgating",
+];
+
+/// [`Cues::enacting`] of the line `l` (bullet trimmed off), which has at
+/// most 9 words.
+fn is_enacting(l: &str) -> bool {
+    let core = l.trim_end_matches([':', '-', '.', ' ', '*']);
+    let lower = core.to_ascii_lowercase();
+    starts_with_any(core, ENACTING_OPENERS)
+        || ENACTING_ENDINGS.iter().any(|e| ends_with_ci(core, e))
+        || lower.contains("issued the following")
+        || lower.contains("promulgated the following")
+}
+
+/// The cues of the matching view `s` of a line of `words` words; the two
+/// the line scanner sets ([`Cues::bare_keyword`],
+/// [`Cues::keyword_fragment`]) are left false.
 fn cues(s: &str, words: u32) -> Cues {
     let mut c = Cues::default();
     let l = s.trim_start_matches(['-', '–', '•', '*', ' ']);
-    c.closing = words <= 16
-        && starts_with_any(
-            l,
-            &[
-                "صدر في",
-                "صدر ب",
-                "صدر عن",
-                "صدر بتاريخ",
-                "حرر في",
-                "حرر ب",
-                "الموافق",
-                "تحريرا في",
-                "issued on",
-                "issued in",
-                "issued at",
-                "issued",
-                "done at",
-                "done in",
-                "done on",
-                "corresponding to",
-                "promulgated on",
-                "promulgated at",
-                "dated",
-            ],
-        );
+    c.closing = words <= 16 && starts_with_any(l, CLOSING_OPENERS);
     if words <= 9 {
-        let core = l.trim_end_matches([':', '-', '.', ' ', '*']);
-        let lower = core.to_ascii_lowercase();
-        c.enacting = starts_with_any(
-            core,
-            &[
-                "قرر",
-                "قررت",
-                "قررنا",
-                "يقرر",
-                "اصدر",
-                "اصدرنا",
-                "نصدر",
-                "رسمنا",
-                "رسم بما",
-                "اصدرت",
-                "اقر",
-            ],
-        ) || [
-            "decided",
-            "decreed",
-            "decides",
-            "decrees",
-            "has decided",
-            "as follows",
-            "following law",
-            "following decree",
-            "hereby decree",
-            "promulgates",
-            "resolved",
-            "resolves",
-            "enacted",
-        ]
-        .iter()
-        .any(|e| ends_with_ci(core, e))
-            || lower.contains("issued the following")
-            || lower.contains("promulgated the following");
+        c.enacting = is_enacting(l);
     }
-    c.recital_intro = starts_with_any(
-        l,
-        &[
-            "بعد الاطلاع",
-            "وبعد الاطلاع",
-            "بناء علي",
-            "وبناء علي",
-            "استنادا",
-            "upon review",
-            "upon reviewing",
-            "having reviewed",
-            "having regard",
-            "after review",
-            "after reviewing",
-            "after perusal",
-            "pursuant to",
-            "in accordance with",
-            "based on",
-            "having perused",
-        ],
-    );
+    c.recital_intro = starts_with_any(l, RECITAL_INTRO_OPENERS);
     c.recital = starts_with_any(l, &["وعلي", "علي", "and ", "having regard"])
         || s.starts_with(['-', '–', '•', '*']);
     let kw = keyword_cues(l);
     c.instrument = words <= 30 && !l.starts_with('-') && kw & INSTRUMENT != 0;
     c.number_line = words <= 12 && starts_with_any(l, &["رقم", "no.", "no", "number"]);
     c.title_kw = c.instrument && kw & NUMBERED != 0;
-    c.subtitle = words <= 30
-        && starts_with_any(
-            l,
-            &[
-                "بشان",
-                "في شان",
-                "بتنظيم",
-                "باصدار",
-                "بتعديل",
-                "بانشاء",
-                "بتقرير",
-                "باعتماد",
-                "on",
-                "concerning",
-                "regarding",
-                "relating",
-                "establishing",
-                "amending",
-                "organising",
-                "organizing",
-                "issuing",
-                "promulgating",
-            ],
-        );
+    c.subtitle = words <= 30 && starts_with_any(l, SUBTITLE_OPENERS);
     c.boilerplate = kw & BOILERPLATE != 0;
     c.amend = kw & AMEND != 0;
     c.quote_start = s.starts_with(['"', '“', '«', '\'', '„']);
@@ -1335,7 +1379,7 @@ mod tests {
         let text = "\u{feff}مادة (1)\r\nنص.\r\n\r\nالباب الثاني**الفصل الأول****مادة (5)**\n";
         let lines = analyse(text);
         assert_eq!(lines.len(), 4);
-        assert_eq!(&text[lines[0].tstart..lines[0].tend], "مادة (1)");
+        assert_eq!(&text[lines[0].text_start..lines[0].text_end], "مادة (1)");
         assert!(lines[2].is_blank());
         assert_eq!(lines[3].pieces.len(), 3);
         let last = &lines[3].pieces[2];
