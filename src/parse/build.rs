@@ -1315,56 +1315,29 @@ fn diagnostics(b: &mut Builder<'_>) {
         );
         return;
     }
-    // The first article with each label: plain numbers (most labels) in a
-    // table by number, the others in a B-tree of references.
-    let n = b.doc.articles.len();
-    let mut by_number: Vec<usize> = Vec::new();
-    let mut others: std::collections::BTreeMap<&Label, usize> = std::collections::BTreeMap::new();
+    let numbering = b.doc.numbering();
     let mut msgs = Vec::new();
-    for a in &b.doc.articles {
-        if let Some(l) = &a.label {
-            let seen = match usize::try_from(l.number) {
-                Ok(k) if l.suffix.is_none() && k < 4 * n + 1024 => {
-                    if by_number.len() <= k {
-                        by_number.resize(k + 1, usize::MAX);
-                    }
-                    let first = by_number[k];
-                    if first == usize::MAX {
-                        by_number[k] = a.index;
-                        None
-                    } else {
-                        Some(first)
-                    }
-                }
-                _ => {
-                    let first = others.get(l).copied();
-                    if first.is_none() {
-                        others.insert(l, a.index);
-                    }
-                    first
-                }
-            };
-            if let Some(first) = seen {
-                msgs.push((
-                    DiagnosticKind::DuplicateNumber,
-                    format!(
-                        "article {l} occurs more than once (articles {} and {})",
-                        first, a.index
-                    ),
-                    Some(a.heading_span),
-                ));
-            }
+    for (a, check) in b.doc.articles.iter().zip(&numbering.articles) {
+        if let (Some(l), Some(first)) = (&a.label, check.first_with_label) {
+            msgs.push((
+                DiagnosticKind::DuplicateNumber,
+                format!(
+                    "article {l} occurs more than once (articles {} and {})",
+                    b.doc.articles[first].index, a.index
+                ),
+                Some(a.heading_span),
+            ));
         }
     }
-    for w in b.doc.articles.windows(2) {
+    for (w, check) in b.doc.articles.windows(2).zip(&numbering.articles[1..]) {
         if let (Some(x), Some(y)) = (&w[0].label, &w[1].label) {
-            if y.number > x.number + 1 {
+            if check.gap_before {
                 msgs.push((
                     DiagnosticKind::NumberingGap,
                     format!("numbering jumps from {x} to {y}"),
                     Some(w[1].heading_span),
                 ));
-            } else if y.number < x.number {
+            } else if check.goes_back {
                 msgs.push((
                     DiagnosticKind::OutOfOrder,
                     format!("numbering goes back from {x} to {y}"),
