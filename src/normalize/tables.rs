@@ -94,8 +94,7 @@ pub(crate) fn normalize_plain(text: &str, out: &mut String) -> bool {
     let bytes = text.as_bytes();
     let mut run = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         if is_plain_ascii(b) {
             i += 1;
             continue;

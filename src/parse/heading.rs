@@ -524,6 +524,36 @@ pub(crate) fn match_article(s: &str) -> Option<ArticleMatch> {
     })
 }
 
+/// A division heading whose number follows its keyword: `after` is the
+/// text after the keyword, `start_len` the length of the whole heading.
+fn numbered_division(
+    kind: DivisionKind,
+    after: &str,
+    arabic: bool,
+    start_len: usize,
+) -> Option<DivisionMatch> {
+    let (number, _, after) = read_number(after, arabic)?;
+    let (sep, rest) = read_sep(after);
+    if !division_rest_ok(title_part(rest), sep, arabic) {
+        return None;
+    }
+    Some(DivisionMatch {
+        kind,
+        number: Some(number),
+        rest: start_len - rest.len(),
+    })
+}
+
+/// A division heading without a number (`الباب التمهيدي`, `Preliminary
+/// Part`), whose `rest` follows.
+fn unnumbered_division(kind: DivisionKind, rest: &str, start_len: usize) -> DivisionMatch {
+    DivisionMatch {
+        kind,
+        number: None,
+        rest: start_len - rest.len(),
+    }
+}
+
 /// Recognises a division heading at the start of `s`.
 pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
     let start_len = s.len();
@@ -546,25 +576,12 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
                     if r.chars().next().is_none_or(|c| !c.is_alphabetic()) {
                         let (sep, rest) = read_sep(r);
                         if division_rest_ok(rest, sep, true) {
-                            return Some(DivisionMatch {
-                                kind,
-                                number: None,
-                                rest: start_len - rest.len(),
-                            });
+                            return Some(unnumbered_division(kind, rest, start_len));
                         }
                     }
                 }
             }
-            let (number, _, after) = read_number(after, true)?;
-            let (sep, rest) = read_sep(after);
-            if !division_rest_ok(title_part(rest), sep, true) {
-                return None;
-            }
-            return Some(DivisionMatch {
-                kind,
-                number: Some(number),
-                rest: start_len - rest.len(),
-            });
+            return numbered_division(kind, after, true, start_len);
         }
     }
     for (kw, kind) in EN_DIVISIONS {
@@ -576,23 +593,10 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
             if let Some(r) = strip_keyword(a, "preliminary").or_else(|| strip_keyword(a, "final")) {
                 let (sep, rest) = read_sep(r);
                 if rest.trim().is_empty() || sep {
-                    return Some(DivisionMatch {
-                        kind,
-                        number: None,
-                        rest: start_len - rest.len(),
-                    });
+                    return Some(unnumbered_division(kind, rest, start_len));
                 }
             }
-            let (number, _, after) = read_number(after, false)?;
-            let (sep, rest) = read_sep(after);
-            if !division_rest_ok(title_part(rest), sep, false) {
-                return None;
-            }
-            return Some(DivisionMatch {
-                kind,
-                number: Some(number),
-                rest: start_len - rest.len(),
-            });
+            return numbered_division(kind, after, false, start_len);
         }
     }
     None

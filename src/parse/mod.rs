@@ -17,6 +17,7 @@
 mod build;
 mod heading;
 mod line;
+mod paths;
 mod visual;
 
 use crate::document::{Diagnostic, DiagnosticKind, Document, Language};
