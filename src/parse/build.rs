@@ -185,9 +185,9 @@ fn join_broken(text: &str, units: &mut [Unit]) {
             continue;
         }
         let first = text[units[i].text_start..units[i].text_end].trim_matches(['*', '#', ' ']);
-        let fview = normalize(first);
-        let fragment = heading::is_keyword_fragment(fview.as_str());
-        let bare = heading::is_bare_keyword(fview.as_str());
+        let first_view = normalize(first);
+        let fragment = heading::is_keyword_fragment(first_view.as_str());
+        let bare = heading::is_bare_keyword(first_view.as_str());
         if !(fragment || bare) {
             i += 1;
             continue;
@@ -424,12 +424,12 @@ fn choose_headings(text: &str, cues: &CueCache<'_>, units: &mut [Unit], from: us
         k = prev[k];
     }
     let mut chosen = Vec::new();
-    for (k, &ui) in cands.iter().enumerate() {
+    for (k, &unit_index) in cands.iter().enumerate() {
         if keep[k] {
-            chosen.push(ui);
+            chosen.push(unit_index);
         } else {
-            units[ui].kind = Kind::Text;
-            units[ui].quoted = true;
+            units[unit_index].kind = Kind::Text;
+            units[unit_index].quoted = true;
         }
     }
     chosen
@@ -527,19 +527,19 @@ impl<'t> Builder<'t> {
     /// titles, paragraphs and list items.
     fn law(&mut self, lines: &[Line], units: &[Unit], from: usize, to: usize) {
         let text = self.text;
-        let mut st = LawState::default();
+        let mut state = LawState::default();
         for i in from..to {
             let unit = &units[i];
             match &unit.kind {
                 Kind::Blank => self.seg(unit.start, unit.end, Role::Blank),
                 Kind::Fragment => {
-                    st.pending_fragment = Some(unit.text_start);
+                    state.pending_fragment = Some(unit.text_start);
                     let idx = self.doc.articles.len();
                     self.seg(unit.start, unit.end, Role::ArticleHeading(idx));
                 }
                 Kind::Division(m) => {
-                    st.cur = None;
-                    st.expect_article_title = false;
+                    state.current_article = None;
+                    state.expect_article_title = false;
                     let head_end = unit.rest.min(unit.text_end);
                     let heading = clean_title(&text[unit.text_start..head_end]);
                     let title = (unit.rest < unit.text_end)
@@ -547,18 +547,18 @@ impl<'t> Builder<'t> {
                         .filter(|t| !t.is_empty());
                     let has_title = title.is_some();
                     let idx = self.open_division(unit, m.kind, m.number, heading, title);
-                    st.expect_division_title = (!has_title).then_some(idx);
+                    state.expect_division_title = (!has_title).then_some(idx);
                 }
                 Kind::Article(m) => {
-                    st.expect_division_title = None;
-                    let hstart = st.pending_fragment.take().unwrap_or(unit.text_start);
-                    let idx = self.article_heading(unit, m, hstart, st.cur);
-                    st.cur = Some(idx);
-                    st.expect_article_title = unit.rest >= unit.text_end;
+                    state.expect_division_title = None;
+                    let heading_start = state.pending_fragment.take().unwrap_or(unit.text_start);
+                    let idx = self.article_heading(unit, m, heading_start, state.current_article);
+                    state.current_article = Some(idx);
+                    state.expect_article_title = unit.rest >= unit.text_end;
                 }
                 Kind::Text | Kind::Item(_) => {
                     let next = units[i + 1..to].iter().find(|x| !x.is_blank());
-                    self.body_unit(lines, units, i, next, &mut st);
+                    self.body_unit(lines, units, i, next, &mut state);
                 }
             }
         }
@@ -570,8 +570,8 @@ impl<'t> Builder<'t> {
         &mut self,
         unit: &Unit,
         m: &ArticleMatch,
-        hstart: usize,
-        cur: Option<usize>,
+        heading_start: usize,
+        current_article: Option<usize>,
     ) -> usize {
         let text = self.text;
         let head_end = unit.rest.min(unit.text_end);
@@ -580,7 +580,7 @@ impl<'t> Builder<'t> {
         // body so far may hold only short titles (`باب تمهيدي`).
         let repeat = self.doc.articles.len().checked_sub(1).filter(|&c| {
             let a = &self.doc.articles[c];
-            (cur.is_none() || cur == Some(c))
+            (current_article.is_none() || current_article == Some(c))
                 && a.label.as_ref() == Some(&m.label)
                 && a.paragraphs.len() + a.items.len() <= 2
                 && a.paragraphs
@@ -600,19 +600,19 @@ impl<'t> Builder<'t> {
                 self.doc.articles.push(Article {
                     index: idx,
                     label: Some(m.label.clone()),
-                    heading: text[hstart..head_end]
+                    heading: text[heading_start..head_end]
                         .trim()
                         .trim_matches(['*', '#', ' '])
                         .trim_end_matches([':', '-', '–', ' '])
                         .trim()
                         .to_string(),
-                    heading_span: Span::new(hstart, head_end.max(hstart)),
+                    heading_span: Span::new(heading_start, head_end.max(heading_start)),
                     title: None,
                     text: String::new(),
                     paragraphs: Vec::new(),
                     items: Vec::new(),
                     division,
-                    span: Span::new(hstart, unit.text_end),
+                    span: Span::new(heading_start, unit.text_end),
                 });
                 idx
             }
@@ -628,8 +628,8 @@ impl<'t> Builder<'t> {
             } else {
                 self.seg(unit.start, unit.rest, Role::ArticleHeading(idx));
                 self.seg(unit.rest, unit.end, Role::ArticleBody(idx));
-                let blk = block(text, unit.rest, unit.text_end);
-                self.doc.articles[idx].paragraphs.push(blk);
+                let block_here = block(text, unit.rest, unit.text_end);
+                self.doc.articles[idx].paragraphs.push(block_here);
             }
         } else {
             self.seg(unit.start, unit.end, Role::ArticleHeading(idx));
@@ -680,13 +680,13 @@ impl<'t> Builder<'t> {
         units: &[Unit],
         i: usize,
         next: Option<&Unit>,
-        st: &mut LawState,
+        state: &mut LawState,
     ) {
         let text = self.text;
         let unit = &units[i];
         let l = &lines[unit.line];
         let plain_text = matches!(unit.kind, Kind::Text);
-        if let Some(d) = st.expect_division_title.take() {
+        if let Some(d) = state.expect_division_title.take() {
             if plain_text && (!l.pieces.is_empty() || title_like_line(l, 14)) {
                 self.doc.divisions[d].title =
                     Some(clean_title(&text[unit.text_start..unit.text_end]));
@@ -695,7 +695,7 @@ impl<'t> Builder<'t> {
                 return;
             }
         }
-        let Some(c) = st.cur else {
+        let Some(c) = state.current_article else {
             // Text between a division heading and the first article.
             match self.stack.last() {
                 Some(&d) => self.seg(unit.start, unit.end, Role::Division(d)),
@@ -710,7 +710,7 @@ impl<'t> Builder<'t> {
             return;
         };
         // An article title on the line after the heading.
-        if std::mem::take(&mut st.expect_article_title)
+        if std::mem::take(&mut state.expect_article_title)
             && plain_text
             && l.pieces.is_empty()
             && title_like_line(l, 5)
@@ -732,7 +732,7 @@ impl<'t> Builder<'t> {
                     && prev_ends_sentence(lines, units, i)
             }
         {
-            st.cur = None;
+            state.current_article = None;
             // It replaces the unnumbered division open before it.
             while self
                 .stack
@@ -795,7 +795,7 @@ impl<'t> Builder<'t> {
 #[derive(Default)]
 struct LawState {
     /// The article the next body line belongs to.
-    cur: Option<usize>,
+    current_article: Option<usize>,
     /// Start of a heading broken over lines, waiting for its second part.
     pending_fragment: Option<usize>,
     /// A division whose title may stand on the next line.
@@ -820,10 +820,10 @@ pub(crate) fn build(
     };
     let mut units = line_units(text, lines);
     let law_end_unit = boilerplate_from
-        .map(|bl| {
+        .map(|first_line| {
             units
                 .iter()
-                .position(|unit| unit.line >= bl)
+                .position(|unit| unit.line >= first_line)
                 .unwrap_or(units.len())
         })
         .unwrap_or(units.len());
@@ -842,7 +842,7 @@ pub(crate) fn build(
 
     // Closing block and same-script boilerplate after the last article.
     let (closing_start, boiler_start) = match chosen.last().copied() {
-        Some(la) => closing_and_boilerplate(&cues, lines, &units, la),
+        Some(last_article) => closing_and_boilerplate(&cues, lines, &units, last_article),
         None => (units.len(), units.len()),
     };
 
@@ -1193,7 +1193,7 @@ fn front(
         .take(5)
         .collect();
     let mut title_range: Option<(usize, usize)> = None;
-    let kw = head
+    let keyword_line = head
         .iter()
         .position(|&i| cues.get(units[i].line).title_kw)
         .or_else(|| {
@@ -1202,8 +1202,8 @@ fn front(
                 cues.get(units[w[0]].line).instrument && cues.get(units[w[1]].line).number_line
             })
         });
-    if let Some(kw) = kw {
-        let mut end = kw;
+    if let Some(keyword_line) = keyword_line {
+        let mut end = keyword_line;
         while end + 1 < head.len() && {
             let c = cues.get(units[head[end + 1]].line);
             c.subtitle || c.number_line
@@ -1211,7 +1211,7 @@ fn front(
             end += 1;
         }
         // Lines right above the instrument line (the issuer) stay preamble.
-        title_range = Some((head[kw], head[end]));
+        title_range = Some((head[keyword_line], head[end]));
     } else if let Some(&f) = head.first() {
         if lines[units[f].line].words <= 25 {
             title_range = Some((f, f));
@@ -1239,28 +1239,28 @@ fn front(
             }
         }
         let c = cues.get(unit.line);
-        let blk = block(text, unit.text_start, unit.text_end);
+        let block_here = block(text, unit.text_start, unit.text_end);
         // "Upon review of:" alone introduces the recitals; "Having perused
         // the Constitution; and" is the first of them as well.
         let bare_intro = || {
-            let t = blk.text.trim_end_matches(['-', ' ', '*']);
+            let t = block_here.text.trim_end_matches(['-', ' ', '*']);
             t.ends_with(':') || lines[unit.line].words <= 4
         };
         if c.enacting {
             after_intro = false;
-            b.doc.preamble.enacting = Some(blk);
+            b.doc.preamble.enacting = Some(block_here);
             b.seg(unit.start, unit.end, Role::Enacting);
         } else if c.recital_intro && !c.recital && !after_intro && bare_intro() {
             after_intro = true;
-            b.doc.preamble.lines.push(blk);
+            b.doc.preamble.lines.push(block_here);
             b.seg(unit.start, unit.end, Role::Preamble);
         } else if matches!(unit.kind, Kind::Item(_)) || c.recital || c.recital_intro || after_intro
         {
             after_intro |= c.recital_intro;
-            b.doc.preamble.recitals.push(blk);
+            b.doc.preamble.recitals.push(block_here);
             b.seg(unit.start, unit.end, Role::Recital);
         } else {
-            b.doc.preamble.lines.push(blk);
+            b.doc.preamble.lines.push(block_here);
             b.seg(unit.start, unit.end, Role::Preamble);
         }
     }

@@ -355,13 +355,13 @@ fn cues(s: &str, words: u32) -> Cues {
     c.recital_intro = starts_with_any(l, RECITAL_INTRO_OPENERS);
     c.recital = starts_with_any(l, &["وعلي", "علي", "and ", "having regard"])
         || s.starts_with(['-', '–', '•', '*']);
-    let kw = keyword_cues(l);
-    c.instrument = words <= 30 && !l.starts_with('-') && kw & INSTRUMENT != 0;
+    let keywords = keyword_cues(l);
+    c.instrument = words <= 30 && !l.starts_with('-') && keywords & INSTRUMENT != 0;
     c.number_line = words <= 12 && starts_with_any(l, &["رقم", "no.", "no", "number"]);
-    c.title_kw = c.instrument && kw & NUMBERED != 0;
+    c.title_kw = c.instrument && keywords & NUMBERED != 0;
     c.subtitle = words <= 30 && starts_with_any(l, SUBTITLE_OPENERS);
-    c.boilerplate = kw & BOILERPLATE != 0;
-    c.amend = kw & AMEND != 0;
+    c.boilerplate = keywords & BOILERPLATE != 0;
+    c.amend = keywords & AMEND != 0;
     c.quote_start = s.starts_with(['"', '“', '«', '\'', '„']);
     c
 }
