@@ -628,8 +628,8 @@ impl<'t> Builder<'t> {
             } else {
                 self.seg(unit.start, unit.rest, Role::ArticleHeading(idx));
                 self.seg(unit.rest, unit.end, Role::ArticleBody(idx));
-                let block_here = block(text, unit.rest, unit.text_end);
-                self.doc.articles[idx].paragraphs.push(block_here);
+                let unit_block = block(text, unit.rest, unit.text_end);
+                self.doc.articles[idx].paragraphs.push(unit_block);
             }
         } else {
             self.seg(unit.start, unit.end, Role::ArticleHeading(idx));
@@ -1239,28 +1239,28 @@ fn front(
             }
         }
         let c = cues.get(unit.line);
-        let block_here = block(text, unit.text_start, unit.text_end);
+        let unit_block = block(text, unit.text_start, unit.text_end);
         // "Upon review of:" alone introduces the recitals; "Having perused
         // the Constitution; and" is the first of them as well.
         let bare_intro = || {
-            let t = block_here.text.trim_end_matches(['-', ' ', '*']);
+            let t = unit_block.text.trim_end_matches(['-', ' ', '*']);
             t.ends_with(':') || lines[unit.line].words <= 4
         };
         if c.enacting {
             after_intro = false;
-            b.doc.preamble.enacting = Some(block_here);
+            b.doc.preamble.enacting = Some(unit_block);
             b.seg(unit.start, unit.end, Role::Enacting);
         } else if c.recital_intro && !c.recital && !after_intro && bare_intro() {
             after_intro = true;
-            b.doc.preamble.lines.push(block_here);
+            b.doc.preamble.lines.push(unit_block);
             b.seg(unit.start, unit.end, Role::Preamble);
         } else if matches!(unit.kind, Kind::Item(_)) || c.recital || c.recital_intro || after_intro
         {
             after_intro |= c.recital_intro;
-            b.doc.preamble.recitals.push(block_here);
+            b.doc.preamble.recitals.push(unit_block);
             b.seg(unit.start, unit.end, Role::Recital);
         } else {
-            b.doc.preamble.lines.push(block_here);
+            b.doc.preamble.lines.push(unit_block);
             b.seg(unit.start, unit.end, Role::Preamble);
         }
     }
