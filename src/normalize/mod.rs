@@ -18,6 +18,11 @@
 //!
 //! The original text is never changed: the parser keeps byte spans into it.
 //!
+//! Which characters are marks, spaces, Arabic letters or word characters is
+//! said once, in `classes.rs`; the parser and the number readers ask there
+//! too. The byte tables of the fast paths, built from those classes, and
+//! the view of a plain text without a map are in `tables.rs`.
+//!
 //! ```
 //! use lexalign::normalize::normalize;
 //! let n = normalize("\u{feff}المــادة (٥)\r\n");

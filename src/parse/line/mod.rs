@@ -42,6 +42,8 @@ pub(crate) struct Piece {
 pub(crate) struct Marker {
     /// Original byte offset where the item text starts.
     pub text_start: usize,
+    /// The marker's position in its list (`3` for `3-`, `ج` or `(iii)`), if
+    /// it has one (a bullet has none).
     pub ordinal: Option<u32>,
     /// An Arabic list letter, for deciding the letter order later.
     pub letter: Option<char>,
@@ -56,19 +58,32 @@ pub(crate) struct Line {
     pub end: usize,
     /// Start of the next line (after the terminator).
     pub next: usize,
-    /// Trimmed content range (original offsets); empty when blank.
+    /// Start of the trimmed content (original offset): its first visible
+    /// character.
     pub text_start: usize,
+    /// End of the trimmed content (original offset); `text_start` when the
+    /// line is blank.
     pub text_end: usize,
+    /// Arabic letters in the trimmed content (presentation forms counted).
     pub arabic: u32,
+    /// Latin letters (ASCII) in the trimmed content.
     pub latin: u32,
+    /// Words (runs of visible characters between spaces).
     pub words: u32,
+    /// Whether the content holds an ASCII or Arabic-Indic digit.
     pub has_digit: bool,
     /// Last visible character of the matching view.
     pub last: char,
-    /// First visible character is an upper-case Latin letter.
+    /// Words that start with an upper-case Latin letter (a count, not a
+    /// flag).
     pub capitalised: u32,
+    /// The heading pieces of the line and the text between them; empty when
+    /// the line holds no heading.
     pub pieces: Vec<Piece>,
+    /// The list marker the line starts with, if any.
     pub marker: Option<Marker>,
+    /// The cues known when the line is read (those of heading lines and the
+    /// keyword cues); the others are computed on demand ([`line_cues`]).
     pub cues: Cues,
 }
 
