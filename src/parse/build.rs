@@ -813,7 +813,7 @@ pub(crate) fn build(
     language: Language,
     boilerplate_from: Option<usize>,
 ) -> Document {
-    let mut b = Builder {
+    let mut builder = Builder {
         text,
         doc: empty_document(lines, language),
         stack: Vec::new(),
@@ -831,13 +831,13 @@ pub(crate) fn build(
     join_broken(text, &mut units);
     numbered_divisions_as_articles(&mut units);
     let front_end = yaml_front_matter_end(text, &units);
-    let toc = set_apart_table_of_contents(&mut b, &mut units, front_end);
+    let toc = set_apart_table_of_contents(&mut builder, &mut units, front_end);
     let toc_end = toc.map_or(front_end, |(_, end)| end);
     let cues = CueCache::new(text, lines);
     let chosen = choose_headings(text, &cues, &mut units, toc_end);
     unkept_fragments_as_text(&mut units);
     widen_text_units(lines, &mut units);
-    report_uncertain_headings(&mut b, &units);
+    report_uncertain_headings(&mut builder, &units);
     let first_head = law_start(&units, toc_end, &chosen);
 
     // Closing block and same-script boilerplate after the last article.
@@ -848,7 +848,7 @@ pub(crate) fn build(
 
     // Front zone: title, preamble.
     front(
-        &mut b,
+        &mut builder,
         &cues,
         lines,
         &units[..first_head.min(units.len())],
@@ -857,18 +857,18 @@ pub(crate) fn build(
     );
 
     // The law.
-    b.law(lines, &units, first_head, closing_start.min(units.len()));
-    article_texts(text, &mut b.doc.articles);
-    b.doc.closing = b.zone(
+    builder.law(lines, &units, first_head, closing_start.min(units.len()));
+    article_texts(text, &mut builder.doc.articles);
+    builder.doc.closing = builder.zone(
         &units[closing_start.min(units.len())..boiler_start.min(units.len())],
         Role::Closing,
     );
     // Boilerplate: same-script after the closing, and the other-script tail.
     let mut boiler: Vec<Unit> = units.split_off(boiler_start.min(units.len()));
     boiler.append(&mut tail);
-    b.doc.boilerplate = b.zone(&boiler, Role::Boilerplate);
-    diagnostics(&mut b);
-    b.doc
+    builder.doc.boilerplate = builder.zone(&boiler, Role::Boilerplate);
+    diagnostics(&mut builder);
+    builder.doc
 }
 
 /// A document in `language` spanning `lines`, with nothing in it yet.
@@ -911,11 +911,11 @@ fn yaml_front_matter_end(text: &str, units: &[Unit]) -> usize {
 /// the headings it lists become text, and a diagnostic says so. Returns
 /// its range of units.
 fn set_apart_table_of_contents(
-    b: &mut Builder<'_>,
+    builder: &mut Builder<'_>,
     units: &mut [Unit],
     front_end: usize,
 ) -> Option<(usize, usize)> {
-    let (s, e) = table_of_contents(b.text, &units[front_end..])?;
+    let (s, e) = table_of_contents(builder.text, &units[front_end..])?;
     let toc_start = front_end + s;
     let toc_end = front_end + e;
     // The headings listed in it are not headings.
@@ -928,7 +928,7 @@ fn set_apart_table_of_contents(
         }
     }
     let s = Span::new(units[toc_start].start, units[toc_end].start);
-    b.diag(
+    builder.diag(
         DiagnosticKind::TableOfContents,
         "a table of contents lists the headings before the body; it was set apart as front matter"
             .into(),
@@ -968,13 +968,13 @@ fn widen_text_units(lines: &[Line], units: &mut [Unit]) {
 }
 
 /// One diagnostic for each heading candidate that was read as text.
-fn report_uncertain_headings(b: &mut Builder<'_>, units: &[Unit]) {
-    let text = b.text;
+fn report_uncertain_headings(builder: &mut Builder<'_>, units: &[Unit]) {
+    let text = builder.text;
     for unit in units {
         if unit.quoted && matches!(unit.kind, Kind::Text) {
             let s = Span::new(unit.text_start, unit.text_end);
             let msg = format!("heading-like text {:?} was read as body text (quoted article, cross-reference or out of sequence)", truncate(text[unit.text_start..unit.text_end].trim_matches(['*', '#', ' ']), 40));
-            b.diag(DiagnosticKind::UncertainHeading, msg, Some(s));
+            builder.diag(DiagnosticKind::UncertainHeading, msg, Some(s));
         }
     }
 }
@@ -1170,14 +1170,14 @@ fn closing_and_boilerplate(
 /// The front zone: YAML front matter and table of contents (already
 /// known), title, preamble lines, recitals, enacting formula.
 fn front(
-    b: &mut Builder<'_>,
+    builder: &mut Builder<'_>,
     cues: &CueCache<'_>,
     lines: &[Line],
     units: &[Unit],
     front_end: usize,
     toc: Option<(usize, usize)>,
 ) {
-    let text = b.text;
+    let text = builder.text;
     let in_front = |i: usize| i < front_end || toc.is_some_and(|(s, e)| i >= s && i < e);
     // Title: the block up to the first line naming the instrument and its
     // number, with the "on …" lines after it.
@@ -1220,20 +1220,20 @@ fn front(
     let mut after_intro = false;
     for (i, unit) in units.iter().enumerate() {
         if unit.is_blank() {
-            b.seg(unit.start, unit.end, Role::Blank);
+            builder.seg(unit.start, unit.end, Role::Blank);
             continue;
         }
         if in_front(i) {
-            b.seg(unit.start, unit.end, Role::Front);
+            builder.seg(unit.start, unit.end, Role::Front);
             continue;
         }
         if let Some((s, e)) = title_range {
             if i >= s && i <= e {
-                b.seg(unit.start, unit.end, Role::Title);
+                builder.seg(unit.start, unit.end, Role::Title);
                 if i == e {
                     let mut t = block(text, units[s].text_start, units[e].text_end);
                     t.text = t.text.trim_matches(['*', '#', ' ']).to_string();
-                    b.doc.title = Some(t);
+                    builder.doc.title = Some(t);
                 }
                 continue;
             }
@@ -1248,48 +1248,53 @@ fn front(
         };
         if c.enacting {
             after_intro = false;
-            b.doc.preamble.enacting = Some(unit_block);
-            b.seg(unit.start, unit.end, Role::Enacting);
+            builder.doc.preamble.enacting = Some(unit_block);
+            builder.seg(unit.start, unit.end, Role::Enacting);
         } else if c.recital_intro && !c.recital && !after_intro && bare_intro() {
             after_intro = true;
-            b.doc.preamble.lines.push(unit_block);
-            b.seg(unit.start, unit.end, Role::Preamble);
+            builder.doc.preamble.lines.push(unit_block);
+            builder.seg(unit.start, unit.end, Role::Preamble);
         } else if matches!(unit.kind, Kind::Item(_)) || c.recital || c.recital_intro || after_intro
         {
             after_intro |= c.recital_intro;
-            b.doc.preamble.recitals.push(unit_block);
-            b.seg(unit.start, unit.end, Role::Recital);
+            builder.doc.preamble.recitals.push(unit_block);
+            builder.seg(unit.start, unit.end, Role::Recital);
         } else {
-            b.doc.preamble.lines.push(unit_block);
-            b.seg(unit.start, unit.end, Role::Preamble);
+            builder.doc.preamble.lines.push(unit_block);
+            builder.seg(unit.start, unit.end, Role::Preamble);
         }
     }
 }
 
-fn diagnostics(b: &mut Builder<'_>) {
-    if b.doc.articles.is_empty() {
-        b.diag(
+fn diagnostics(builder: &mut Builder<'_>) {
+    if builder.doc.articles.is_empty() {
+        builder.diag(
             DiagnosticKind::NoArticles,
             "no article headings were found: the text may not be legislation".into(),
             None,
         );
         return;
     }
-    let numbering = b.doc.numbering();
+    let numbering = builder.doc.numbering();
     let mut msgs = Vec::new();
-    for (a, check) in b.doc.articles.iter().zip(&numbering.articles) {
+    for (a, check) in builder.doc.articles.iter().zip(&numbering.articles) {
         if let (Some(l), Some(first)) = (&a.label, check.first_with_label) {
             msgs.push((
                 DiagnosticKind::DuplicateNumber,
                 format!(
                     "article {l} occurs more than once (articles {} and {})",
-                    b.doc.articles[first].index, a.index
+                    builder.doc.articles[first].index, a.index
                 ),
                 Some(a.heading_span),
             ));
         }
     }
-    for (w, check) in b.doc.articles.windows(2).zip(&numbering.articles[1..]) {
+    for (w, check) in builder
+        .doc
+        .articles
+        .windows(2)
+        .zip(&numbering.articles[1..])
+    {
         if let (Some(x), Some(y)) = (&w[0].label, &w[1].label) {
             if check.gap_before {
                 msgs.push((
@@ -1307,6 +1312,6 @@ fn diagnostics(b: &mut Builder<'_>) {
         }
     }
     for (k, m, s) in msgs {
-        b.diag(k, m, s);
+        builder.diag(k, m, s);
     }
 }

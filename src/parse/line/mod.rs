@@ -335,19 +335,24 @@ fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mu
         // a heading: `… وكذلك **مادة (5)**` inside a sentence is not one.
         let may_head = first || any_heading;
         first = false;
+        // A heading piece from view byte `start` to `end`, its rest (title
+        // or body) from `rest`, or none when `rest` is at `limit` or past it
+        // (offsets in the view, mapped to the original; the end is that of
+        // the original of `a..end`).
+        let heading_piece = |start: usize, end: usize, rest: usize, limit: usize, kind| Piece {
+            start: orig(start),
+            end: orig_end(a, end),
+            rest: if rest >= limit {
+                orig_end(a, limit)
+            } else {
+                orig(rest)
+            },
+            kind,
+        };
         if may_head {
             if let Some(m) = heading::match_article(s) {
                 let rest = a + m.rest.min(s.len());
-                pieces.push(Piece {
-                    start: orig(a),
-                    end: orig_end(a, b),
-                    rest: if rest >= b {
-                        orig_end(a, b)
-                    } else {
-                        orig(rest)
-                    },
-                    kind: PieceKind::Article(m),
-                });
+                pieces.push(heading_piece(a, b, rest, b, PieceKind::Article(m)));
                 any_heading = true;
                 continue;
             }
@@ -357,29 +362,18 @@ fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mu
                 let tail = heading::trailing_article(&s[rest_rel..]).map(|t| rest_rel + t);
                 let div_end = tail.unwrap_or(s.len());
                 let rest = a + rest_rel;
-                pieces.push(Piece {
-                    start: orig(a),
-                    end: orig_end(a, a + s[..div_end].trim_end().len()),
-                    rest: if rest >= a + div_end {
-                        orig_end(a, a + div_end)
-                    } else {
-                        orig(rest)
-                    },
-                    kind: PieceKind::Division(m),
-                });
+                let end = a + s[..div_end].trim_end().len();
+                pieces.push(heading_piece(
+                    a,
+                    end,
+                    rest,
+                    a + div_end,
+                    PieceKind::Division(m),
+                ));
                 if let Some(t) = tail {
                     if let Some(am) = heading::match_article(&s[t..]) {
                         let rest = a + t + am.rest;
-                        pieces.push(Piece {
-                            start: orig(a + t),
-                            end: orig_end(a, b),
-                            rest: if rest >= b {
-                                orig_end(a, b)
-                            } else {
-                                orig(rest)
-                            },
-                            kind: PieceKind::Article(am),
-                        });
+                        pieces.push(heading_piece(a + t, b, rest, b, PieceKind::Article(am)));
                     }
                 }
                 any_heading = true;
