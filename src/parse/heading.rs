@@ -417,12 +417,7 @@ fn rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
     if sep {
         return true;
     }
-    let w = first_word(r);
-    let stop = if arabic {
-        AR_STOP.contains(&w)
-    } else {
-        EN_STOP.iter().any(|s| s.eq_ignore_ascii_case(w)) && !w.starts_with(char::is_uppercase)
-    };
+    let stop = starts_with_stop_word(r, arabic);
     !stop && is_title_like(r)
 }
 
@@ -611,6 +606,19 @@ fn title_part(rest: &str) -> &str {
     }
 }
 
+/// Whether the rest after a heading's number starts with a word that
+/// continues a sentence (`of`, `shall`, `من`, `على` …) rather than a title:
+/// then the heading is a cross-reference. An English stop word written with
+/// a capital starts a title.
+fn starts_with_stop_word(rest: &str, arabic: bool) -> bool {
+    let w = first_word(rest);
+    if arabic {
+        AR_STOP.contains(&w)
+    } else {
+        EN_STOP.iter().any(|s| s.eq_ignore_ascii_case(w)) && !w.starts_with(char::is_uppercase)
+    }
+}
+
 fn division_rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
     let r = rest.trim();
     if r.is_empty() {
@@ -619,12 +627,7 @@ fn division_rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
     if r.starts_with([',', '،', ';', '؛']) || r.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let w = first_word(r);
-    let stop = if arabic {
-        AR_STOP.contains(&w)
-    } else {
-        EN_STOP.iter().any(|s| s.eq_ignore_ascii_case(w)) && !w.starts_with(char::is_uppercase)
-    };
+    let stop = starts_with_stop_word(r, arabic);
     if stop {
         return false;
     }
