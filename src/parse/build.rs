@@ -878,16 +878,8 @@ fn empty_document(lines: &[Line], language: Language) -> Document {
         _ => Span::new(0, 0),
     };
     Document {
-        language,
         span,
-        title: None,
-        preamble: Preamble::default(),
-        divisions: Vec::new(),
-        articles: Vec::new(),
-        closing: None,
-        boilerplate: None,
-        segments: Vec::new(),
-        diagnostics: Vec::new(),
+        ..Document::new(language, Vec::new())
     }
 }
 
