@@ -44,8 +44,8 @@ pub use align::{
     align, align_bilingual, align_documents, Aligner, AlignerBuilder, VerdictWeights, Weights,
 };
 pub use document::{
-    Article, Block, Diagnostic, DiagnosticKind, Division, DivisionKind, Document, Label,
-    LabelParseError, Language, ListItem, Preamble, Role, Segment, Span,
+    Article, ArticleNumbering, Block, Diagnostic, DiagnosticKind, Division, DivisionKind, Document,
+    Label, LabelParseError, Language, ListItem, Numbering, Preamble, Role, Segment, Span,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use parallel::{ArticleRef, Coverage, Evidence, Flag, Pair, ParallelText, Verdict};

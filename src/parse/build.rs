@@ -12,6 +12,7 @@
 
 use super::heading::{self, ArticleMatch, DivisionMatch, NumStyle};
 use super::line::{self, Cues, Line, Marker, PieceKind};
+use super::paths::best_paths;
 use crate::document::*;
 use crate::normalize::normalize;
 
@@ -23,8 +24,8 @@ enum Kind {
     /// The first part of a heading broken over lines; belongs to the next
     /// article heading.
     Fragment,
-    Art(ArticleMatch),
-    Div(DivisionMatch),
+    Article(ArticleMatch),
+    Division(DivisionMatch),
 }
 
 /// Line cues, computed the first time a line's are asked for.
@@ -52,36 +53,40 @@ impl<'a> CueCache<'a> {
         }
     }
 
-    fn get(&self, li: usize) -> Cues {
-        if let Some(c) = self.cache[li].get() {
+    fn get(&self, line_index: usize) -> Cues {
+        if let Some(c) = self.cache[line_index].get() {
             return c;
         }
-        let c = line::line_cues(self.text, &self.lines[li], &mut self.view.borrow_mut());
-        self.cache[li].set(Some(c));
+        let c = line::line_cues(
+            self.text,
+            &self.lines[line_index],
+            &mut self.view.borrow_mut(),
+        );
+        self.cache[line_index].set(Some(c));
         c
     }
 
-    /// `self.get(li).amend`, without the other cues.
-    fn amend(&self, li: usize) -> bool {
-        if let Some(c) = self.cache[li].get() {
+    /// `self.get(line_index).amend`, without the other cues.
+    fn amend(&self, line_index: usize) -> bool {
+        if let Some(c) = self.cache[line_index].get() {
             return c.amend;
         }
-        if let Some(a) = self.amend[li].get() {
+        if let Some(a) = self.amend[line_index].get() {
             return a;
         }
         // A very long line (a text without line breaks): one view for all
         // the cues rather than copies for this one.
-        let l = &self.lines[li];
-        if l.tend - l.tstart > 4096 {
-            return self.get(li).amend;
+        let l = &self.lines[line_index];
+        if l.text_end - l.text_start > 4096 {
+            return self.get(line_index).amend;
         }
         let a = line::line_amend(
             self.text,
-            &self.lines[li],
+            &self.lines[line_index],
             &mut self.view.borrow_mut(),
             &mut self.plain.borrow_mut(),
         );
-        self.amend[li].set(Some(a));
+        self.amend[line_index].set(Some(a));
         a
     }
 }
@@ -92,9 +97,9 @@ struct Unit {
     start: usize,
     end: usize,
     /// Visible text range.
-    tstart: usize,
-    tend: usize,
-    /// For headings: where the inline rest starts (== tend when none).
+    text_start: usize,
+    text_end: usize,
+    /// For headings: where the inline rest starts (== text_end when none).
     rest: usize,
     line: usize,
     kind: Kind,
@@ -109,9 +114,9 @@ impl Unit {
     }
 }
 
-fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
+fn line_units(text: &str, lines: &[Line]) -> Vec<Unit> {
     let mut out = Vec::with_capacity(lines.len());
-    for (li, l) in lines.iter().enumerate() {
+    for (line_index, l) in lines.iter().enumerate() {
         // A line without headings is one unit.
         if l.pieces.is_empty() {
             let kind = match (l.is_blank(), l.marker) {
@@ -122,10 +127,10 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
             out.push(Unit {
                 start: l.start,
                 end: l.next,
-                tstart: l.tstart,
-                tend: l.tend,
-                rest: l.tend,
-                line: li,
+                text_start: l.text_start,
+                text_end: l.text_end,
+                rest: l.text_end,
+                line: line_index,
                 kind,
                 quoted: false,
             });
@@ -140,8 +145,8 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
                 l.pieces[k + 1].start
             };
             let kind = match &p.kind {
-                PieceKind::Article(m) => Kind::Art(m.clone()),
-                PieceKind::Division(m) => Kind::Div(m.clone()),
+                PieceKind::Article(m) => Kind::Article(m.clone()),
+                PieceKind::Division(m) => Kind::Division(m.clone()),
                 PieceKind::Text => {
                     let nview = normalize(&text[p.start..p.end]);
                     match line::list_marker(nview.as_str()) {
@@ -158,10 +163,10 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
             out.push(Unit {
                 start,
                 end,
-                tstart: p.start,
-                tend: p.end,
+                text_start: p.start,
+                text_end: p.end,
                 rest: p.rest,
-                line: li,
+                line: line_index,
                 kind,
                 quoted: false,
             });
@@ -175,14 +180,14 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
 fn join_broken(text: &str, units: &mut [Unit]) {
     let mut i = 0;
     while i < units.len() {
-        if !matches!(units[i].kind, Kind::Text) || units[i].tend - units[i].tstart > 24 {
+        if !matches!(units[i].kind, Kind::Text) || units[i].text_end - units[i].text_start > 24 {
             i += 1;
             continue;
         }
-        let first = text[units[i].tstart..units[i].tend].trim_matches(['*', '#', ' ']);
-        let fview = normalize(first);
-        let fragment = heading::is_keyword_fragment(fview.as_str());
-        let bare = heading::is_bare_keyword(fview.as_str());
+        let first = text[units[i].text_start..units[i].text_end].trim_matches(['*', '#', ' ']);
+        let first_view = normalize(first);
+        let fragment = heading::is_keyword_fragment(first_view.as_str());
+        let bare = heading::is_bare_keyword(first_view.as_str());
         if !(fragment || bare) {
             i += 1;
             continue;
@@ -199,7 +204,7 @@ fn join_broken(text: &str, units: &mut [Unit]) {
             i += 1;
             continue;
         }
-        let second = text[units[j].tstart..units[j].tend].trim_start_matches(['*', ' ']);
+        let second = text[units[j].text_start..units[j].text_end].trim_start_matches(['*', ' ']);
         let joiner = if fragment { "" } else { " " };
         let joined = format!("{first}{joiner}{second}");
         let view = normalize(&joined);
@@ -209,13 +214,13 @@ fn join_broken(text: &str, units: &mut [Unit]) {
             let rest_in_joined = view.original_offset(m.rest.min(v.len()));
             let second_off = first.len() + joiner.len();
             let rest = if m.rest >= v.len() {
-                units[j].tend
+                units[j].text_end
             } else {
-                let second_start = units[j].tend - second.len();
+                let second_start = units[j].text_end - second.len();
                 second_start + rest_in_joined.saturating_sub(second_off).min(second.len())
             };
             units[i].kind = Kind::Fragment;
-            units[j].kind = Kind::Art(m);
+            units[j].kind = Kind::Article(m);
             units[j].rest = rest;
             i = j + 1;
         } else {
@@ -228,19 +233,19 @@ fn join_broken(text: &str, units: &mut [Unit]) {
 /// and some English translations use `Section 1`: in a text with no article
 /// heading at all, a run of three or more chapters (or sections) whose
 /// numbers rise is read as the articles.
-fn numbered_divisions_as_articles(us: &mut [Unit]) {
-    if us
+fn numbered_divisions_as_articles(units: &mut [Unit]) {
+    if units
         .iter()
-        .any(|u| matches!(u.kind, Kind::Art(_) | Kind::Fragment))
+        .any(|unit| matches!(unit.kind, Kind::Article(_) | Kind::Fragment))
     {
         return;
     }
     for kind in [DivisionKind::Chapter, DivisionKind::Section] {
-        let found: Vec<(usize, u32)> = us
+        let found: Vec<(usize, u32)> = units
             .iter()
             .enumerate()
-            .filter_map(|(i, u)| match &u.kind {
-                Kind::Div(m) if m.kind == kind => m.number.map(|n| (i, n)),
+            .filter_map(|(i, unit)| match &unit.kind {
+                Kind::Division(m) if m.kind == kind => m.number.map(|n| (i, n)),
                 _ => None,
             })
             .collect();
@@ -249,7 +254,7 @@ fn numbered_divisions_as_articles(us: &mut [Unit]) {
             continue;
         }
         for (i, n) in found {
-            us[i].kind = Kind::Art(ArticleMatch {
+            units[i].kind = Kind::Article(ArticleMatch {
                 label: Label::number(n),
                 rest: 0,
                 sep: false,
@@ -269,22 +274,22 @@ fn table_of_contents(text: &str, units: &[Unit]) -> Option<(usize, usize)> {
     let heads: Vec<usize> = units
         .iter()
         .enumerate()
-        .filter(|(_, u)| matches!(u.kind, Kind::Art(_)))
+        .filter(|(_, unit)| matches!(unit.kind, Kind::Article(_)))
         .map(|(i, _)| i)
         .collect();
     let first = heads.first()?;
-    let Kind::Art(m0) = &units[*first].kind else {
+    let Kind::Article(m0) = &units[*first].kind else {
         return None;
     };
     let again = heads
         .iter()
         .skip(3)
-        .find(|&&h| matches!(&units[h].kind, Kind::Art(m) if m.label == m0.label))?;
+        .find(|&&h| matches!(&units[h].kind, Kind::Article(m) if m.label == m0.label))?;
     let listed = heads.iter().take_while(|&&h| h < *again).count();
     let body: usize = units[*first..*again]
         .iter()
-        .filter(|u| matches!(u.kind, Kind::Text | Kind::Item(_)))
-        .map(|u| text[u.tstart..u.tend].chars().count())
+        .filter(|unit| matches!(unit.kind, Kind::Text | Kind::Item(_)))
+        .map(|unit| text[unit.text_start..unit.text_end].chars().count())
         .sum();
     (body / listed.max(1) < 60).then_some((*first, *again))
 }
@@ -294,12 +299,12 @@ fn table_of_contents(text: &str, units: &[Unit]) -> Option<(usize, usize)> {
 /// (`يستبدل`, `replaced`): it introduces quoted articles.
 fn introduces_quotation(
     text: &str,
-    cx: &CueCache<'_>,
+    cues: &CueCache<'_>,
     units: &[Unit],
     from: usize,
     i: usize,
 ) -> bool {
-    if !text[units[i].tstart..units[i].tend]
+    if !text[units[i].text_start..units[i].text_end]
         .trim_end_matches(['-', ' ', '*'])
         .ends_with(':')
     {
@@ -310,7 +315,7 @@ fn introduces_quotation(
     loop {
         match units[k].kind {
             Kind::Text | Kind::Item(_) => {
-                if cx.amend(units[k].line) {
+                if cues.amend(units[k].line) {
                     return true;
                 }
                 seen += 1;
@@ -327,20 +332,20 @@ fn introduces_quotation(
 
 /// Chooses which article headings are real: the most plausible numbering
 /// sequence by dynamic programming over the candidates.
-fn choose_headings(text: &str, cx: &CueCache<'_>, units: &mut [Unit], from: usize) -> Vec<usize> {
+fn choose_headings(text: &str, cues: &CueCache<'_>, units: &mut [Unit], from: usize) -> Vec<usize> {
     // Mark candidates inside quotation context (amending laws).
     let mut cands: Vec<usize> = Vec::new();
     let mut outer: Option<(u32, NumStyle)> = None;
     let mut last: Option<(u32, NumStyle)> = None;
     for i in from..units.len() {
         match &units[i].kind {
-            Kind::Text | Kind::Item(_) if introduces_quotation(text, cx, units, from, i) => {
+            Kind::Text | Kind::Item(_) if introduces_quotation(text, cues, units, from, i) => {
                 outer = last;
             }
-            Kind::Art(m) => {
-                let quote_char = text[units[i].start..units[i].tstart.max(units[i].start)]
+            Kind::Article(m) => {
+                let quote_char = text[units[i].start..units[i].text_start.max(units[i].start)]
                     .chars()
-                    .chain(text[units[i].tstart..].chars().take(1))
+                    .chain(text[units[i].text_start..].chars().take(1))
                     .any(|c| matches!(c, '"' | '“' | '«' | '„'));
                 let mut quoted = quote_char;
                 if let Some((n, style)) = outer {
@@ -364,7 +369,7 @@ fn choose_headings(text: &str, cx: &CueCache<'_>, units: &mut [Unit], from: usiz
     let info: Vec<(&ArticleMatch, bool)> = cands
         .iter()
         .map(|&i| match &units[i].kind {
-            Kind::Art(a) => (a, units[i].quoted),
+            Kind::Article(a) => (a, units[i].quoted),
             _ => unreachable!("candidates are article units"),
         })
         .collect();
@@ -419,56 +424,15 @@ fn choose_headings(text: &str, cx: &CueCache<'_>, units: &mut [Unit], from: usiz
         k = prev[k];
     }
     let mut chosen = Vec::new();
-    for (k, &ui) in cands.iter().enumerate() {
+    for (k, &unit_index) in cands.iter().enumerate() {
         if keep[k] {
-            chosen.push(ui);
+            chosen.push(unit_index);
         } else {
-            units[ui].kind = Kind::Text;
-            units[ui].quoted = true;
+            units[unit_index].kind = Kind::Text;
+            units[unit_index].quoted = true;
         }
     }
     chosen
-}
-
-/// How far back a heading's predecessor in the numbering is looked for.
-const WINDOW: usize = 40;
-
-/// The dynamic programme of [`choose_headings`] over `m` candidates
-/// (`skip_prefix` has `m + 1` sums of the costs of leaving candidates out):
-/// for each candidate, the cost of the best path ending at it and its
-/// predecessor on that path (`usize::MAX` when the path starts there, at
-/// cost `start(j)` after leaving out all before it). `trans(i, j)` is never
-/// negative.
-fn best_paths(
-    skip_prefix: &[f64],
-    start: impl Fn(usize) -> f64,
-    trans: impl Fn(usize, usize) -> f64,
-) -> (Vec<f64>, Vec<usize>) {
-    let m = skip_prefix.len() - 1;
-    let mut best = vec![f64::INFINITY; m];
-    let mut prev = vec![usize::MAX; m];
-    for j in 0..m {
-        best[j] = skip_prefix[j] + start(j);
-        let lo = j.saturating_sub(WINDOW);
-        // Nearest first, where the cheap steps are, so that the bound below
-        // passes over most of the others unpriced. Ties go to the earliest
-        // candidate, and to starting here over any of them, as in a scan
-        // from the earliest with a strict comparison.
-        for i in (lo..j).rev() {
-            // A transition costs nothing or more: a path that cannot reach
-            // the best so far even without it cannot win.
-            let reach = best[i] + (skip_prefix[j] - skip_prefix[i + 1]);
-            if reach > best[j] {
-                continue;
-            }
-            let c = reach + trans(i, j);
-            if c < best[j] || (c == best[j] && prev[j] != usize::MAX) {
-                best[j] = c;
-                prev[j] = i;
-            }
-        }
-    }
-    (best, prev)
 }
 
 fn block(text: &str, start: usize, end: usize) -> Block {
@@ -530,7 +494,7 @@ impl<'t> Builder<'t> {
     /// it, and assigns its heading segment.
     fn open_division(
         &mut self,
-        u: &Unit,
+        unit: &Unit,
         kind: DivisionKind,
         number: Option<u32>,
         heading: String,
@@ -552,49 +516,49 @@ impl<'t> Builder<'t> {
             heading,
             title,
             parent: self.stack.last().copied(),
-            span: Span::new(u.tstart, u.tend),
+            span: Span::new(unit.text_start, unit.text_end),
         });
         self.stack.push(idx);
-        self.seg(u.start, u.end, Role::Division(idx));
+        self.seg(unit.start, unit.end, Role::Division(idx));
         idx
     }
 
     /// The law's body, units `from..to`: divisions, article headings,
     /// titles, paragraphs and list items.
-    fn law(&mut self, lines: &[Line], us: &[Unit], from: usize, to: usize) {
+    fn law(&mut self, lines: &[Line], units: &[Unit], from: usize, to: usize) {
         let text = self.text;
-        let mut st = LawState::default();
+        let mut state = LawState::default();
         for i in from..to {
-            let u = &us[i];
-            match &u.kind {
-                Kind::Blank => self.seg(u.start, u.end, Role::Blank),
+            let unit = &units[i];
+            match &unit.kind {
+                Kind::Blank => self.seg(unit.start, unit.end, Role::Blank),
                 Kind::Fragment => {
-                    st.pending_fragment = Some(u.tstart);
+                    state.pending_fragment = Some(unit.text_start);
                     let idx = self.doc.articles.len();
-                    self.seg(u.start, u.end, Role::ArticleHeading(idx));
+                    self.seg(unit.start, unit.end, Role::ArticleHeading(idx));
                 }
-                Kind::Div(m) => {
-                    st.cur = None;
-                    st.expect_article_title = false;
-                    let head_end = u.rest.min(u.tend);
-                    let heading = clean_title(&text[u.tstart..head_end]);
-                    let title = (u.rest < u.tend)
-                        .then(|| clean_title(&text[u.rest..u.tend]))
+                Kind::Division(m) => {
+                    state.current_article = None;
+                    state.expect_article_title = false;
+                    let head_end = unit.rest.min(unit.text_end);
+                    let heading = clean_title(&text[unit.text_start..head_end]);
+                    let title = (unit.rest < unit.text_end)
+                        .then(|| clean_title(&text[unit.rest..unit.text_end]))
                         .filter(|t| !t.is_empty());
                     let has_title = title.is_some();
-                    let idx = self.open_division(u, m.kind, m.number, heading, title);
-                    st.expect_division_title = (!has_title).then_some(idx);
+                    let idx = self.open_division(unit, m.kind, m.number, heading, title);
+                    state.expect_division_title = (!has_title).then_some(idx);
                 }
-                Kind::Art(m) => {
-                    st.expect_division_title = None;
-                    let hstart = st.pending_fragment.take().unwrap_or(u.tstart);
-                    let idx = self.article_heading(u, m, hstart, st.cur);
-                    st.cur = Some(idx);
-                    st.expect_article_title = u.rest >= u.tend;
+                Kind::Article(m) => {
+                    state.expect_division_title = None;
+                    let heading_start = state.pending_fragment.take().unwrap_or(unit.text_start);
+                    let idx = self.article_heading(unit, m, heading_start, state.current_article);
+                    state.current_article = Some(idx);
+                    state.expect_article_title = unit.rest >= unit.text_end;
                 }
                 Kind::Text | Kind::Item(_) => {
-                    let next = us[i + 1..to].iter().find(|x| !x.is_blank());
-                    self.body_unit(lines, us, i, next, &mut st);
+                    let next = units[i + 1..to].iter().find(|x| !x.is_blank());
+                    self.body_unit(lines, units, i, next, &mut state);
                 }
             }
         }
@@ -604,19 +568,19 @@ impl<'t> Builder<'t> {
     /// heading is repeated around a division title. Returns its index.
     fn article_heading(
         &mut self,
-        u: &Unit,
+        unit: &Unit,
         m: &ArticleMatch,
-        hstart: usize,
-        cur: Option<usize>,
+        heading_start: usize,
+        current_article: Option<usize>,
     ) -> usize {
         let text = self.text;
-        let head_end = u.rest.min(u.tend);
+        let head_end = unit.rest.min(unit.text_end);
         let division = self.stack.last().copied();
         // A heading repeated around a division title: the same article. Its
         // body so far may hold only short titles (`باب تمهيدي`).
         let repeat = self.doc.articles.len().checked_sub(1).filter(|&c| {
             let a = &self.doc.articles[c];
-            (cur.is_none() || cur == Some(c))
+            (current_article.is_none() || current_article == Some(c))
                 && a.label.as_ref() == Some(&m.label)
                 && a.paragraphs.len() + a.items.len() <= 2
                 && a.paragraphs
@@ -636,42 +600,42 @@ impl<'t> Builder<'t> {
                 self.doc.articles.push(Article {
                     index: idx,
                     label: Some(m.label.clone()),
-                    heading: text[hstart..head_end]
+                    heading: text[heading_start..head_end]
                         .trim()
                         .trim_matches(['*', '#', ' '])
                         .trim_end_matches([':', '-', '–', ' '])
                         .trim()
                         .to_string(),
-                    heading_span: Span::new(hstart, head_end.max(hstart)),
+                    heading_span: Span::new(heading_start, head_end.max(heading_start)),
                     title: None,
                     text: String::new(),
                     paragraphs: Vec::new(),
                     items: Vec::new(),
                     division,
-                    span: Span::new(hstart, u.tend),
+                    span: Span::new(heading_start, unit.text_end),
                 });
                 idx
             }
         };
-        if u.rest < u.tend {
+        if unit.rest < unit.text_end {
             // The rest of the heading line: a title, or the body's start.
-            let rest = &text[u.rest..u.tend];
+            let rest = &text[unit.rest..unit.text_end];
             if heading::is_title_like(rest)
                 && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
             {
                 self.doc.articles[idx].title = Some(clean_title(rest));
-                self.seg(u.start, u.end, Role::ArticleHeading(idx));
+                self.seg(unit.start, unit.end, Role::ArticleHeading(idx));
             } else {
-                self.seg(u.start, u.rest, Role::ArticleHeading(idx));
-                self.seg(u.rest, u.end, Role::ArticleBody(idx));
-                let blk = block(text, u.rest, u.tend);
-                self.doc.articles[idx].paragraphs.push(blk);
+                self.seg(unit.start, unit.rest, Role::ArticleHeading(idx));
+                self.seg(unit.rest, unit.end, Role::ArticleBody(idx));
+                let unit_block = block(text, unit.rest, unit.text_end);
+                self.doc.articles[idx].paragraphs.push(unit_block);
             }
         } else {
-            self.seg(u.start, u.end, Role::ArticleHeading(idx));
+            self.seg(unit.start, unit.end, Role::ArticleHeading(idx));
         }
         let a = &mut self.doc.articles[idx];
-        a.span.end = a.span.end.max(u.tend);
+        a.span.end = a.span.end.max(unit.text_end);
         idx
     }
 
@@ -713,57 +677,62 @@ impl<'t> Builder<'t> {
     fn body_unit(
         &mut self,
         lines: &[Line],
-        us: &[Unit],
+        units: &[Unit],
         i: usize,
         next: Option<&Unit>,
-        st: &mut LawState,
+        state: &mut LawState,
     ) {
         let text = self.text;
-        let u = &us[i];
-        let l = &lines[u.line];
-        let plain_text = matches!(u.kind, Kind::Text);
-        if let Some(d) = st.expect_division_title.take() {
+        let unit = &units[i];
+        let l = &lines[unit.line];
+        let plain_text = matches!(unit.kind, Kind::Text);
+        if let Some(d) = state.expect_division_title.take() {
             if plain_text && (!l.pieces.is_empty() || title_like_line(l, 14)) {
-                self.doc.divisions[d].title = Some(clean_title(&text[u.tstart..u.tend]));
-                self.doc.divisions[d].span.end = u.tend;
-                self.seg(u.start, u.end, Role::Division(d));
+                self.doc.divisions[d].title =
+                    Some(clean_title(&text[unit.text_start..unit.text_end]));
+                self.doc.divisions[d].span.end = unit.text_end;
+                self.seg(unit.start, unit.end, Role::Division(d));
                 return;
             }
         }
-        let Some(c) = st.cur else {
+        let Some(c) = state.current_article else {
             // Text between a division heading and the first article.
             match self.stack.last() {
-                Some(&d) => self.seg(u.start, u.end, Role::Division(d)),
+                Some(&d) => self.seg(unit.start, unit.end, Role::Division(d)),
                 None => {
-                    self.doc.preamble.lines.push(block(text, u.tstart, u.tend));
-                    self.seg(u.start, u.end, Role::Preamble);
+                    self.doc
+                        .preamble
+                        .lines
+                        .push(block(text, unit.text_start, unit.text_end));
+                    self.seg(unit.start, unit.end, Role::Preamble);
                 }
             }
             return;
         };
         // An article title on the line after the heading.
-        if std::mem::take(&mut st.expect_article_title)
+        if std::mem::take(&mut state.expect_article_title)
             && plain_text
             && l.pieces.is_empty()
             && title_like_line(l, 5)
             && next.is_some_and(|n| matches!(n.kind, Kind::Text | Kind::Item(_)))
             && self.doc.articles[c].title.is_none()
         {
-            self.doc.articles[c].title = Some(clean_title(&text[u.tstart..u.tend]));
-            self.seg(u.start, u.end, Role::ArticleHeading(c));
+            self.doc.articles[c].title = Some(clean_title(&text[unit.text_start..unit.text_end]));
+            self.seg(unit.start, unit.end, Role::ArticleHeading(c));
             return;
         }
         // An unnumbered division heading standing between articles.
         if plain_text
             && l.pieces.is_empty()
-            && next.is_some_and(|n| matches!(n.kind, Kind::Art(_)))
+            && next.is_some_and(|n| matches!(n.kind, Kind::Article(_)))
             && unnumbered_heading(text, l, self.doc.language)
             && {
                 let a = &self.doc.articles[c];
-                !(a.paragraphs.is_empty() && a.items.is_empty()) && prev_ends_sentence(lines, us, i)
+                !(a.paragraphs.is_empty() && a.items.is_empty())
+                    && prev_ends_sentence(lines, units, i)
             }
         {
-            st.cur = None;
+            state.current_article = None;
             // It replaces the unnumbered division open before it.
             while self
                 .stack
@@ -772,49 +741,53 @@ impl<'t> Builder<'t> {
             {
                 self.stack.pop();
             }
-            let heading = clean_title(&text[u.tstart..u.tend]);
-            self.open_division(u, DivisionKind::Unnumbered, None, heading, None);
+            let heading = clean_title(&text[unit.text_start..unit.text_end]);
+            self.open_division(unit, DivisionKind::Unnumbered, None, heading, None);
             return;
         }
-        let role = match u.kind {
+        let role = match unit.kind {
             Kind::Item(m) => {
-                let mut marker_end = m.text_start.clamp(u.tstart, u.tend);
-                while marker_end > u.tstart && !text.is_char_boundary(marker_end) {
+                let mut marker_end = m.text_start.clamp(unit.text_start, unit.text_end);
+                while marker_end > unit.text_start && !text.is_char_boundary(marker_end) {
                     marker_end -= 1;
                 }
                 self.doc.articles[c].items.push(ListItem {
-                    marker: text[u.tstart..marker_end].trim().to_string(),
+                    marker: text[unit.text_start..marker_end].trim().to_string(),
                     ordinal: m.ordinal,
-                    text: text[marker_end..u.tend]
+                    text: text[marker_end..unit.text_end]
                         .trim()
                         .trim_end_matches('*')
                         .trim_end()
                         .to_string(),
-                    span: Span::new(u.tstart, u.tend),
+                    span: Span::new(unit.text_start, unit.text_end),
                 });
                 Role::ArticleItem(c)
             }
             _ => {
                 self.doc.articles[c]
                     .paragraphs
-                    .push(block(text, u.tstart, u.tend));
+                    .push(block(text, unit.text_start, unit.text_end));
                 Role::ArticleBody(c)
             }
         };
-        self.seg(u.start, u.end, role);
-        self.doc.articles[c].span.end = u.tend;
+        self.seg(unit.start, unit.end, role);
+        self.doc.articles[c].span.end = unit.text_end;
     }
 
     /// Gives the units of a zone (closing, boilerplate) its role, blank
     /// lines aside, and returns the zone's text.
-    fn zone(&mut self, us: &[Unit], role: Role) -> Option<Block> {
-        for u in us {
-            let r = if u.is_blank() { Role::Blank } else { role };
-            self.seg(u.start, u.end, r);
+    fn zone(&mut self, units: &[Unit], role: Role) -> Option<Block> {
+        for unit in units {
+            let r = if unit.is_blank() { Role::Blank } else { role };
+            self.seg(unit.start, unit.end, r);
         }
-        let first = us.iter().find(|u| !u.is_blank())?;
-        let last = us.iter().rev().find(|u| !u.is_blank())?;
-        Some(block(self.text, first.tstart, last.tend.max(first.tstart)))
+        let first = units.iter().find(|unit| !unit.is_blank())?;
+        let last = units.iter().rev().find(|unit| !unit.is_blank())?;
+        Some(block(
+            self.text,
+            first.text_start,
+            last.text_end.max(first.text_start),
+        ))
     }
 }
 
@@ -822,7 +795,7 @@ impl<'t> Builder<'t> {
 #[derive(Default)]
 struct LawState {
     /// The article the next body line belongs to.
-    cur: Option<usize>,
+    current_article: Option<usize>,
     /// Start of a heading broken over lines, waiting for its second part.
     pending_fragment: Option<usize>,
     /// A division whose title may stand on the next line.
@@ -840,128 +813,184 @@ pub(crate) fn build(
     language: Language,
     boilerplate_from: Option<usize>,
 ) -> Document {
-    let span = match (lines.first(), lines.last()) {
-        (Some(a), Some(b)) => Span::new(a.start, b.next),
-        _ => Span::new(0, 0),
-    };
-    let mut b = Builder {
+    let mut builder = Builder {
         text,
-        doc: Document {
-            language,
-            span,
-            title: None,
-            preamble: Preamble::default(),
-            divisions: Vec::new(),
-            articles: Vec::new(),
-            closing: None,
-            boilerplate: None,
-            segments: Vec::new(),
-            diagnostics: Vec::new(),
-        },
+        doc: empty_document(lines, language),
         stack: Vec::new(),
     };
-    let mut us = units(text, lines);
+    let mut units = line_units(text, lines);
     let law_end_unit = boilerplate_from
-        .map(|bl| us.iter().position(|u| u.line >= bl).unwrap_or(us.len()))
-        .unwrap_or(us.len());
-    let mut tail: Vec<Unit> = us.split_off(law_end_unit);
-    join_broken(text, &mut us);
-    numbered_divisions_as_articles(&mut us);
-
-    // YAML front matter.
-    let mut front_end = 0;
-    if let Some(first) = us.iter().position(|u| !u.is_blank()) {
-        if text[us[first].tstart..us[first].tend].trim() == "---" {
-            if let Some(close) = us[first + 1..]
+        .map(|first_line| {
+            units
                 .iter()
-                .position(|u| text[u.tstart..u.tend].trim() == "---")
-            {
-                front_end = first + 1 + close + 1;
-            }
-        }
-    }
-    // Table of contents.
-    let mut toc_end = front_end;
-    let mut toc = None;
-    if let Some((s, e)) = table_of_contents(text, &us[front_end..]) {
-        let toc_start = front_end + s;
-        toc_end = front_end + e;
-        toc = Some((toc_start, toc_end));
-        // The headings listed in it are not headings.
-        for u in &mut us[toc_start..toc_end] {
-            if matches!(u.kind, Kind::Art(_) | Kind::Div(_) | Kind::Fragment) {
-                u.kind = Kind::Text;
-            }
-        }
-        let s = Span::new(us[toc_start].start, us[toc_end].start);
-        b.diag(DiagnosticKind::TableOfContents, "a table of contents lists the headings before the body; it was set apart as front matter".into(), Some(s));
-    }
-    let cx = CueCache::new(text, lines);
-    let chosen = choose_headings(text, &cx, &mut us, toc_end);
-    // A fragment whose heading was not kept is text.
-    for i in 0..us.len() {
-        if matches!(us[i].kind, Kind::Fragment) {
-            let next = us[i + 1..].iter().find(|u| !u.is_blank());
-            if !next.is_some_and(|u| matches!(u.kind, Kind::Art(_))) {
-                us[i].kind = Kind::Text;
-            }
-        }
-    }
-    // A heading read as text that opened its line keeps what stood before
-    // it on the line (the `**` or `#` of a heading not kept belong to the
-    // text), and one that was the whole line keeps what stood after it too:
-    // a line read as text is covered whole by its paragraph. (The first
-    // piece of a line split at `**` is always a heading; text pieces after
-    // a heading keep their own ends.)
-    for u in &mut us {
-        let l = &lines[u.line];
-        if matches!(u.kind, Kind::Text) && u.start == l.start {
-            u.tstart = u.tstart.min(l.tstart);
-            if u.end == l.next {
-                u.tend = u.tend.max(l.tend);
-            }
-        }
-    }
-    for u in &us {
-        if u.quoted && matches!(u.kind, Kind::Text) {
-            let s = Span::new(u.tstart, u.tend);
-            let msg = format!("heading-like text {:?} was read as body text (quoted article, cross-reference or out of sequence)", truncate(text[u.tstart..u.tend].trim_matches(['*', '#', ' ']), 40));
-            b.diag(DiagnosticKind::UncertainHeading, msg, Some(s));
-        }
-    }
-    // The law starts at the first division heading, chosen article heading
-    // or fragment of a broken heading (every fragment left is followed by a
-    // chosen heading).
-    let first_head = us
-        .iter()
-        .enumerate()
-        .skip(toc_end)
-        .find(|(i, u)| matches!(u.kind, Kind::Div(_) | Kind::Fragment) || chosen.first() == Some(i))
-        .map(|(i, _)| i)
-        .unwrap_or(us.len());
-    let last_art = chosen.last().copied();
+                .position(|unit| unit.line >= first_line)
+                .unwrap_or(units.len())
+        })
+        .unwrap_or(units.len());
+    let mut tail: Vec<Unit> = units.split_off(law_end_unit);
+    join_broken(text, &mut units);
+    numbered_divisions_as_articles(&mut units);
+    let front_end = yaml_front_matter_end(text, &units);
+    let toc = set_apart_table_of_contents(&mut builder, &mut units, front_end);
+    let toc_end = toc.map_or(front_end, |(_, end)| end);
+    let cues = CueCache::new(text, lines);
+    let chosen = choose_headings(text, &cues, &mut units, toc_end);
+    unkept_fragments_as_text(&mut units);
+    widen_text_units(lines, &mut units);
+    report_uncertain_headings(&mut builder, &units);
+    let first_head = law_start(&units, toc_end, &chosen);
 
     // Closing block and same-script boilerplate after the last article.
-    let (closing_start, boiler_start) = match last_art {
-        Some(la) => closing_and_boilerplate(&cx, lines, &us, la),
-        None => (us.len(), us.len()),
+    let (closing_start, boiler_start) = match chosen.last().copied() {
+        Some(last_article) => closing_and_boilerplate(&cues, lines, &units, last_article),
+        None => (units.len(), units.len()),
     };
 
     // Front zone: title, preamble.
     front(
-        &mut b,
-        &cx,
+        &mut builder,
+        &cues,
         lines,
-        &us[..first_head.min(us.len())],
+        &units[..first_head.min(units.len())],
         front_end,
         toc,
     );
 
     // The law.
-    b.law(lines, &us, first_head, closing_start.min(us.len()));
-    // Article texts: from the first paragraph or item (after the heading
-    // and any title line) to the end of the article.
-    for a in &mut b.doc.articles {
+    builder.law(lines, &units, first_head, closing_start.min(units.len()));
+    article_texts(text, &mut builder.doc.articles);
+    builder.doc.closing = builder.zone(
+        &units[closing_start.min(units.len())..boiler_start.min(units.len())],
+        Role::Closing,
+    );
+    // Boilerplate: same-script after the closing, and the other-script tail.
+    let mut boiler: Vec<Unit> = units.split_off(boiler_start.min(units.len()));
+    boiler.append(&mut tail);
+    builder.doc.boilerplate = builder.zone(&boiler, Role::Boilerplate);
+    diagnostics(&mut builder);
+    builder.doc
+}
+
+/// A document in `language` spanning `lines`, with nothing in it yet.
+fn empty_document(lines: &[Line], language: Language) -> Document {
+    let span = match (lines.first(), lines.last()) {
+        (Some(a), Some(b)) => Span::new(a.start, b.next),
+        _ => Span::new(0, 0),
+    };
+    Document {
+        span,
+        ..Document::new(language, Vec::new())
+    }
+}
+
+/// The index of the first unit after a YAML front matter (a block between
+/// two `---` lines at the start), or 0 when there is none.
+fn yaml_front_matter_end(text: &str, units: &[Unit]) -> usize {
+    let is_rule = |unit: &Unit| text[unit.text_start..unit.text_end].trim() == "---";
+    let Some(first) = units.iter().position(|unit| !unit.is_blank()) else {
+        return 0;
+    };
+    if !is_rule(&units[first]) {
+        return 0;
+    }
+    match units[first + 1..].iter().position(is_rule) {
+        Some(close) => first + 1 + close + 1,
+        None => 0,
+    }
+}
+
+/// Finds a table of contents after the unit `front_end` and sets it apart:
+/// the headings it lists become text, and a diagnostic says so. Returns
+/// its range of units.
+fn set_apart_table_of_contents(
+    builder: &mut Builder<'_>,
+    units: &mut [Unit],
+    front_end: usize,
+) -> Option<(usize, usize)> {
+    let (s, e) = table_of_contents(builder.text, &units[front_end..])?;
+    let toc_start = front_end + s;
+    let toc_end = front_end + e;
+    // The headings listed in it are not headings.
+    for unit in &mut units[toc_start..toc_end] {
+        if matches!(
+            unit.kind,
+            Kind::Article(_) | Kind::Division(_) | Kind::Fragment
+        ) {
+            unit.kind = Kind::Text;
+        }
+    }
+    let s = Span::new(units[toc_start].start, units[toc_end].start);
+    builder.diag(
+        DiagnosticKind::TableOfContents,
+        "a table of contents lists the headings before the body; it was set apart as front matter"
+            .into(),
+        Some(s),
+    );
+    Some((toc_start, toc_end))
+}
+
+/// A fragment whose heading was not kept is text.
+fn unkept_fragments_as_text(units: &mut [Unit]) {
+    for i in 0..units.len() {
+        if matches!(units[i].kind, Kind::Fragment) {
+            let next = units[i + 1..].iter().find(|unit| !unit.is_blank());
+            if !next.is_some_and(|unit| matches!(unit.kind, Kind::Article(_))) {
+                units[i].kind = Kind::Text;
+            }
+        }
+    }
+}
+
+/// A heading read as text that opened its line keeps what stood before
+/// it on the line (the `**` or `#` of a heading not kept belong to the
+/// text), and one that was the whole line keeps what stood after it too:
+/// a line read as text is covered whole by its paragraph. (The first
+/// piece of a line split at `**` is always a heading; text pieces after
+/// a heading keep their own ends.)
+fn widen_text_units(lines: &[Line], units: &mut [Unit]) {
+    for unit in units {
+        let l = &lines[unit.line];
+        if matches!(unit.kind, Kind::Text) && unit.start == l.start {
+            unit.text_start = unit.text_start.min(l.text_start);
+            if unit.end == l.next {
+                unit.text_end = unit.text_end.max(l.text_end);
+            }
+        }
+    }
+}
+
+/// One diagnostic for each heading candidate that was read as text.
+fn report_uncertain_headings(builder: &mut Builder<'_>, units: &[Unit]) {
+    let text = builder.text;
+    for unit in units {
+        if unit.quoted && matches!(unit.kind, Kind::Text) {
+            let s = Span::new(unit.text_start, unit.text_end);
+            let msg = format!("heading-like text {:?} was read as body text (quoted article, cross-reference or out of sequence)", truncate(text[unit.text_start..unit.text_end].trim_matches(['*', '#', ' ']), 40));
+            builder.diag(DiagnosticKind::UncertainHeading, msg, Some(s));
+        }
+    }
+}
+
+/// The unit where the law starts: the first division heading, chosen
+/// article heading or fragment of a broken heading after the table of
+/// contents (every fragment left is followed by a chosen heading); the
+/// number of units when there is none.
+fn law_start(units: &[Unit], toc_end: usize, chosen: &[usize]) -> usize {
+    units
+        .iter()
+        .enumerate()
+        .skip(toc_end)
+        .find(|(i, unit)| {
+            matches!(unit.kind, Kind::Division(_) | Kind::Fragment) || chosen.first() == Some(i)
+        })
+        .map(|(i, _)| i)
+        .unwrap_or(units.len())
+}
+
+/// Article texts: from the first paragraph or item (after the heading
+/// and any title line) to the end of the article.
+fn article_texts(text: &str, articles: &mut [Article]) {
+    for a in articles {
         let body_start = a
             .paragraphs
             .iter()
@@ -977,16 +1006,6 @@ pub(crate) fn build(
         };
         fix_letter_order(a);
     }
-    b.doc.closing = b.zone(
-        &us[closing_start.min(us.len())..boiler_start.min(us.len())],
-        Role::Closing,
-    );
-    // Boilerplate: same-script after the closing, and the other-script tail.
-    let mut boiler: Vec<Unit> = us.split_off(boiler_start.min(us.len()));
-    boiler.append(&mut tail);
-    b.doc.boilerplate = b.zone(&boiler, Role::Boilerplate);
-    diagnostics(&mut b);
-    b.doc
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -998,12 +1017,12 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-fn prev_ends_sentence(lines: &[Line], us: &[Unit], i: usize) -> bool {
-    us[..i]
+fn prev_ends_sentence(lines: &[Line], units: &[Unit], i: usize) -> bool {
+    units[..i]
         .iter()
         .rev()
-        .find(|u| !u.is_blank())
-        .is_some_and(|u| matches!(lines[u.line].last, '.' | ';' | '؛' | '!' | '?'))
+        .find(|unit| !unit.is_blank())
+        .is_some_and(|unit| matches!(lines[unit.line].last, '.' | ';' | '؛' | '!' | '?'))
 }
 
 fn unnumbered_heading(text: &str, l: &Line, language: Language) -> bool {
@@ -1011,7 +1030,7 @@ fn unnumbered_heading(text: &str, l: &Line, language: Language) -> bool {
     if l.words == 0 || l.words > 8 || l.has_digit || l.ends_sentence() || l.marker.is_some() {
         return false;
     }
-    let t = &text[l.tstart..l.tend];
+    let t = &text[l.text_start..l.text_end];
     if t.contains('\t') || t.contains("..") || t.contains(':') {
         return false;
     }
@@ -1064,27 +1083,29 @@ fn fix_letter_order(a: &mut Article) {
 }
 
 fn closing_and_boilerplate(
-    cx: &CueCache<'_>,
+    cues: &CueCache<'_>,
     lines: &[Line],
-    us: &[Unit],
+    units: &[Unit],
     last_art: usize,
 ) -> (usize, usize) {
-    let n = us.len();
+    let n = units.len();
     // The last article keeps at least its first body unit.
-    let first_body = us[last_art + 1..]
+    let first_body = units[last_art + 1..]
         .iter()
-        .position(|u| !u.is_blank())
+        .position(|unit| !unit.is_blank())
         .map_or(n, |k| last_art + 1 + k);
     let search_from = (first_body + 1).min(n);
-    let cue = us[search_from..]
+    let cue = units[search_from..]
         .iter()
-        .position(|u| matches!(u.kind, Kind::Text | Kind::Item(_)) && cx.get(u.line).closing)
+        .position(|unit| {
+            matches!(unit.kind, Kind::Text | Kind::Item(_)) && cues.get(unit.line).closing
+        })
         .map(|k| search_from + k);
     let boiler_cue = |from: usize| {
-        us[from..]
+        units[from..]
             .iter()
-            .position(|u| {
-                matches!(u.kind, Kind::Text | Kind::Item(_)) && cx.get(u.line).boilerplate
+            .position(|unit| {
+                matches!(unit.kind, Kind::Text | Kind::Item(_)) && cues.get(unit.line).boilerplate
             })
             .map(|k| from + k)
     };
@@ -1096,11 +1117,11 @@ fn closing_and_boilerplate(
             let mut taken = 0;
             while k > search_from && taken < 4 {
                 k -= 1;
-                if us[k].is_blank() {
+                if units[k].is_blank() {
                     continue;
                 }
-                let l = &lines[us[k].line];
-                if matches!(us[k].kind, Kind::Text)
+                let l = &lines[units[k].line];
+                if matches!(units[k].kind, Kind::Text)
                     && l.words <= 12
                     && !matches!(l.last, '.' | ':' | ';' | '؛' | '،' | ',')
                     && !l.has_heading()
@@ -1114,16 +1135,16 @@ fn closing_and_boilerplate(
             // The closing runs on over short lines.
             let mut end = c + 1;
             while end < n {
-                let u = &us[end];
-                if u.is_blank() {
+                let unit = &units[end];
+                if unit.is_blank() {
                     end += 1;
                     continue;
                 }
-                let l = &lines[u.line];
-                let c = cx.get(u.line);
+                let l = &lines[unit.line];
+                let c = cues.get(unit.line);
                 if c.boilerplate
                     || (!c.closing && l.words > 14)
-                    || matches!(u.kind, Kind::Art(_) | Kind::Div(_))
+                    || matches!(unit.kind, Kind::Article(_) | Kind::Division(_))
                 {
                     break;
                 }
@@ -1141,159 +1162,139 @@ fn closing_and_boilerplate(
 /// The front zone: YAML front matter and table of contents (already
 /// known), title, preamble lines, recitals, enacting formula.
 fn front(
-    b: &mut Builder<'_>,
-    cx: &CueCache<'_>,
+    builder: &mut Builder<'_>,
+    cues: &CueCache<'_>,
     lines: &[Line],
-    us: &[Unit],
+    units: &[Unit],
     front_end: usize,
     toc: Option<(usize, usize)>,
 ) {
-    let text = b.text;
+    let text = builder.text;
     let in_front = |i: usize| i < front_end || toc.is_some_and(|(s, e)| i >= s && i < e);
     // Title: the block up to the first line naming the instrument and its
     // number, with the "on …" lines after it.
-    let head: Vec<usize> = us
+    let head: Vec<usize> = units
         .iter()
         .enumerate()
-        .filter(|(i, u)| !u.is_blank() && !in_front(*i))
+        .filter(|(i, unit)| !unit.is_blank() && !in_front(*i))
         .map(|(i, _)| i)
         .take_while(|&i| {
-            let c = cx.get(us[i].line);
-            !(c.recital_intro || c.enacting || matches!(us[i].kind, Kind::Item(_)))
+            let c = cues.get(units[i].line);
+            !(c.recital_intro || c.enacting || matches!(units[i].kind, Kind::Item(_)))
         })
         .take(5)
         .collect();
     let mut title_range: Option<(usize, usize)> = None;
-    let kw = head
+    let keyword_line = head
         .iter()
-        .position(|&i| cx.get(us[i].line).title_kw)
+        .position(|&i| cues.get(units[i].line).title_kw)
         .or_else(|| {
             // `قرار أمين اللجنة …` / `رقم (15) لسنة 1430`: the number on the next line.
-            head.windows(2)
-                .position(|w| cx.get(us[w[0]].line).instrument && cx.get(us[w[1]].line).number_line)
+            head.windows(2).position(|w| {
+                cues.get(units[w[0]].line).instrument && cues.get(units[w[1]].line).number_line
+            })
         });
-    if let Some(kw) = kw {
-        let mut end = kw;
+    if let Some(keyword_line) = keyword_line {
+        let mut end = keyword_line;
         while end + 1 < head.len() && {
-            let c = cx.get(us[head[end + 1]].line);
+            let c = cues.get(units[head[end + 1]].line);
             c.subtitle || c.number_line
         } {
             end += 1;
         }
         // Lines right above the instrument line (the issuer) stay preamble.
-        title_range = Some((head[kw], head[end]));
+        title_range = Some((head[keyword_line], head[end]));
     } else if let Some(&f) = head.first() {
-        if lines[us[f].line].words <= 25 {
+        if lines[units[f].line].words <= 25 {
             title_range = Some((f, f));
         }
     }
     let mut after_intro = false;
-    for (i, u) in us.iter().enumerate() {
-        if u.is_blank() {
-            b.seg(u.start, u.end, Role::Blank);
+    for (i, unit) in units.iter().enumerate() {
+        if unit.is_blank() {
+            builder.seg(unit.start, unit.end, Role::Blank);
             continue;
         }
         if in_front(i) {
-            b.seg(u.start, u.end, Role::Front);
+            builder.seg(unit.start, unit.end, Role::Front);
             continue;
         }
         if let Some((s, e)) = title_range {
             if i >= s && i <= e {
-                b.seg(u.start, u.end, Role::Title);
+                builder.seg(unit.start, unit.end, Role::Title);
                 if i == e {
-                    let mut t = block(text, us[s].tstart, us[e].tend);
+                    let mut t = block(text, units[s].text_start, units[e].text_end);
                     t.text = t.text.trim_matches(['*', '#', ' ']).to_string();
-                    b.doc.title = Some(t);
+                    builder.doc.title = Some(t);
                 }
                 continue;
             }
         }
-        let c = cx.get(u.line);
-        let blk = block(text, u.tstart, u.tend);
+        let c = cues.get(unit.line);
+        let unit_block = block(text, unit.text_start, unit.text_end);
         // "Upon review of:" alone introduces the recitals; "Having perused
         // the Constitution; and" is the first of them as well.
         let bare_intro = || {
-            let t = blk.text.trim_end_matches(['-', ' ', '*']);
-            t.ends_with(':') || lines[u.line].words <= 4
+            let t = unit_block.text.trim_end_matches(['-', ' ', '*']);
+            t.ends_with(':') || lines[unit.line].words <= 4
         };
         if c.enacting {
             after_intro = false;
-            b.doc.preamble.enacting = Some(blk);
-            b.seg(u.start, u.end, Role::Enacting);
+            builder.doc.preamble.enacting = Some(unit_block);
+            builder.seg(unit.start, unit.end, Role::Enacting);
         } else if c.recital_intro && !c.recital && !after_intro && bare_intro() {
             after_intro = true;
-            b.doc.preamble.lines.push(blk);
-            b.seg(u.start, u.end, Role::Preamble);
-        } else if matches!(u.kind, Kind::Item(_)) || c.recital || c.recital_intro || after_intro {
+            builder.doc.preamble.lines.push(unit_block);
+            builder.seg(unit.start, unit.end, Role::Preamble);
+        } else if matches!(unit.kind, Kind::Item(_)) || c.recital || c.recital_intro || after_intro
+        {
             after_intro |= c.recital_intro;
-            b.doc.preamble.recitals.push(blk);
-            b.seg(u.start, u.end, Role::Recital);
+            builder.doc.preamble.recitals.push(unit_block);
+            builder.seg(unit.start, unit.end, Role::Recital);
         } else {
-            b.doc.preamble.lines.push(blk);
-            b.seg(u.start, u.end, Role::Preamble);
+            builder.doc.preamble.lines.push(unit_block);
+            builder.seg(unit.start, unit.end, Role::Preamble);
         }
     }
 }
 
-fn diagnostics(b: &mut Builder<'_>) {
-    if b.doc.articles.is_empty() {
-        b.diag(
+fn diagnostics(builder: &mut Builder<'_>) {
+    if builder.doc.articles.is_empty() {
+        builder.diag(
             DiagnosticKind::NoArticles,
             "no article headings were found: the text may not be legislation".into(),
             None,
         );
         return;
     }
-    // The first article with each label: plain numbers (most labels) in a
-    // table by number, the others in a B-tree of references.
-    let n = b.doc.articles.len();
-    let mut by_number: Vec<usize> = Vec::new();
-    let mut others: std::collections::BTreeMap<&Label, usize> = std::collections::BTreeMap::new();
+    let numbering = builder.doc.numbering();
     let mut msgs = Vec::new();
-    for a in &b.doc.articles {
-        if let Some(l) = &a.label {
-            let seen = match usize::try_from(l.number) {
-                Ok(k) if l.suffix.is_none() && k < 4 * n + 1024 => {
-                    if by_number.len() <= k {
-                        by_number.resize(k + 1, usize::MAX);
-                    }
-                    let first = by_number[k];
-                    if first == usize::MAX {
-                        by_number[k] = a.index;
-                        None
-                    } else {
-                        Some(first)
-                    }
-                }
-                _ => {
-                    let first = others.get(l).copied();
-                    if first.is_none() {
-                        others.insert(l, a.index);
-                    }
-                    first
-                }
-            };
-            if let Some(first) = seen {
-                msgs.push((
-                    DiagnosticKind::DuplicateNumber,
-                    format!(
-                        "article {l} occurs more than once (articles {} and {})",
-                        first, a.index
-                    ),
-                    Some(a.heading_span),
-                ));
-            }
+    for (a, check) in builder.doc.articles.iter().zip(&numbering.articles) {
+        if let (Some(l), Some(first)) = (&a.label, check.first_with_label) {
+            msgs.push((
+                DiagnosticKind::DuplicateNumber,
+                format!(
+                    "article {l} occurs more than once (articles {} and {})",
+                    builder.doc.articles[first].index, a.index
+                ),
+                Some(a.heading_span),
+            ));
         }
     }
-    for w in b.doc.articles.windows(2) {
+    for (w, check) in builder
+        .doc
+        .articles
+        .windows(2)
+        .zip(&numbering.articles[1..])
+    {
         if let (Some(x), Some(y)) = (&w[0].label, &w[1].label) {
-            if y.number > x.number + 1 {
+            if check.gap_before {
                 msgs.push((
                     DiagnosticKind::NumberingGap,
                     format!("numbering jumps from {x} to {y}"),
                     Some(w[1].heading_span),
                 ));
-            } else if y.number < x.number {
+            } else if check.goes_back {
                 msgs.push((
                     DiagnosticKind::OutOfOrder,
                     format!("numbering goes back from {x} to {y}"),
@@ -1303,56 +1304,6 @@ fn diagnostics(b: &mut Builder<'_>) {
         }
     }
     for (k, m, s) in msgs {
-        b.diag(k, m, s);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The programme as first written: every predecessor in order, a strict
-    /// comparison.
-    fn best_paths_in_order(
-        skip_prefix: &[f64],
-        start: impl Fn(usize) -> f64,
-        trans: impl Fn(usize, usize) -> f64,
-    ) -> (Vec<f64>, Vec<usize>) {
-        let m = skip_prefix.len() - 1;
-        let mut best = vec![f64::INFINITY; m];
-        let mut prev = vec![usize::MAX; m];
-        for j in 0..m {
-            best[j] = skip_prefix[j] + start(j);
-            for i in j.saturating_sub(WINDOW)..j {
-                let c = best[i] + (skip_prefix[j] - skip_prefix[i + 1]) + trans(i, j);
-                if c < best[j] {
-                    best[j] = c;
-                    prev[j] = i;
-                }
-            }
-        }
-        (best, prev)
-    }
-
-    proptest::proptest! {
-        /// Same costs and same predecessors, ties included (the costs are
-        /// drawn from a few values so that ties are common).
-        #[test]
-        fn pruned_paths_are_the_paths(
-            skips in proptest::collection::vec(proptest::sample::select(vec![0.3, 1.5]), 1..60),
-            starts in proptest::collection::vec(proptest::sample::select(vec![0.0, 0.8]), 60),
-            costs in proptest::collection::vec(proptest::sample::select(vec![0.0, 0.3, 0.4, 0.8, 1.0, 1.5, 3.0, 4.3]), 60 * 60),
-        ) {
-            let mut skip_prefix = vec![0.0];
-            for s in &skips {
-                skip_prefix.push(skip_prefix.last().copied().unwrap_or(0.0) + s);
-            }
-            let start = |j: usize| starts[j];
-            let trans = |i: usize, j: usize| costs[i * 60 + j];
-            let got = best_paths(&skip_prefix, start, trans);
-            let want = best_paths_in_order(&skip_prefix, start, trans);
-            proptest::prop_assert_eq!(got.1, want.1);
-            proptest::prop_assert!(got.0.iter().zip(&want.0).all(|(a, b)| a.to_bits() == b.to_bits()));
-        }
+        builder.diag(k, m, s);
     }
 }

@@ -111,10 +111,6 @@ const EN_STOP: [&str; 18] = [
     "under",
 ];
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
 /// Strips `prefix` (ASCII case-insensitive) when followed by a non-letter.
 fn strip_keyword<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     if s.len() < prefix.len() || !s.is_char_boundary(prefix.len()) {
@@ -212,129 +208,139 @@ fn skip_number_word<'a>(s: &'a str, words: &[&str]) -> &'a str {
 
 /// Reads an article suffix (`مكرر`, `bis`, `(bis)`, `5A`) at the start of `s`.
 fn read_suffix(s: &str, arabic: bool) -> (Option<String>, &str) {
-    // Glued capital letter: `5A`.
     if !arabic {
-        let mut it = s.chars();
-        if let Some(c) = it.next() {
-            if c.is_ascii_uppercase() {
-                let after = it.as_str();
-                if after.chars().next().is_none_or(|n| !n.is_alphanumeric()) {
-                    return (Some(c.to_ascii_lowercase().to_string()), after);
-                }
-            }
+        if let Some((suffix, after)) = glued_capital_suffix(s) {
+            return (Some(suffix), after);
         }
     }
-    let t = skip_ws(s);
-    let (bracketed, inner) = match t.strip_prefix('(') {
-        Some(r) => (true, skip_ws(r)),
-        None => (false, t),
-    };
-    let mut found: Option<(&'static str, &str)> = None;
-    if arabic {
-        // `مكرراً` loses its tanween in the view: `مكررا`.
-        for w in ["مكرره", "مكررا", "مكرر"] {
-            if let Some(r) = inner.strip_prefix(w) {
-                if r.chars().next().is_none_or(|c| !is_word_char(c)) {
-                    found = Some(("bis", r));
-                    break;
-                }
-            }
-        }
-    } else {
-        for w in ["bis", "ter", "quater", "quinquies", "sexies"] {
-            if let Some(r) = strip_keyword(inner, w) {
-                found = Some((w, r));
-                break;
-            }
-        }
-    }
-    let Some((base, mut rest)) = found else {
+    let (bracketed, inner) = open_bracket(skip_ws(s));
+    let Some((base, mut rest)) = suffix_word(inner, arabic) else {
         return (None, s);
     };
     if bracketed {
         match skip_ws(rest).strip_prefix(')') {
             Some(r) => rest = r,
-            // `Article (58)(bis 1` with the bracket never closed.
-            None if !arabic && {
-                let r = skip_ws(rest);
-                r.is_empty() || r.bytes().all(|b| b.is_ascii_digit() || b == b' ')
-            } =>
-            {
-                let r = skip_ws(rest);
-                let d = r.trim();
-                let suffix = match d.parse::<u32>() {
-                    Ok(v) => repetition_suffix(base, v),
-                    Err(_) => base.to_string(),
+            None => {
+                return match unclosed_suffix(base, rest).filter(|_| !arabic) {
+                    Some((suffix, after)) => (Some(suffix), after),
+                    None => (None, s),
                 };
-                return (Some(suffix), &r[r.len()..]);
             }
-            None => return (None, s),
         }
     }
-    let mut suffix = base.to_string();
-    if arabic {
-        // `مكرر (2)`, `مكرر ب`, `مكرر ثانيا`: later repetitions.
-        let r = skip_ws(rest);
-        let (br, q) = match r.strip_prefix('(') {
-            Some(x) => (true, skip_ws(x)),
-            None => (false, r),
-        };
-        let mut qual: Option<(u32, &str)> = None;
-        let d = q.bytes().take_while(u8::is_ascii_digit).count();
-        if d > 0 && d < 3 {
-            qual = q[..d].parse().ok().map(|v| (v, &q[d..]));
-        } else if let Some((v, len)) = numerals::arabic_ordinal_adverb(q) {
-            qual = Some((v, &q[len..]));
-        } else {
-            let letter_len = q.chars().next().map_or(0, char::len_utf8);
-            if letter_len > 0
-                && q[letter_len..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !is_word_char(c))
-            {
-                if let Some(v) =
-                    numerals::arabic_letter_ordinal(&q[..letter_len], numerals::LetterOrder::Abjad)
-                {
-                    qual = Some((v, &q[letter_len..]));
-                }
-            }
-        }
-        if let Some((v, after)) = qual {
-            let after_ok = if br {
-                skip_ws(after).strip_prefix(')')
-            } else {
-                Some(after)
-            };
-            if let Some(after) = after_ok {
-                suffix = repetition_suffix("bis", v);
-                rest = after;
-            }
-        }
+    let repetition = if arabic {
+        arabic_repetition(rest)
     } else {
-        // `Bis 1`, `bis (3)`.
-        let r = skip_ws(rest);
-        let (br, q) = match r.strip_prefix('(') {
-            Some(x) => (true, skip_ws(x)),
-            None => (false, r),
-        };
-        let d = q.bytes().take_while(u8::is_ascii_digit).count();
-        if (1..3).contains(&d) {
-            let after = &q[d..];
-            let after = if br {
-                skip_ws(after).strip_prefix(')')
-            } else {
-                Some(after)
-            };
-            if let (Some(after), Ok(v)) = (after, q[..d].parse::<u32>()) {
-                if !after.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '/') {
-                    suffix = repetition_suffix(&suffix, v);
-                    rest = after;
-                }
-            }
-        }
+        english_repetition(rest)
+    };
+    match repetition {
+        Some((n, after)) => (Some(repetition_suffix(base, n)), after),
+        None => (Some(base.to_string()), rest),
     }
-    (Some(suffix), rest)
+}
+
+/// A capital letter glued to the number (`5A`) and not followed by a
+/// letter or digit: the suffix `a`, with the rest after it.
+fn glued_capital_suffix(s: &str) -> Option<(String, &str)> {
+    let mut it = s.chars();
+    let c = it.next().filter(char::is_ascii_uppercase)?;
+    let after = it.as_str();
+    after
+        .chars()
+        .next()
+        .is_none_or(|n| !n.is_alphanumeric())
+        .then(|| (c.to_ascii_lowercase().to_string(), after))
+}
+
+/// Whether `s` starts with `(` (then the text after it and its spaces).
+fn open_bracket(s: &str) -> (bool, &str) {
+    match s.strip_prefix('(') {
+        Some(r) => (true, skip_ws(r)),
+        None => (false, s),
+    }
+}
+
+/// The rest after the `)` that closes a bracket opened before `after`
+/// (spaces allowed before it); `after` itself when no bracket was opened.
+fn close_bracket(after: &str, bracketed: bool) -> Option<&str> {
+    if bracketed {
+        skip_ws(after).strip_prefix(')')
+    } else {
+        Some(after)
+    }
+}
+
+/// A suffix word at the start of `inner` (`مكرر`, `bis`, `ter` …): its
+/// English name and the rest after it.
+fn suffix_word(inner: &str, arabic: bool) -> Option<(&'static str, &str)> {
+    if arabic {
+        // `مكرراً` loses its tanween in the view: `مكررا`.
+        ["مكرره", "مكررا", "مكرر"].into_iter().find_map(|w| {
+            let r = inner.strip_prefix(w)?;
+            r.chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+                .then_some(("bis", r))
+        })
+    } else {
+        ["bis", "ter", "quater", "quinquies", "sexies"]
+            .into_iter()
+            .find_map(|w| strip_keyword(inner, w).map(|r| (w, r)))
+    }
+}
+
+/// `Article (58)(bis 1` with the bracket never closed: the suffix (with
+/// its repetition number, if any) when only digits and spaces follow the
+/// word, and the empty rest.
+fn unclosed_suffix<'a>(base: &str, rest: &'a str) -> Option<(String, &'a str)> {
+    let r = skip_ws(rest);
+    if !(r.is_empty() || r.bytes().all(|b| b.is_ascii_digit() || b == b' ')) {
+        return None;
+    }
+    let suffix = match r.trim().parse::<u32>() {
+        Ok(v) => repetition_suffix(base, v),
+        Err(_) => base.to_string(),
+    };
+    Some((suffix, &r[r.len()..]))
+}
+
+/// `مكرر (2)`, `مكرر ب`, `مكرر ثانيا`: the number of a later repetition
+/// after an Arabic suffix word, and the rest after it.
+fn arabic_repetition(rest: &str) -> Option<(u32, &str)> {
+    let (bracketed, q) = open_bracket(skip_ws(rest));
+    let d = q.bytes().take_while(u8::is_ascii_digit).count();
+    let (v, after) = if d > 0 && d < 3 {
+        q[..d].parse().ok().map(|v| (v, &q[d..]))?
+    } else if let Some((v, len)) = numerals::arabic_ordinal_adverb(q) {
+        (v, &q[len..])
+    } else {
+        let letter_len = q.chars().next().map_or(0, char::len_utf8);
+        let alone = letter_len > 0
+            && q[letter_len..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+        if !alone {
+            return None;
+        }
+        let v = numerals::arabic_letter_ordinal(&q[..letter_len], numerals::LetterOrder::Abjad)?;
+        (v, &q[letter_len..])
+    };
+    Some((v, close_bracket(after, bracketed)?))
+}
+
+/// `Bis 1`, `bis (3)`: the number of a later repetition after an English
+/// suffix word (one or two digits not followed by a digit, `.` or `/`),
+/// and the rest after it.
+fn english_repetition(rest: &str) -> Option<(u32, &str)> {
+    let (bracketed, q) = open_bracket(skip_ws(rest));
+    let d = q.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..3).contains(&d) {
+        return None;
+    }
+    let after = close_bracket(&q[d..], bracketed)?;
+    let v = q[..d].parse::<u32>().ok()?;
+    (!after.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '/')).then_some((v, after))
 }
 
 /// A numbered repetition (`مكرر (2)`, `Bis 2`, `مكرر ب`) is `bis2`.
@@ -411,12 +417,7 @@ fn rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
     if sep {
         return true;
     }
-    let w = first_word(r);
-    let stop = if arabic {
-        AR_STOP.contains(&w)
-    } else {
-        EN_STOP.iter().any(|s| s.eq_ignore_ascii_case(w)) && !w.starts_with(char::is_uppercase)
-    };
+    let stop = starts_with_stop_word(r, arabic);
     !stop && is_title_like(r)
 }
 
@@ -518,6 +519,36 @@ pub(crate) fn match_article(s: &str) -> Option<ArticleMatch> {
     })
 }
 
+/// A division heading whose number follows its keyword: `after` is the
+/// text after the keyword, `start_len` the length of the whole heading.
+fn numbered_division(
+    kind: DivisionKind,
+    after: &str,
+    arabic: bool,
+    start_len: usize,
+) -> Option<DivisionMatch> {
+    let (number, _, after) = read_number(after, arabic)?;
+    let (sep, rest) = read_sep(after);
+    if !division_rest_ok(title_part(rest), sep, arabic) {
+        return None;
+    }
+    Some(DivisionMatch {
+        kind,
+        number: Some(number),
+        rest: start_len - rest.len(),
+    })
+}
+
+/// A division heading without a number (`الباب التمهيدي`, `Preliminary
+/// Part`), whose `rest` follows.
+fn unnumbered_division(kind: DivisionKind, rest: &str, start_len: usize) -> DivisionMatch {
+    DivisionMatch {
+        kind,
+        number: None,
+        rest: start_len - rest.len(),
+    }
+}
+
 /// Recognises a division heading at the start of `s`.
 pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
     let start_len = s.len();
@@ -540,25 +571,12 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
                     if r.chars().next().is_none_or(|c| !c.is_alphabetic()) {
                         let (sep, rest) = read_sep(r);
                         if division_rest_ok(rest, sep, true) {
-                            return Some(DivisionMatch {
-                                kind,
-                                number: None,
-                                rest: start_len - rest.len(),
-                            });
+                            return Some(unnumbered_division(kind, rest, start_len));
                         }
                     }
                 }
             }
-            let (number, _, after) = read_number(after, true)?;
-            let (sep, rest) = read_sep(after);
-            if !division_rest_ok(title_part(rest), sep, true) {
-                return None;
-            }
-            return Some(DivisionMatch {
-                kind,
-                number: Some(number),
-                rest: start_len - rest.len(),
-            });
+            return numbered_division(kind, after, true, start_len);
         }
     }
     for (kw, kind) in EN_DIVISIONS {
@@ -570,23 +588,10 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
             if let Some(r) = strip_keyword(a, "preliminary").or_else(|| strip_keyword(a, "final")) {
                 let (sep, rest) = read_sep(r);
                 if rest.trim().is_empty() || sep {
-                    return Some(DivisionMatch {
-                        kind,
-                        number: None,
-                        rest: start_len - rest.len(),
-                    });
+                    return Some(unnumbered_division(kind, rest, start_len));
                 }
             }
-            let (number, _, after) = read_number(after, false)?;
-            let (sep, rest) = read_sep(after);
-            if !division_rest_ok(title_part(rest), sep, false) {
-                return None;
-            }
-            return Some(DivisionMatch {
-                kind,
-                number: Some(number),
-                rest: start_len - rest.len(),
-            });
+            return numbered_division(kind, after, false, start_len);
         }
     }
     None
@@ -601,6 +606,19 @@ fn title_part(rest: &str) -> &str {
     }
 }
 
+/// Whether the rest after a heading's number starts with a word that
+/// continues a sentence (`of`, `shall`, `من`, `على` …) rather than a title:
+/// then the heading is a cross-reference. An English stop word written with
+/// a capital starts a title.
+fn starts_with_stop_word(rest: &str, arabic: bool) -> bool {
+    let w = first_word(rest);
+    if arabic {
+        AR_STOP.contains(&w)
+    } else {
+        EN_STOP.iter().any(|s| s.eq_ignore_ascii_case(w)) && !w.starts_with(char::is_uppercase)
+    }
+}
+
 fn division_rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
     let r = rest.trim();
     if r.is_empty() {
@@ -609,12 +627,7 @@ fn division_rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
     if r.starts_with([',', '،', ';', '؛']) || r.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let w = first_word(r);
-    let stop = if arabic {
-        AR_STOP.contains(&w)
-    } else {
-        EN_STOP.iter().any(|s| s.eq_ignore_ascii_case(w)) && !w.starts_with(char::is_uppercase)
-    };
+    let stop = starts_with_stop_word(r, arabic);
     if stop {
         return false;
     }

@@ -17,6 +17,7 @@
 mod build;
 mod heading;
 mod line;
+mod paths;
 mod visual;
 
 use crate::document::{Diagnostic, DiagnosticKind, Document, Language};
@@ -306,7 +307,7 @@ fn line_spans(lines: &[Line], doc: &mut Document) {
             .partition_point(|l| l.next < s.end.max(s.start + 1))
             .min(last);
         if let (Some(la), Some(lb)) = (lines.get(a), lines.get(b)) {
-            *s = crate::Span::new(la.tstart, lb.tend.max(la.tstart));
+            *s = crate::Span::new(la.text_start, lb.text_end.max(la.text_start));
         }
     };
     let mut blocks: Vec<&mut crate::Block> = Vec::new();

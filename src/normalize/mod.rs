@@ -18,6 +18,11 @@
 //!
 //! The original text is never changed: the parser keeps byte spans into it.
 //!
+//! Which characters are marks, spaces, Arabic letters or word characters is
+//! said once, in `classes.rs`; the parser and the number readers ask there
+//! too. The byte tables of the fast paths, built from those classes, and
+//! the view of a plain text without a map are in `tables.rs`.
+//!
 //! ```
 //! use lexalign::normalize::normalize;
 //! let n = normalize("\u{feff}المــادة (٥)\r\n");
@@ -26,6 +31,18 @@
 //! assert_eq!(n.original_offset(0), 3);
 //! ```
 
+mod classes;
+mod tables;
+
+pub use classes::is_arabic_letter;
+pub(crate) use classes::{
+    arabic_digit_value, fold_letter, is_arabic_block_letter, is_counted_arabic_letter,
+    is_invisible_on_line, is_word_char, is_word_mark,
+};
+pub(crate) use tables::normalize_plain;
+
+use classes::{fold_char, Fold};
+use tables::{arabic_index, is_plain_ascii, ARABIC_FOLDS, STABLE_ARABIC};
 use unicode_normalization::UnicodeNormalization;
 
 /// A normalized view of a text with a map back to the original bytes.
@@ -110,19 +127,18 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b < 0x80 {
-            if b != b'\r' && b != b'\t' {
-                i += 1;
-                continue;
-            }
-        } else if b == 0xD8 || b == 0xD9 {
-            let k = usize::from(((b & 1) << 6) | (bytes.get(i + 1).copied().unwrap_or(0) & 0x3F));
+        if is_plain_ascii(b) {
+            i += 1;
+            continue;
+        }
+        if b == 0xD8 || b == 0xD9 {
+            let k = arabic_index(bytes, i);
             if STABLE_ARABIC[k] {
                 i += 2;
                 continue;
             }
             // What `fold_char` makes of it, looked up.
-            match arabic_folds()[k] {
+            match ARABIC_FOLDS[k] {
                 Fold::Keep(v) => {
                     flush(out, text, run, i);
                     push(out, v, i);
@@ -169,106 +185,6 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     flush(out, text, run, text.len());
 }
 
-/// What [`normalize_plain`] does with a character U+0600–U+067F (indexed by
-/// its code point minus U+0600): 0 keeps it, 1 gives up (the view drops it
-/// or writes it with fewer bytes), any other value is the second byte of
-/// the two-byte letter it folds to (`أ إ آ ٱ → ا`, `ى → ي`, `ة → ه`).
-const PLAIN_ARABIC: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut i = 0;
-    while i < 128 {
-        let cp = 0x0600 + i as u32;
-        t[i] = match cp {
-            // ا is U+0627 (D8 A7), ي U+064A (D9 8A), ه U+0647 (D9 87).
-            0x0622 | 0x0623 | 0x0625 | 0x0671 => 0xA7,
-            0x0649 => 0x8A,
-            0x0629 => 0x87,
-            0x0610..=0x061A | 0x061C | 0x0640 | 0x064B..=0x065F | 0x0660..=0x0669 | 0x0670 => 1,
-            _ => 0,
-        };
-        i += 1;
-    }
-    t
-};
-
-/// The matching view of a plain text, without the map: `true` when every
-/// character of `text` is ASCII other than CR and tab, or in U+0600–U+067F
-/// and not dropped by the view nor written shorter (Arabic-Indic digits).
-/// The view then has the length of `text`, each character where the
-/// original's is, so any offset of the view at a character boundary is
-/// the same offset of `text`; it is written to `out` (cleared first) and
-/// equals [`normalize`]`(text).as_str()`. `false` for any other text, with
-/// `out` left unspecified.
-pub(crate) fn normalize_plain(text: &str, out: &mut String) -> bool {
-    out.clear();
-    let bytes = text.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if b == b'\r' || b == b'\t' {
-                return false;
-            }
-            i += 1;
-            continue;
-        }
-        if b != 0xD8 && b != 0xD9 {
-            return false;
-        }
-        let c = bytes.get(i + 1).copied().unwrap_or(0);
-        match PLAIN_ARABIC[usize::from(((b & 1) << 6) | (c & 0x3F))] {
-            0 => {}
-            1 => return false,
-            second => {
-                out.push_str(&text[run..i]);
-                let first: u8 = if second == 0xA7 { 0xD8 } else { 0xD9 };
-                let folded = u32::from(first & 0x1F) << 6 | u32::from(second & 0x3F);
-                out.push(char::from_u32(folded).unwrap_or('\u{FFFD}'));
-                run = i + 2;
-            }
-        }
-        i += 2;
-    }
-    out.push_str(&text[run..]);
-    true
-}
-
-/// [`fold_char`] of each character U+0600–U+067F (indexed by its code point
-/// minus U+0600).
-fn arabic_folds() -> &'static [Fold; 128] {
-    static FOLDS: std::sync::OnceLock<[Fold; 128]> = std::sync::OnceLock::new();
-    FOLDS.get_or_init(|| {
-        std::array::from_fn(|k| match char::from_u32(0x0600 + k as u32) {
-            Some(c) => fold_char(c),
-            None => Fold::Compat,
-        })
-    })
-}
-
-/// Whether a character U+0600–U+067F (indexed by its code point minus
-/// U+0600) is stable, as [`is_stable`] says.
-const STABLE_ARABIC: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut i = 0;
-    while i < 128 {
-        t[i] = match char::from_u32(0x0600 + i as u32) {
-            Some(c) => is_stable(c),
-            None => false,
-        };
-        i += 1;
-    }
-    t
-};
-
-/// Whether a non-ASCII character is its own matching view (most Arabic
-/// letters): those are copied without looking further.
-#[inline]
-const fn is_stable(c: char) -> bool {
-    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
-        && !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة')
-}
-
 /// Copies `text[from..to]` unchanged into the view.
 #[inline]
 fn flush(out: &mut Normalized, text: &str, from: usize, to: usize) {
@@ -282,6 +198,7 @@ fn flush(out: &mut Normalized, text: &str, from: usize, to: usize) {
     }
 }
 
+/// Writes `c`, which comes from the character at `orig`, into the view.
 fn push(out: &mut Normalized, c: char, orig: usize) {
     out.runs.push(Run {
         view: out.text.len(),
@@ -289,48 +206,6 @@ fn push(out: &mut Normalized, c: char, orig: usize) {
         copied: false,
     });
     out.text.push(c);
-}
-
-#[derive(Clone, Copy)]
-enum Fold {
-    Keep(char),
-    Drop,
-    Compat,
-}
-
-#[inline]
-fn fold_char(c: char) -> Fold {
-    let u = c as u32;
-    if u < 0x80 {
-        return Fold::Keep(if c == '\t' { ' ' } else { c });
-    }
-    match c {
-        '\u{0660}'..='\u{0669}' => Fold::Keep(char::from(b'0' + (u - 0x0660) as u8)),
-        '\u{06F0}'..='\u{06F9}' => Fold::Keep(char::from(b'0' + (u - 0x06F0) as u8)),
-        'أ' | 'إ' | 'آ' | 'ٱ' => Fold::Keep('ا'),
-        'ى' | 'ی' => Fold::Keep('ي'),
-        'ة' => Fold::Keep('ه'),
-        'ک' => Fold::Keep('ك'),
-        '\u{0640}' => Fold::Drop,
-        '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06ED}'
-        | '\u{0610}'..='\u{061A}' => Fold::Drop,
-        '\u{061C}'
-        | '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{FEFF}'
-        | '\u{00AD}' => Fold::Drop,
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-            Fold::Keep(' ')
-        }
-        '\u{0600}'..='\u{06FF}' => Fold::Keep(c),
-        _ if u < 0x0300 => Fold::Keep(c),
-        _ if (0x2010..=0x2027).contains(&u) => Fold::Keep(c),
-        _ => Fold::Compat,
-    }
 }
 
 /// Folds one character for matching, as [`normalize`] does; `None` when the
@@ -349,12 +224,6 @@ pub fn fold(c: char) -> Option<char> {
         Fold::Drop => None,
         Fold::Compat => Some(c),
     }
-}
-
-/// Whether `c` is an Arabic letter (after folding, in the basic Arabic block).
-pub fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
-        && c != '\u{0640}'
 }
 
 #[cfg(test)]
@@ -435,29 +304,6 @@ mod tests {
                 prev = o;
             }
             proptest::prop_assert_eq!(n.original_offset(n.as_str().len()), text.len());
-        }
-    }
-
-    proptest::proptest! {
-        /// A text of ASCII and Arabic letters has a plain view: the view.
-        #[test]
-        fn plain_view_is_the_view(text in "[a-zA-Z0-9 .:*()\u{b}ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآٱؤئ،؛؟\u{63b}\u{66a}\u{672}]{0,40}") {
-            let mut plain = String::new();
-            proptest::prop_assert!(normalize_plain(&text, &mut plain));
-            let view = normalize(&text);
-            proptest::prop_assert_eq!(plain.as_str(), view.as_str());
-            proptest::prop_assert_eq!(plain.len(), text.len());
-        }
-
-        /// Any other text: a plain view, when given, is still the view.
-        #[test]
-        fn plain_view_or_none(text in "[a-z \t\r\nاأةى٠١ـًٰ\u{61c}\u{615}\u{a0}۴]{0,20}") {
-            let mut plain = String::new();
-            if normalize_plain(&text, &mut plain) {
-                let view = normalize(&text);
-                proptest::prop_assert_eq!(plain.as_str(), view.as_str());
-                proptest::prop_assert_eq!(plain.len(), text.len());
-            }
         }
     }
 

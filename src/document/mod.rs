@@ -8,6 +8,9 @@
 use std::fmt;
 use std::str::FromStr;
 
+mod numbering;
+pub use numbering::{ArticleNumbering, Numbering};
+
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
