@@ -18,8 +18,8 @@ use super::band::label_term;
 use super::dp::{Band, Gains, Move};
 use super::emission::one_to_one;
 use super::features::ArticleFeatures;
-use super::numbering::{duplicates, gaps};
 use super::score::{sigmoid, Scorer, Signals};
+use crate::document::{ArticleNumbering, Numbering};
 use crate::document::{Document, Label};
 use crate::parallel::{ArticleRef, Evidence, Flag, Pair};
 
@@ -69,8 +69,7 @@ impl Assembly<'_, '_> {
                 ONE_SIDED_BAND.max(self.width),
             )
         });
-        let (dup_ar, dup_en) = (duplicates(self.arabic), duplicates(self.english));
-        let (gap_ar, gap_en) = (gaps(self.arabic), gaps(self.english));
+        let (numbering_ar, numbering_en) = (self.arabic.numbering(), self.english.numbering());
         let mut pairs = Vec::with_capacity(path.len());
         for &(mv, i, j) in path {
             let (di, dj) = mv.size();
@@ -82,11 +81,19 @@ impl Assembly<'_, '_> {
             } else {
                 self.matched(mv, i, j)
             };
-            let any = |marks: &[bool], range: &Range<usize>| range.clone().any(|k| marks[k]);
-            if any(&dup_ar, &arabic) || any(&dup_en, &english) {
+            let any = |numbering: &Numbering,
+                       range: &Range<usize>,
+                       mark: fn(&ArticleNumbering) -> bool| {
+                numbering.articles[range.clone()].iter().any(mark)
+            };
+            if any(&numbering_ar, &arabic, |a| a.duplicate)
+                || any(&numbering_en, &english, |a| a.duplicate)
+            {
                 flags.push(Flag::DuplicateNumber);
             }
-            if any(&gap_ar, &arabic) || any(&gap_en, &english) {
+            if any(&numbering_ar, &arabic, |a| a.gap_before)
+                || any(&numbering_en, &english, |a| a.gap_before)
+            {
                 flags.push(Flag::NumberingGap);
             }
             pairs.push(Pair {

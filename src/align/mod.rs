@@ -42,7 +42,7 @@
 //!    cannot beat what its cell already has is never scored, and the length
 //!    fit of a candidate comes from precomputed log lengths and a tabulated
 //!    normal tail (the evidence of the final pairs is computed exactly).
-//! 5. *Pairs, flags and verdict* (`assemble.rs`, `numbering.rs`,
+//! 5. *Pairs, flags and verdict* (`assemble.rs`, [`Document::numbering`],
 //!    `verdict.rs`): one-sided articles, renumbering, numbers on one side
 //!    only, partial translations, merges and splits, duplicate numbers and
 //!    numbering gaps; and whether the two texts look like versions of the
@@ -74,7 +74,6 @@ mod emission;
 mod features;
 mod hash;
 mod lexicon;
-mod numbering;
 mod offsets;
 mod score;
 mod verdict;

@@ -37,10 +37,7 @@ use std::ops::Range;
 
 // The character classes (word marks, letter folding, Arabic letters,
 // word characters) are those of the matching view: `crate::normalize`.
-// `is_word_char` is re-exported for the aligner's readers, which split
-// words the way the number readers do.
-pub(crate) use crate::normalize::is_word_char;
-use crate::normalize::{fold_letter, is_arabic_block_letter, is_word_mark};
+use crate::normalize::{fold_letter, is_arabic_block_letter, is_word_char, is_word_mark};
 
 mod prefilter;
 

@@ -185,7 +185,7 @@ pub(super) fn en_may_be_number(w: &[u8]) -> bool {
 }
 
 /// Whether a number phrase may start at the word `w`: a whole run of word
-/// characters (as [`is_word_char`](super::is_word_char) tells them) that a character which is
+/// characters (as [`is_word_char`](crate::normalize::is_word_char) tells them) that a character which is
 /// none ends, or the end of the text. A necessary condition for
 /// [`phrase_at`](super::phrase_at) to find a phrase at the start of such a word, whatever
 /// follows it: the phrase's first number word is the whole word (ASCII

@@ -164,7 +164,7 @@ fn locate(text: &str, from: usize, needle: &str) -> Option<usize> {
 /// is an end of `s`, or the characters on either side are not both word
 /// characters.
 fn separates(s: &str, k: usize) -> bool {
-    let word = |c: Option<char>| c.is_some_and(crate::numerals::is_word_char);
+    let word = |c: Option<char>| c.is_some_and(crate::normalize::is_word_char);
     !(word(s[..k].chars().next_back()) && word(s[k..].chars().next()))
 }
 
@@ -226,7 +226,7 @@ pub(super) fn scan_block(s: &str) -> (usize, Option<usize>) {
 
 /// What [`read_block`] needs to know of a character: whether it counts
 /// for [`content_chars`] ([`CONTENT`]), is part of a word for the number
-/// words ([`WORD`]: [`crate::numerals::is_word_char`]), is a digit for
+/// words ([`WORD`]: [`crate::normalize::is_word_char`]), is a digit for
 /// [`numbers_in`] ([`DIGIT`]), rules out a number word ([`NOT_NUMBER`]),
 /// and is no word character across which the lexicon may read on
 /// ([`JOINS`]).
@@ -244,7 +244,7 @@ pub(super) fn char_class(c: char) -> u8 {
     if content {
         class |= CONTENT;
     }
-    if crate::numerals::is_word_char(c) {
+    if crate::normalize::is_word_char(c) {
         class |= WORD;
     }
     if digit {
@@ -253,7 +253,7 @@ pub(super) fn char_class(c: char) -> u8 {
     if crate::numerals::never_in_number_word(c) {
         class |= NOT_NUMBER;
     }
-    if !crate::numerals::is_word_char(c) && !crate::align::lexicon::ends_words(c) {
+    if !crate::normalize::is_word_char(c) && !crate::align::lexicon::ends_words(c) {
         class |= JOINS;
     }
     class

@@ -43,7 +43,7 @@ pub(super) fn arabic_block_fold() -> &'static [Folded; 256] {
 /// Whether [`Lexicon::concepts`] reads `c` as it reads a space: it ends the
 /// word being read (Arabic or Latin) and starts none. Then the concepts of
 /// a text in which every character that is no word character
-/// ([`crate::numerals::is_word_char`]) is one of these are those of its
+/// ([`crate::normalize::is_word_char`]) is one of these are those of its
 /// runs of word characters, each read alone.
 ///
 /// Characters that fold away (diacritics, bidi marks) or fold to letters
