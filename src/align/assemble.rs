@@ -8,7 +8,7 @@
 //! around the same guide path; a matched pair gets its exact evidence
 //! (the length fit computed exactly, not from the table the programme
 //! used), flags for label and number disagreements, partial translations,
-//! merges and splits, and the numbering flags ([`numbering`](super::numbering)).
+//! merges and splits, and the numbering flags ([`Document::numbering`]).
 //! [`add_context`] then raises the confidence of pairs among confident
 //! neighbours.
 
