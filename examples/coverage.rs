@@ -52,7 +52,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, ValueEnum};
 use lexalign::export::batch::{self, BatchDocument, BatchJob};
 use lexalign::export::{self, FailOn, Format, ReportOptions, Summary};
-use lexalign::{Aligner, Document, DocumentPair, Error, ParallelText};
+use lexalign::{Aligner, Document, DocumentPair, Error, ErrorKind, ParallelText};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorWhen {
@@ -166,7 +166,7 @@ fn read_text(path: &Path) -> Result<String, String> {
 /// What a file holds, said on stderr ("Arabic, 28 articles"), or the
 /// error when it holds no article.
 fn describe(path: &Path, documents: &[&Document]) -> Result<String, String> {
-    lexalign::describe_documents(documents.iter().copied()).ok_or_else(|| {
+    lexalign::export::describe_documents(documents.iter().copied()).ok_or_else(|| {
         format!(
             "{}: no articles found: it may not be legislation (no headings such as \"Article (1)\" or \"مادة (1)\")",
             path.display()
@@ -176,8 +176,8 @@ fn describe(path: &Path, documents: &[&Document]) -> Result<String, String> {
 
 /// The message of a parse error of the file at `path`.
 fn parse_error(path: &Path, error: &Error) -> String {
-    match error {
-        Error::Empty => format!("{}: the file is empty", path.display()),
+    match error.kind() {
+        ErrorKind::Empty => format!("{}: the file is empty", path.display()),
         _ => format!("{}: {error}", path.display()),
     }
 }
@@ -196,21 +196,21 @@ fn bilingual(
         .collect();
     say(format!("{}: {}", path.display(), describe(path, &main)?));
     let found_articles = main.iter().map(|d| d.articles.len()).max().unwrap_or(0);
-    DocumentPair::from_parsed(parsed).map_err(|e| match e {
-        Error::MissingLanguage { found, missing } => {
+    DocumentPair::from_parsed(parsed).map_err(|e| match *e.kind() {
+        ErrorKind::MissingLanguage { found, missing } => {
             let how = if hint_pair {
                 let name = path.file_name().unwrap_or_default().to_string_lossy();
                 format!("add {} beside it", batch::partner_file(&name, missing))
             } else {
                 format!("give the {missing} file as a second FILE")
             };
-            let count = lexalign::articles_phrase(found_articles);
+            let count = lexalign::export::articles_phrase(found_articles);
             format!(
                 "{}: only {found} text was found ({count}); the {missing} version is needed too: {how}",
                 path.display()
             )
         }
-        e => parse_error(path, &e),
+        _ => parse_error(path, &e),
     })
 }
 
@@ -237,13 +237,15 @@ fn align_files(
             }
             let second_document = documents.pop().expect("two documents");
             let first_document = documents.pop().expect("two documents");
-            DocumentPair::from_documents(first_document, second_document).map_err(|e| match e {
-                Error::SameLanguage { language } => format!(
+            DocumentPair::from_documents(first_document, second_document).map_err(|e| {
+                match *e.kind() {
+                    ErrorKind::SameLanguage { language } => format!(
                     "{} and {} are both in {language}: one Arabic and one English text are needed",
                     first.display(),
                     second.display()
                 ),
-                e => e.to_string(),
+                    _ => e.to_string(),
+                }
             })?
         }
         _ => return Err("give one or two files".to_string()),

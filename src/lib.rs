@@ -30,7 +30,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod align;
+mod align;
 mod document;
 mod error;
 pub mod export;
@@ -45,12 +45,12 @@ pub use align::{
 };
 pub use document::{
     Article, ArticleNumbering, Block, Diagnostic, DiagnosticKind, Division, DivisionKind, Document,
-    Label, LabelParseError, Language, ListItem, Numbering, Preamble, Role, Segment, Span,
+    Label, LabelParseError, Language, ListItem, Numbering, Preamble, Region, Role, Span,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use parallel::{ArticleRef, Coverage, Evidence, Flag, Pair, ParallelText, Verdict};
 pub use parse::{parse, parse_bytes, parse_document, Parsed};
-pub use pipeline::{articles_phrase, describe_documents, main_document, DocumentPair};
+pub use pipeline::{main_document, DocumentPair};
 
 /// The README's examples, compiled and run as doctests so they cannot drift.
 #[doc = include_str!("../README.md")]

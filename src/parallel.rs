@@ -25,11 +25,12 @@ pub enum Flag {
     OnlyArabic,
     /// The English article has no Arabic counterpart.
     OnlyEnglish,
-    /// Paired, but the labels differ (renumbering).
-    NumberMismatch,
-    /// Numbers occur on one side only; see [`Evidence::numbers_only_arabic`]
+    /// Paired, but the labels (article numbers) differ: renumbering.
+    LabelMismatch,
+    /// The numbers inside the texts differ: some occur on one side only;
+    /// see [`Evidence::numbers_only_arabic`]
     /// and [`Evidence::numbers_only_english`].
-    NumericMismatch,
+    NumbersDiffer,
     /// The translation is much shorter, or has far fewer list items, than
     /// the calibrated length ratio predicts.
     LikelyPartial,
@@ -52,8 +53,8 @@ impl Flag {
         match self {
             Flag::OnlyArabic => "only_arabic",
             Flag::OnlyEnglish => "only_english",
-            Flag::NumberMismatch => "number_mismatch",
-            Flag::NumericMismatch => "numeric_mismatch",
+            Flag::LabelMismatch => "label_mismatch",
+            Flag::NumbersDiffer => "numbers_differ",
             Flag::LikelyPartial => "likely_partial",
             Flag::Split => "split",
             Flag::Merged => "merged",
@@ -67,8 +68,8 @@ impl Flag {
         match self {
             Flag::OnlyArabic => "This Arabic article has no English counterpart.",
             Flag::OnlyEnglish => "This English article has no Arabic counterpart.",
-            Flag::NumberMismatch => "The two articles are paired but carry different numbers.",
-            Flag::NumericMismatch => {
+            Flag::LabelMismatch => "The two articles are paired but carry different numbers.",
+            Flag::NumbersDiffer => {
                 "Some numbers (years, law numbers, amounts) appear on one side only."
             }
             Flag::LikelyPartial => {

@@ -10,7 +10,7 @@
 //! The rules are on [`DocumentPair`].
 
 use crate::document::{Document, Language};
-use crate::error::{Error, Result};
+use crate::error::{ErrorKind, Result};
 use crate::parse::Parsed;
 use crate::{Aligner, ParallelText};
 
@@ -26,13 +26,13 @@ use crate::{Aligner, ParallelText};
 ///   is used, and on a tie the **first** in text order
 ///   ([`main_document`]).
 /// - Errors, in the order they are checked: a text that is empty
-///   ([`Error::Empty`]); two texts in the same language
-///   ([`Error::SameLanguage`]); no articles ([`Error::NoArticles`]); a
+///   ([`ErrorKind::Empty`]); two texts in the same language
+///   ([`ErrorKind::SameLanguage`]); no articles ([`ErrorKind::NoArticles`]); a
 ///   bilingual text with articles in one language only
-///   ([`Error::MissingLanguage`]).
+///   ([`ErrorKind::MissingLanguage`]).
 ///
 /// ```
-/// use lexalign::{DocumentPair, Error, Language};
+/// use lexalign::{DocumentPair, ErrorKind, Language};
 /// let ar = "مادة (1)\nيعمل بهذا القانون.\nمادة (2)\nينشر في الجريدة الرسمية.\n";
 /// let en = "Article (1)\nThis law is in force.\nArticle (2)\nIt shall be published.\n";
 /// let pair = DocumentPair::from_texts(en, ar)?; // either order
@@ -41,8 +41,10 @@ use crate::{Aligner, ParallelText};
 /// let pt = pair.align(&lexalign::Aligner::default());
 /// assert_eq!(pt.pairs().len(), 2);
 ///
-/// assert!(matches!(DocumentPair::from_texts(en, en), Err(Error::SameLanguage { .. })));
-/// assert!(matches!(DocumentPair::from_bilingual(en), Err(Error::MissingLanguage { .. })));
+/// let err = DocumentPair::from_texts(en, en).unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::SameLanguage { .. }));
+/// let err = DocumentPair::from_bilingual(en).unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::MissingLanguage { .. }));
 /// # Ok::<(), lexalign::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -57,8 +59,8 @@ impl DocumentPair {
     /// Parses two texts, one Arabic and one English, given in either order.
     ///
     /// # Errors
-    /// [`Error::Empty`] when a text is empty, [`Error::SameLanguage`] when
-    /// both are in one language, [`Error::NoArticles`] when one has no
+    /// [`ErrorKind::Empty`] when a text is empty, [`ErrorKind::SameLanguage`] when
+    /// both are in one language, [`ErrorKind::NoArticles`] when one has no
     /// articles.
     pub fn from_texts(first: &str, second: &str) -> Result<DocumentPair> {
         let first = crate::parse_document(first)?;
@@ -70,13 +72,14 @@ impl DocumentPair {
     /// either order.
     ///
     /// # Errors
-    /// [`Error::SameLanguage`] when both are in one language,
-    /// [`Error::NoArticles`] when one has no articles.
+    /// [`ErrorKind::SameLanguage`] when both are in one language,
+    /// [`ErrorKind::NoArticles`] when one has no articles.
     pub fn from_documents(first: Document, second: Document) -> Result<DocumentPair> {
         if first.language == second.language {
-            return Err(Error::SameLanguage {
+            return Err(ErrorKind::SameLanguage {
                 language: first.language,
-            });
+            }
+            .into());
         }
         let (arabic, english) = if first.language == Language::Arabic {
             (first, second)
@@ -84,7 +87,7 @@ impl DocumentPair {
             (second, first)
         };
         if arabic.articles.is_empty() || english.articles.is_empty() {
-            return Err(Error::NoArticles);
+            return Err(ErrorKind::NoArticles.into());
         }
         Ok(DocumentPair { arabic, english })
     }
@@ -92,7 +95,7 @@ impl DocumentPair {
     /// Parses one text holding both versions (parsed once).
     ///
     /// # Errors
-    /// [`Error::Empty`] when the text is empty; otherwise those of
+    /// [`ErrorKind::Empty`] when the text is empty; otherwise those of
     /// [`from_parsed`](Self::from_parsed).
     pub fn from_bilingual(text: &str) -> Result<DocumentPair> {
         DocumentPair::from_parsed(crate::parse(text)?)
@@ -103,8 +106,8 @@ impl DocumentPair {
     /// documents that have articles), without copying them.
     ///
     /// # Errors
-    /// [`Error::NoArticles`] when no document has articles,
-    /// [`Error::MissingLanguage`] when only one language has.
+    /// [`ErrorKind::NoArticles`] when no document has articles,
+    /// [`ErrorKind::MissingLanguage`] when only one language has.
     pub fn from_parsed(parsed: Parsed) -> Result<DocumentPair> {
         let with_articles: Vec<Document> = parsed
             .documents
@@ -115,17 +118,18 @@ impl DocumentPair {
         let english = main_document(&with_articles, Language::English);
         let (arabic, english) = match (arabic, english) {
             (Some(arabic), Some(english)) => (arabic, english),
-            (None, None) => return Err(Error::NoArticles),
+            (None, None) => return Err(ErrorKind::NoArticles.into()),
             (found, _) => {
                 let found = if found.is_some() {
                     Language::Arabic
                 } else {
                     Language::English
                 };
-                return Err(Error::MissingLanguage {
+                return Err(ErrorKind::MissingLanguage {
                     found,
                     missing: found.other(),
-                });
+                }
+                .into());
             }
         };
         let mut slots: Vec<Option<Document>> = with_articles.into_iter().map(Some).collect();
@@ -147,7 +151,7 @@ impl DocumentPair {
 ///
 /// ```
 /// let parsed = lexalign::parse("Article 1\nThe law applies.\n")?;
-/// assert_eq!(lexalign::describe_documents(&parsed.documents).as_deref(), Some("English, 1 article"));
+/// assert_eq!(lexalign::export::describe_documents(&parsed.documents).as_deref(), Some("English, 1 article"));
 /// # Ok::<(), lexalign::Error>(())
 /// ```
 pub fn describe_documents<'a>(documents: impl IntoIterator<Item = &'a Document>) -> Option<String> {

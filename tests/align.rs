@@ -95,7 +95,7 @@ fn seed_003_pairs_and_partials() {
 fn seed_003_short_year_is_not_a_mismatch() {
     let pt = align_bilingual(&seed("003")).unwrap();
     let p = pt.by_english_label(&Label::number(18)).unwrap();
-    assert!(!p.has_flag(Flag::NumericMismatch), "{p:?}");
+    assert!(!p.has_flag(Flag::NumbersDiffer), "{p:?}");
     assert!(
         p.evidence.numbers_shared.contains(&"1974".to_string()),
         "{p:?}"
@@ -156,27 +156,27 @@ fn errors() {
     let ar = "مادة (1)\nنص المادة الأولى.\nمادة (2)\nنص المادة الثانية.\n";
     let ar2 = "مادة (1)\nنص آخر.\n";
     let en = "Article (1)\nThe first article.\nArticle (2)\nThe second article.\n";
-    assert!(matches!(
-        align(ar, ar2),
-        Err(Error::SameLanguage {
+    assert_eq!(
+        align(ar, ar2).unwrap_err().kind(),
+        &ErrorKind::SameLanguage {
             language: Language::Arabic
-        })
-    ));
+        }
+    );
     assert!(align("", en).is_err());
-    assert!(matches!(
-        align_bilingual(en),
-        Err(Error::MissingLanguage {
+    assert_eq!(
+        align_bilingual(en).unwrap_err().kind(),
+        &ErrorKind::MissingLanguage {
             found: Language::English,
             missing: Language::Arabic
-        })
-    ));
-    assert!(matches!(align_bilingual(""), Err(Error::Empty)));
+        }
+    );
+    assert_eq!(align_bilingual("").unwrap_err().kind(), &ErrorKind::Empty);
     let pt = align(en, ar).unwrap();
     assert_eq!(links(&pt), vec![(0, 0), (1, 1)]);
     let no_articles = "This is a letter with no articles at all.\nIt has two lines.\n";
     assert!(matches!(
-        align(ar, no_articles),
-        Err(Error::NoArticles) | Err(Error::SameLanguage { .. })
+        align(ar, no_articles).unwrap_err().kind(),
+        ErrorKind::NoArticles | ErrorKind::SameLanguage { .. }
     ));
 }
 
@@ -217,12 +217,12 @@ fn hand_built_renumbered_translation() {
     assert_eq!(links(&pt), vec![(0, 0), (2, 1), (3, 2)]);
     let lone = pt.pairs().iter().find(|p| !p.is_matched()).unwrap();
     assert!(lone.has_flag(Flag::OnlyArabic));
-    assert!(pt.pairs()[2].has_flag(Flag::NumberMismatch));
+    assert!(pt.pairs()[2].has_flag(Flag::LabelMismatch));
     assert_eq!(pt.only_arabic().count(), 1);
 }
 
 #[test]
-fn numeric_mismatch_is_listed() {
+fn numbers_that_differ_are_listed() {
     let ar = doc(Language::Arabic, &[(Some("1"), "يعاقب بغرامة لا تقل عن 500 دينار ولا تزيد على 1000 دينار وفقا للقانون رقم (3) لسنة 1423.", &[])]);
     let en = doc(
         Language::English,
@@ -235,7 +235,7 @@ fn numeric_mismatch_is_listed() {
     let pt = align_documents(&ar, &en);
     let p = &pt.pairs()[0];
     assert!(p.is_matched());
-    assert!(p.has_flag(Flag::NumericMismatch));
+    assert!(p.has_flag(Flag::NumbersDiffer));
     assert_eq!(p.evidence.numbers_only_arabic, vec!["1000".to_string()]);
     assert!(p.evidence.numbers_only_english.is_empty());
 }

@@ -596,7 +596,7 @@ fn uncertain_below_and_its_alias_agree() {
         s(&file),
     ]));
     assert_eq!(new, old);
-    assert_eq!(new["min_confidence"], 0.99);
+    assert_eq!(new["uncertain_below"], 0.99);
     let statuses: Vec<&str> = pairs(&new)
         .iter()
         .map(|p| p["status"].as_str().unwrap())

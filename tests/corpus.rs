@@ -148,7 +148,7 @@ fn moroccan_visual_order_is_detected_and_repaired() {
     assert_eq!(d.articles[0].heading, "المادة الأولى");
     // Spans still cover the input exactly, line by line.
     let mut at = 0;
-    for s in &d.segments {
+    for s in &d.regions {
         assert_eq!(s.span.start, at);
         at = s.span.end;
     }

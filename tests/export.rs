@@ -66,7 +66,7 @@ fn pair(
 
 /// A parallel text with an ordinary pair, a merge, one-sided articles on
 /// both sides, an unnumbered article with low confidence, a partial
-/// translation with a numeric mismatch, and text that needs escaping.
+/// translation whose numbers differ, and text that needs escaping.
 fn hand_built() -> ParallelText {
     let mut ar = document(
         Language::Arabic,
@@ -149,7 +149,7 @@ fn hand_built() -> ParallelText {
             &en,
             &[3],
             0.7,
-            &[Flag::LikelyPartial, Flag::NumericMismatch],
+            &[Flag::LikelyPartial, Flag::NumbersDiffer],
         ),
         pair(&ar, &[], &en, &[4], 0.85, &[Flag::OnlyEnglish]),
     ];
@@ -241,7 +241,7 @@ fn check_json_contract(v: &Value, pt: &ParallelText) {
         "document",
         "coverage",
         "pairs",
-        "min_confidence",
+        "uncertain_below",
     ] {
         assert!(obj.contains_key(key), "missing top-level key {key}");
     }
@@ -308,7 +308,7 @@ fn check_json_contract(v: &Value, pt: &ParallelText) {
             .collect();
         let expected: Vec<&str> = p.flags.iter().map(|f| f.as_str()).collect();
         assert_eq!(flags, expected);
-        let min = v["min_confidence"].as_f64().unwrap();
+        let min = v["uncertain_below"].as_f64().unwrap();
         assert_eq!(j["status"], PairStatus::of(p, min).as_str());
         let ev = j["evidence"].as_object().expect("evidence object");
         for key in [
@@ -622,7 +622,7 @@ fn seed(prefix: &str) -> String {
 #[test]
 fn seeds_render_in_every_format() {
     for prefix in ["001_", "003_"] {
-        let pt = lexalign::align::align_bilingual(&seed(prefix)).unwrap();
+        let pt = lexalign::align_bilingual(&seed(prefix)).unwrap();
         assert!(!pt.pairs().is_empty(), "{prefix}: no pairs");
         // Every article of both documents appears in exactly one pair.
         for (doc, side) in [(pt.arabic(), 0), (pt.english(), 1)] {

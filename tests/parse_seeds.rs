@@ -57,14 +57,14 @@ fn check_inventory(name: &str, d: &Document) {
     assert_eq!(got, want, "inventory differs from {}", path.display());
 }
 
-/// Segments cover the document span exactly, in order.
+/// Regions cover the document span exactly, in order.
 fn check_segments(text: &str, p: &Parsed) {
     let mut pos = 0;
     for d in &p.documents {
         assert_eq!(d.span.start, pos, "documents must partition the input");
         let mut at = d.span.start;
-        for s in &d.segments {
-            assert_eq!(s.span.start, at, "segments must be contiguous");
+        for s in &d.regions {
+            assert_eq!(s.span.start, at, "regions must be contiguous");
             assert!(s.span.end > s.span.start);
             at = s.span.end;
         }
@@ -250,6 +250,6 @@ fn seed_004_arabic_law_with_parts_and_chapters() {
         Some("الوظائف بجهاز المخابرات الليبية")
     );
     assert!(d.closing.as_ref().unwrap().text.contains("صدر في طرابلس"));
-    assert!(d.segments.iter().any(|s| s.role == Role::Recital));
+    assert!(d.regions.iter().any(|s| s.role == Role::Recital));
     check_inventory("004.ar.tsv", d);
 }

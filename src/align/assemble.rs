@@ -201,10 +201,10 @@ impl Assembly<'_, '_> {
         let label_match = self.label_match(i..i + di, j..j + dj);
         let mut flags = Vec::new();
         if label_match == Some(false) {
-            flags.push(Flag::NumberMismatch);
+            flags.push(Flag::LabelMismatch);
         }
         if !numbers.only_arabic.is_empty() || !numbers.only_english.is_empty() {
-            flags.push(Flag::NumericMismatch);
+            flags.push(Flag::NumbersDiffer);
         }
         if likely_partial(self.partial_ratio, s, a_side, e_side) {
             flags.push(Flag::LikelyPartial);

@@ -50,22 +50,6 @@
 //!    [`VerdictWeights`]).
 //!
 //! `hash.rs` holds the hashers of the aligner's integer-keyed maps.
-//!
-//! ```
-//! use lexalign::{Article, Document, Label, Language, Span};
-//! # fn doc(language: Language, bodies: &[&str]) -> Document {
-//! #     Document::new(language, bodies.iter().enumerate().map(|(i, t)| Article {
-//! #         index: i, label: Some(Label::number(i as u32 + 1)), heading: format!("{}", i + 1),
-//! #         heading_span: Span::default(), title: None, text: t.to_string(), paragraphs: vec![],
-//! #         items: vec![], division: None, span: Span::default(),
-//! #     }).collect())
-//! # }
-//! let ar = doc(Language::Arabic, &["يعمل بهذا القانون من تاريخ 1/1/2013.", "ينشر في الجريدة الرسمية."]);
-//! let en = doc(Language::English, &["This law enters into force on 1/1/2013.", "It shall be published in the Official Gazette."]);
-//! let pt = lexalign::align_documents(&ar, &en);
-//! assert_eq!(pt.pairs().len(), 2);
-//! assert!(pt.pairs().iter().all(|p| p.is_matched()));
-//! ```
 
 mod assemble;
 mod band;
@@ -100,9 +84,9 @@ pub use verdict::VerdictWeights;
 /// language of each is taken from the parsed document.
 ///
 /// # Errors
-/// - [`Error::Empty`](crate::Error::Empty) when a text is empty (or the parser finds nothing);
-/// - [`Error::SameLanguage`](crate::Error::SameLanguage) when both texts are in the same language;
-/// - [`Error::NoArticles`](crate::Error::NoArticles) when a text has no articles.
+/// - [`ErrorKind::Empty`](crate::ErrorKind::Empty) when a text is empty (or the parser finds nothing);
+/// - [`ErrorKind::SameLanguage`](crate::ErrorKind::SameLanguage) when both texts are in the same language;
+/// - [`ErrorKind::NoArticles`](crate::ErrorKind::NoArticles) when a text has no articles.
 ///
 /// ```no_run
 /// let ar = std::fs::read_to_string("law.ar.txt")?;
@@ -121,9 +105,9 @@ pub fn align(a: &str, b: &str) -> Result<ParallelText> {
 /// [`Aligner`].
 ///
 /// # Errors
-/// - [`Error::Empty`](crate::Error::Empty) when the text is empty;
-/// - [`Error::MissingLanguage`](crate::Error::MissingLanguage) when only one language is found;
-/// - [`Error::NoArticles`](crate::Error::NoArticles) when a version has no articles.
+/// - [`ErrorKind::Empty`](crate::ErrorKind::Empty) when the text is empty;
+/// - [`ErrorKind::MissingLanguage`](crate::ErrorKind::MissingLanguage) when only one language is found;
+/// - [`ErrorKind::NoArticles`](crate::ErrorKind::NoArticles) when a version has no articles.
 ///
 /// ```no_run
 /// let text = std::fs::read_to_string("seeds/001_173673d9bc598e3e.txt")?;
@@ -136,7 +120,23 @@ pub fn align_bilingual(text: &str) -> Result<ParallelText> {
 }
 
 /// Aligns two parsed documents with the default [`Aligner`]. The documents
-/// are cloned into the result. See the [module docs](self) for an example.
+/// are cloned into the result.
+///
+/// ```
+/// use lexalign::{Article, Document, Label, Language, Span};
+/// # fn doc(language: Language, bodies: &[&str]) -> Document {
+/// #     Document::new(language, bodies.iter().enumerate().map(|(i, t)| Article {
+/// #         index: i, label: Some(Label::number(i as u32 + 1)), heading: format!("{}", i + 1),
+/// #         heading_span: Span::default(), title: None, text: t.to_string(), paragraphs: vec![],
+/// #         items: vec![], division: None, span: Span::default(),
+/// #     }).collect())
+/// # }
+/// let ar = doc(Language::Arabic, &["يعمل بهذا القانون من تاريخ 1/1/2013.", "ينشر في الجريدة الرسمية."]);
+/// let en = doc(Language::English, &["This law enters into force on 1/1/2013.", "It shall be published in the Official Gazette."]);
+/// let pt = lexalign::align_documents(&ar, &en);
+/// assert_eq!(pt.pairs().len(), 2);
+/// assert!(pt.pairs().iter().all(|p| p.is_matched()));
+/// ```
 pub fn align_documents(arabic: &Document, english: &Document) -> ParallelText {
     Aligner::default().align_documents(arabic, english)
 }

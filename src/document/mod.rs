@@ -315,7 +315,7 @@ pub struct Preamble {
     pub enacting: Option<Block>,
 }
 
-/// The role of one segment of the input.
+/// The role of one region of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(
@@ -352,12 +352,12 @@ pub enum Role {
 
 /// A piece of the input and the place it belongs to.
 ///
-/// The segments of a [`Document`] are in order, do not overlap and cover its
+/// The regions of a [`Document`] are in order, do not overlap and cover its
 /// [`Document::span`] exactly: nothing of the input is dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
-pub struct Segment {
-    /// Where the segment is in the input.
+pub struct Region {
+    /// Where the region is in the input.
     pub span: Span,
     /// What it is.
     pub role: Role,
@@ -420,14 +420,14 @@ pub struct Document {
     /// Text after the law that is not part of it, if any.
     pub boilerplate: Option<Block>,
     /// Every piece of the input with its role, in order.
-    pub segments: Vec<Segment>,
+    pub regions: Vec<Region>,
     /// What the parser noticed.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Document {
     /// A document holding these articles and nothing else: no title,
-    /// preamble, divisions, segments or diagnostics, and an empty span. For
+    /// preamble, divisions, regions or diagnostics, and an empty span. For
     /// building documents by hand, e.g. to align articles that were split
     /// out by other means.
     ///
@@ -446,7 +446,7 @@ impl Document {
             articles,
             closing: None,
             boilerplate: None,
-            segments: Vec::new(),
+            regions: Vec::new(),
             diagnostics: Vec::new(),
         }
     }

@@ -85,15 +85,6 @@ const JS: &str = r#"
 })();
 "#;
 
-fn status_word(status: PairStatus) -> &'static str {
-    match status {
-        PairStatus::Ok => "paired",
-        PairStatus::Uncertain => "uncertain",
-        PairStatus::Flagged => "flagged",
-        PairStatus::OneSided => "one-sided",
-    }
-}
-
 fn write_side(out: &mut String, doc: &Document, refs: &[ArticleRef]) {
     let (lang, dir) = match doc.language {
         Language::Arabic => ("ar", "rtl"),
@@ -154,7 +145,7 @@ fn notes(pair: &Pair, status: PairStatus, uncertain_below: f64) -> Vec<String> {
         let mut s = format!("<code>{}</code>: {}", f.as_str(), escape_text(f.explain()));
         let e = &pair.evidence;
         match f {
-            Flag::NumericMismatch => {
+            Flag::NumbersDiffer => {
                 let _ = write!(
                     s,
                     " Only in Arabic: {}; only in English: {}.",
@@ -359,7 +350,7 @@ fn write_pairs(out: &mut String, pt: &ParallelText, uncertain_below: f64) {
             escape_text(&pair_name(p, true)),
             i + 1,
             p.confidence,
-            status_word(status)
+            status.word()
         );
         write_side(out, pt.arabic(), &p.arabic);
         out.push_str("</tr>");

@@ -32,7 +32,7 @@
 //!   `english_articles`, `matched_pairs`, `arabic_matched`,
 //!   `english_matched`, `arabic_coverage`, `english_coverage` (0–1) and
 //!   `flags` (object: flag name → number of pairs).
-//! - `"min_confidence"`: the threshold used for `"status"` below
+//! - `"uncertain_below"`: the threshold used for `"status"` below
 //!   ([`ReportOptions::uncertain_below`](super::ReportOptions::uncertain_below)).
 //! - `"pairs"`: array in document order, one entry per pair:
 //!   - `"arabic"`, `"english"`: arrays of `{"index", "label", "heading"}`;
@@ -52,7 +52,7 @@
 //!     `length`, `items_arabic`, `items_english`, `lexical` (number or
 //!     null: the share of legal-lexicon concepts both sides use), `score`.
 //!
-//! Every pair is listed whatever its confidence; `min_confidence` only
+//! Every pair is listed whatever its confidence; `uncertain_below` only
 //! sets `status`.
 //!
 //! ```json
@@ -67,7 +67,7 @@
 //!                "arabic_matched": 1, "english_matched": 1,
 //!                "arabic_coverage": 0.5, "english_coverage": 1.0,
 //!                "flags": {"only_arabic": 1}},
-//!   "min_confidence": 0.5,
+//!   "uncertain_below": 0.5,
 //!   "pairs": [
 //!     {"arabic": [{"index": 0, "label": "1", "heading": "مادة (1)"}],
 //!      "english": [{"index": 0, "label": "1", "heading": "Article (1)"}],
@@ -96,9 +96,15 @@ use crate::{
 
 /// The version of the contract written by this crate: `2`.
 ///
-/// Version 2 calls a matched pair without flags below the
-/// threshold `"uncertain"` in `"status"`, the word every other report
-/// uses; version 1 called it `"low_confidence"`. Nothing else changed.
+/// Version 2 (lexalign 0.2) against version 1:
+/// - `"status"`: a matched pair without flags below the threshold is
+///   `"uncertain"`, the word every other report uses (was
+///   `"low_confidence"`);
+/// - the threshold's key is `"uncertain_below"` (was `"min_confidence"`);
+/// - flags: `"label_mismatch"` (was `"number_mismatch"`: the article
+///   numbers differ) and `"numbers_differ"` (was `"numeric_mismatch"`:
+///   numbers inside the texts differ);
+/// - `"evidence"."length"` is within 0–1 (it could exceed 1 by 3e-8).
 pub const VERSION: u32 = 2;
 
 /// The JSON report of a parallel text; see the [module docs](self) for the
@@ -115,9 +121,8 @@ pub struct Report {
     pub document: Verdict,
     /// Coverage figures.
     pub coverage: Coverage,
-    /// The confidence threshold used for [`PairReport::status`], key
-    /// `"min_confidence"`.
-    #[serde(rename = "min_confidence")]
+    /// The confidence below which a matched pair with no flag is
+    /// `"uncertain"` in [`PairReport::status`].
     pub uncertain_below: f64,
     /// Every pair, in document order.
     pub pairs: Vec<PairReport>,
@@ -220,7 +225,7 @@ mod tests {
         assert_eq!(r.pairs.len(), 3);
         assert_eq!(r.arabic.article_count, 3);
         assert_eq!(r.english.language, Language::English);
-        assert_eq!(r.pairs[1].flags, ["likely_partial", "numeric_mismatch"]);
+        assert_eq!(r.pairs[1].flags, ["likely_partial", "numbers_differ"]);
         assert_eq!(r.pairs[2].status, "one_sided");
         assert!(r.pairs[2].english.is_empty());
         assert_eq!(r.coverage.arabic_matched, 2);

@@ -63,6 +63,7 @@ mod text;
 mod tmx;
 mod tsv;
 
+pub use crate::pipeline::{articles_phrase, describe_documents};
 pub use fail_on::FailOn;
 pub use tsv::COLUMNS as TSV_COLUMNS;
 
@@ -283,6 +284,15 @@ impl PairStatus {
         }
     }
 
+    /// The status as written for people, in the text table and the HTML
+    /// page: [`as_str`](Self::as_str) with `one-sided` hyphenated.
+    pub fn word(self) -> &'static str {
+        match self {
+            PairStatus::OneSided => "one-sided",
+            other => other.as_str(),
+        }
+    }
+
     /// Whether the pair needs a look: everything but [`PairStatus::Ok`].
     pub fn is_problem(self) -> bool {
         self != PairStatus::Ok
@@ -308,8 +318,8 @@ pub struct Summary {
     pub only_english: usize,
     /// Pairs flagged [`Flag::LikelyPartial`].
     pub likely_partial: usize,
-    /// Pairs flagged [`Flag::NumericMismatch`].
-    pub numeric_mismatch: usize,
+    /// Pairs flagged [`Flag::NumbersDiffer`].
+    pub numbers_differ: usize,
     /// Pairs with [`PairStatus::is_problem`].
     pub problems: usize,
 }
@@ -342,8 +352,8 @@ impl Summary {
             if p.has_flag(Flag::LikelyPartial) {
                 s.likely_partial += 1;
             }
-            if p.has_flag(Flag::NumericMismatch) {
-                s.numeric_mismatch += 1;
+            if p.has_flag(Flag::NumbersDiffer) {
+                s.numbers_differ += 1;
             }
         }
         s
@@ -613,7 +623,7 @@ pub(crate) mod testdata {
                 arabic: vec![r(&ar, 1)],
                 english: vec![r(&en, 1)],
                 confidence: 0.8,
-                flags: vec![Flag::LikelyPartial, Flag::NumericMismatch],
+                flags: vec![Flag::LikelyPartial, Flag::NumbersDiffer],
                 evidence: Evidence {
                     numbers_only_arabic: vec!["2012".into()],
                     numbers_only_english: vec!["1999".into()],
@@ -653,7 +663,7 @@ mod tests {
         let s = Summary::of(&pt, 0.99);
         assert_eq!((s.ok, s.uncertain, s.flagged), (0, 1, 1));
         assert_eq!((s.only_arabic, s.only_english, s.problems), (1, 0, 3));
-        assert_eq!((s.likely_partial, s.numeric_mismatch), (1, 1));
+        assert_eq!((s.likely_partial, s.numbers_differ), (1, 1));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! line per pair (position, Arabic and English labels, confidence,
 //! status, flags), then a summary: the verdict, coverage in both
 //! directions, the one-sided articles, the likely partial translations,
-//! the numeric mismatches with their numbers, the uncertain pairs and the
+//! the pairs whose numbers differ (with the numbers), the uncertain pairs and the
 //! parser's notes; lines end with `\n`.
 //!
 //! Labels are shown in canonical form (`5`, `5bis`); `7+8` is a merge or
@@ -49,15 +49,6 @@ fn status_style(status: PairStatus) -> &'static str {
         PairStatus::Uncertain => YELLOW,
         PairStatus::Flagged => MAGENTA,
         PairStatus::OneSided => RED,
-    }
-}
-
-fn status_word(status: PairStatus) -> &'static str {
-    match status {
-        PairStatus::Ok => "ok",
-        PairStatus::Uncertain => "uncertain",
-        PairStatus::Flagged => "flagged",
-        PairStatus::OneSided => "one-sided",
     }
 }
 
@@ -114,7 +105,7 @@ pub(crate) fn render(pt: &ParallelText, summary: &Summary, options: &ReportOptio
     report.summary();
     report.one_sided();
     report.likely_partial();
-    report.numeric_mismatches();
+    report.numbers_differ_section();
     report.other_flags();
     report.uncertain();
     report.parser_notes();
@@ -221,8 +212,7 @@ impl TextReport<'_> {
                 pad(&cell[1], width[1]),
                 pad(&cell[2], width[2]),
                 pad(&cell[3], width[3]),
-                self.painter
-                    .paint(style, &pad(status_word(*status), STATUS_WIDTH)),
+                self.painter.paint(style, &pad(status.word(), STATUS_WIDTH)),
                 self.painter.paint(style, &flags),
                 w0 = width[0]
             );
@@ -311,11 +301,11 @@ impl TextReport<'_> {
 
     /// Pairs flagged for numbers, and matched pairs with numbers on one
     /// side only.
-    fn numeric_mismatches(&mut self) {
-        self.pair_section("Numeric mismatches", MAGENTA, |x| {
+    fn numbers_differ_section(&mut self) {
+        self.pair_section("Numbers that differ", MAGENTA, |x| {
             let one_side_only = !x.evidence.numbers_only_arabic.is_empty()
                 || !x.evidence.numbers_only_english.is_empty();
-            (x.has_flag(Flag::NumericMismatch) || (x.is_matched() && one_side_only)).then(|| {
+            (x.has_flag(Flag::NumbersDiffer) || (x.is_matched() && one_side_only)).then(|| {
                 format!(
                     "{}: only in Arabic: {}; only in English: {}",
                     pair_name(x, false),
@@ -338,7 +328,7 @@ impl TextReport<'_> {
                         Flag::OnlyArabic
                             | Flag::OnlyEnglish
                             | Flag::LikelyPartial
-                            | Flag::NumericMismatch
+                            | Flag::NumbersDiffer
                     )
                 })
                 .map(|f| f.as_str())

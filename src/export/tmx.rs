@@ -98,7 +98,7 @@ mod tests {
         assert_eq!(t.matches("<tu ").count(), 2);
         assert!(t.contains("&amp; &lt;تجربة&gt;"));
         assert!(t.contains("First \"article\" text."));
-        assert!(t.contains("<prop type=\"x-flags\">likely_partial,numeric_mismatch</prop>"));
+        assert!(t.contains("<prop type=\"x-flags\">likely_partial,numbers_differ</prop>"));
         assert_eq!(tmx(0.9, false).matches("<tu ").count(), 1);
         assert_eq!(tmx(0.0, true).matches("<tu ").count(), 1);
     }

@@ -132,7 +132,7 @@ mod tests {
             assert_eq!(l.split('\t').count(), COLUMNS.len(), "{l}");
         }
         assert!(lines[3].starts_with("3\tone_sided\t0.900\t2\t\t3\t\t"));
-        assert!(lines[2].contains("likely_partial,numeric_mismatch\t2012\t1999\t0.300"));
+        assert!(lines[2].contains("likely_partial,numbers_differ\t2012\t1999\t0.300"));
         assert_eq!(escape_field("a\tb\nc\\"), "a\\tb\\nc\\\\");
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! In: the input text, the [`Line`]s of one document's region and its
 //! language. Out: the document structure, with every byte of the region
-//! assigned to exactly one [`Segment`].
+//! assigned to exactly one [`Region`].
 //!
 //! Steps: units (lines, or pieces of lines holding several headings) →
 //! broken headings joined → table of contents set apart → article headings
@@ -93,7 +93,7 @@ impl<'a> CueCache<'a> {
 
 #[derive(Debug, Clone)]
 struct Unit {
-    /// Segment range (line terminators included where the unit ends a line).
+    /// Region range (line terminators included where the unit ends a line).
     start: usize,
     end: usize,
     /// Visible text range.
@@ -475,7 +475,7 @@ struct Builder<'t> {
 impl<'t> Builder<'t> {
     fn seg(&mut self, start: usize, end: usize, role: Role) {
         if end > start {
-            self.doc.segments.push(Segment {
+            self.doc.regions.push(Region {
                 span: Span::new(start, end),
                 role,
             });
@@ -491,7 +491,7 @@ impl<'t> Builder<'t> {
     }
 
     /// Opens a division: closes the open ones it does not nest in, records
-    /// it, and assigns its heading segment.
+    /// it, and assigns its heading region.
     fn open_division(
         &mut self,
         unit: &Unit,
@@ -662,7 +662,7 @@ impl<'t> Builder<'t> {
                 parent: None,
                 span: t.span,
             });
-            for s in self.doc.segments.iter_mut().filter(|s| {
+            for s in self.doc.regions.iter_mut().filter(|s| {
                 matches!(s.role, Role::ArticleBody(x) | Role::ArticleItem(x) if x == c)
                     && s.span.start <= t.span.start
                     && s.span.end >= t.span.end

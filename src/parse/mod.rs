@@ -21,7 +21,7 @@ mod paths;
 mod visual;
 
 use crate::document::{Diagnostic, DiagnosticKind, Document, Language};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use line::{Line, PieceKind};
 
 /// The documents found in one input, in order of appearance.
@@ -59,7 +59,7 @@ impl Parsed {
 
 /// Parses a legal text into its language versions.
 ///
-/// Returns [`Error::Empty`] when the text holds nothing but whitespace.
+/// Returns [`ErrorKind::Empty`] when the text holds nothing but whitespace.
 /// Everything else parses: a text with no articles gives a document with
 /// none and a [`DiagnosticKind::NoArticles`] diagnostic.
 ///
@@ -71,7 +71,7 @@ impl Parsed {
 pub fn parse(text: &str) -> Result<Parsed> {
     let lines = line::analyse(text);
     if lines.iter().all(Line::is_blank) {
-        return Err(Error::Empty);
+        return Err(ErrorKind::Empty.into());
     }
     let runs = language_runs(&lines);
     let mut documents = Vec::new();
@@ -131,11 +131,13 @@ pub fn parse(text: &str) -> Result<Parsed> {
 ///
 /// ```
 /// let err = lexalign::parse_bytes(b"Article 1\n\xff").unwrap_err();
-/// assert_eq!(err, lexalign::Error::NotUtf8 { offset: 10 });
+/// assert_eq!(err.kind(), &lexalign::ErrorKind::NotUtf8 { offset: 10 });
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        offset: e.valid_up_to(),
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Error::from(ErrorKind::NotUtf8 {
+            offset: e.valid_up_to(),
+        })
     })?;
     parse(text)
 }
@@ -151,7 +153,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed> {
 pub fn parse_document(text: &str) -> Result<Document> {
     let lines = line::analyse(text);
     if lines.iter().all(Line::is_blank) {
-        return Err(Error::Empty);
+        return Err(ErrorKind::Empty.into());
     }
     let language = majority(&lines);
     let mut doc = build::build(text, &lines, language, None);
@@ -298,7 +300,7 @@ fn check_visual_order(text: &str, doc: &mut Document) {
 
 /// Widens every span of `doc` to whole lines (the repaired text permutes
 /// characters within lines, so only line boundaries are shared with the
-/// input), and merges segments that now share a line.
+/// input), and merges regions that now share a line.
 fn line_spans(lines: &[Line], doc: &mut Document) {
     let widen = |s: &mut crate::Span| {
         let last = lines.len().saturating_sub(1);
@@ -338,20 +340,20 @@ fn line_spans(lines: &[Line], doc: &mut Document) {
             widen(s);
         }
     }
-    // Segments: one per line, with the role of the line's first segment.
-    let mut merged: Vec<crate::Segment> = Vec::with_capacity(doc.segments.len());
-    for s in doc.segments.drain(..) {
+    // Regions: one per line, with the role of the line's first region.
+    let mut merged: Vec<crate::Region> = Vec::with_capacity(doc.regions.len());
+    for s in doc.regions.drain(..) {
         let line = lines.partition_point(|l| l.next <= s.span.start);
         let (ls, le) = lines
             .get(line)
             .map_or((s.span.start, s.span.end), |l| (l.start, l.next));
         match merged.last_mut() {
             Some(m) if m.span.start == ls => m.span.end = le.max(m.span.end),
-            _ => merged.push(crate::Segment {
+            _ => merged.push(crate::Region {
                 span: crate::Span::new(ls, le),
                 role: s.role,
             }),
         }
     }
-    doc.segments = merged;
+    doc.regions = merged;
 }
