@@ -71,7 +71,8 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![warn(clippy::too_many_lines)]
+// Library functions stay under 100 lines (clippy.toml); unit tests hold tables of cases.
+#![cfg_attr(not(test), warn(clippy::too_many_lines))]
 
 mod align;
 mod document;
