@@ -45,6 +45,14 @@ pub enum Flag {
     DuplicateNumber,
     /// The numbering jumps just before this pair on one side.
     NumberingGap,
+    /// Paired by their numbers and position in the same law, but their
+    /// content differs more than a translation's would (an article amended
+    /// after the translation was made, a loose translation): the evidence
+    /// states the numbers and legal terms both share and the length ratio.
+    ContentDiffers,
+    /// One side of the pair is repealed: its heading stands alone or with a
+    /// short note such as `(ملغاة)` or `[Repealed]`.
+    Repealed,
 }
 
 impl Flag {
@@ -60,6 +68,8 @@ impl Flag {
             Flag::Merged => "merged",
             Flag::DuplicateNumber => "duplicate_number",
             Flag::NumberingGap => "numbering_gap",
+            Flag::ContentDiffers => "content_differs",
+            Flag::Repealed => "repealed",
         }
     }
 
@@ -81,6 +91,10 @@ impl Flag {
                 "An article number in this pair occurs more than once in its document."
             }
             Flag::NumberingGap => "The article numbering jumps just before this pair.",
+            Flag::ContentDiffers => {
+                "Paired by number and position, but the content differs more than a translation's would (amended or loosely translated): check it."
+            }
+            Flag::Repealed => "The article is repealed on one side (its heading alone or with a repeal note).",
         }
     }
 }

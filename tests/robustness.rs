@@ -17,9 +17,80 @@ use std::collections::{BTreeSet, HashMap};
 
 mod common;
 
-use common::perturb::{perturbations, split, Side};
+use common::perturb::{perturbations, split, Art, Perturb, Side};
 use common::seed_text as seed;
 use lexalign::{Aligner, Document, Flag, ParallelText};
+
+/// The suite's own cases, on top of the shared perturbations (which the
+/// alignment dump uses too): articles rewritten or repealed at the same
+/// number, which must stay paired (and be flagged), and a loose translation.
+fn own_cases() -> Vec<(&'static str, Perturb)> {
+    vec![
+        ("rewritten at the same number: Arabic amended", |a, _| {
+            amend_arabic(&mut a.arts[4], true)
+        }),
+        (
+            "paragraph added at the same number: Arabic amended",
+            |a, _| amend_arabic(&mut a.arts[16], false),
+        ),
+        ("rewritten at the same number: English loose", |_, e| {
+            for k in [6, 15] {
+                loosen_english(&mut e.arts[k])
+            }
+        }),
+        (
+            "repealed on one side: Arabic note, English empty",
+            |a, e| {
+                a.arts[5].body = "\n(ملغاة)\n\n".to_string();
+                a.arts[5].items.clear();
+                e.arts[13].body = "\n\n".to_string();
+                e.arts[13].items.clear();
+            },
+        ),
+        ("repealed on one side: English note", |_, e| {
+            e.arts[9].body = "\n[Repealed]\n\n".to_string();
+            e.arts[9].items.clear();
+        }),
+    ]
+}
+
+/// An amended Arabic article: an amendment note opens it, its text is kept
+/// (its first half only with `cut`), and a new paragraph with new figures
+/// ends it.
+fn amend_arabic(art: &mut Art, cut: bool) {
+    let keep: String = if cut {
+        first_half(&art.body)
+    } else {
+        art.body.trim().to_string()
+    };
+    art.items.clear();
+    let added = if cut {
+        "ويعاقب كل من يخالف أحكام هذه المادة بغرامة لا تقل عن 5000 درهم ولا تزيد على 20000 درهم، وتضاعف العقوبة في حالة العود خلال 3 سنوات."
+    } else {
+        "ويصدر الوزير القرارات اللازمة لتنفيذ أحكام هذه المادة خلال 6 أشهر من تاريخ العمل بها."
+    };
+    art.body = format!(
+        "\nاستبدل نص هذه المادة بموجب المرسوم بقانون رقم 7 لسنة 2016، وأصبح على الوجه التالي:\n{keep}\n{added}\n\n"
+    );
+}
+
+/// A loose English translation: the first quarter of the article's words,
+/// then a sentence the Arabic does not have.
+fn loosen_english(art: &mut Art) {
+    let words: Vec<&str> = art.body.split_whitespace().collect();
+    let keep = words[..words.len().div_ceil(4)].join(" ");
+    art.items.clear();
+    art.body = format!(
+        "\n{keep}\nThe competent authority may issue the regulations needed for the purposes of this provision.\n\n"
+    );
+}
+
+/// The first half (by lines, at least one) of an article body's text.
+fn first_half(body: &str) -> String {
+    let lines: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).collect();
+    let n = lines.len().div_ceil(2).max(1).min(lines.len());
+    lines[..n].join("\n")
+}
 
 type Links = BTreeSet<(usize, usize)>;
 
@@ -101,7 +172,7 @@ fn run() -> Vec<Row> {
             en0.arts.len(),
             "seed {s}: unperturbed article counts"
         );
-        for (name, f) in perturbations() {
+        for (name, f) in perturbations().into_iter().chain(own_cases()) {
             if let Ok(only) = std::env::var("ONLY") {
                 if !name.contains(&only) {
                     continue;
@@ -109,82 +180,103 @@ fn run() -> Vec<Row> {
             }
             let (mut ar, mut en) = (ar0.clone(), en0.clone());
             f(&mut ar, &mut en);
-            let (at, et) = (ar.render(), en.render());
-            let pt = aligner
-                .align(&et, &at)
-                .unwrap_or_else(|e| panic!("{s} {name}: {e}"));
-            let g = gold(&ar, &en);
-            let pred = predicted(&pt);
-            let base = baseline(pt.arabic(), pt.english());
-            // One-sided articles (by construction) must be flagged.
-            let mut lone = 0;
-            let mut lone_flagged = 0;
-            for (i, _) in ar.arts.iter().enumerate() {
-                if !g.iter().any(|l| l.0 == i) {
-                    lone += 1;
-                    if pt.pairs().iter().any(|p| {
-                        p.english.is_empty()
-                            && p.arabic.iter().any(|r| r.index == i)
-                            && p.has_flag(Flag::OnlyArabic)
-                    }) {
-                        lone_flagged += 1;
-                    }
-                }
-            }
-            for (j, _) in en.arts.iter().enumerate() {
-                if !g.iter().any(|l| l.1 == j) {
-                    lone += 1;
-                    if pt.pairs().iter().any(|p| {
-                        p.arabic.is_empty()
-                            && p.english.iter().any(|r| r.index == j)
-                            && p.has_flag(Flag::OnlyEnglish)
-                    }) {
-                        lone_flagged += 1;
-                    }
-                }
-            }
-            let row = Row {
-                name: name.to_string(),
-                seed: s,
-                counts: (ar.arts.len(), en.arts.len()),
-                parsed: (pt.arabic().articles.len(), pt.english().articles.len()),
-                f1: f1(&pred, &g),
-                base: f1(&base, &g),
-                lone,
-                lone_flagged,
-            };
-            if row.f1 < 1.0 || std::env::var_os("LEXALIGN_DEBUG").is_some() {
-                eprintln!("{s} {name}: F1 {:.3}", row.f1);
-                eprintln!("  missing: {:?}", g.difference(&pred).collect::<Vec<_>>());
-                eprintln!("  extra:   {:?}", pred.difference(&g).collect::<Vec<_>>());
-                if std::env::var_os("LEXALIGN_PAIRS").is_some() {
-                    for p in pt.pairs() {
-                        let a: Vec<String> = p
-                            .arabic
-                            .iter()
-                            .map(|r| format!("{}:{}", r.index, r.heading))
-                            .collect();
-                        let e: Vec<String> = p
-                            .english
-                            .iter()
-                            .map(|r| format!("{}:{}", r.index, r.heading))
-                            .collect();
-                        eprintln!(
-                            "    {a:?} <-> {e:?} score={:.2} len={:.2} ratio={:.2} items={}/{} flags={:?}",
-                            p.evidence.score,
-                            p.evidence.length,
-                            p.evidence.length_ratio,
-                            p.evidence.items_arabic,
-                            p.evidence.items_english,
-                            p.flags
-                        );
-                    }
-                }
-            }
-            rows.push(row);
+            rows.push(evaluate(&aligner, name, s, &ar, &en).0);
         }
     }
     rows
+}
+
+/// The 4-article law whose English drops article 3 and renumbers the rest.
+fn four_article_drop() -> (Side, Side) {
+    let (at, et) = common::law::law(4);
+    let side = |t: &str| Side::from(t, &lexalign::parse_document(t).expect("law parses"));
+    let (ar, mut en) = (side(&at), side(&et));
+    en.delete(&[2]);
+    en.renumber();
+    (ar, en)
+}
+
+/// Aligns one perturbed pair and scores it against its gold links.
+fn evaluate(
+    aligner: &Aligner,
+    name: &str,
+    s: &'static str,
+    ar: &Side,
+    en: &Side,
+) -> (Row, ParallelText) {
+    let (at, et) = (ar.render(), en.render());
+    let pt = aligner
+        .align(&et, &at)
+        .unwrap_or_else(|e| panic!("{s} {name}: {e}"));
+    let g = gold(ar, en);
+    let pred = predicted(&pt);
+    let base = baseline(pt.arabic(), pt.english());
+    // One-sided articles (by construction) must be flagged.
+    let mut lone = 0;
+    let mut lone_flagged = 0;
+    for (i, _) in ar.arts.iter().enumerate() {
+        if !g.iter().any(|l| l.0 == i) {
+            lone += 1;
+            if pt.pairs().iter().any(|p| {
+                p.english.is_empty()
+                    && p.arabic.iter().any(|r| r.index == i)
+                    && p.has_flag(Flag::OnlyArabic)
+            }) {
+                lone_flagged += 1;
+            }
+        }
+    }
+    for (j, _) in en.arts.iter().enumerate() {
+        if !g.iter().any(|l| l.1 == j) {
+            lone += 1;
+            if pt.pairs().iter().any(|p| {
+                p.arabic.is_empty()
+                    && p.english.iter().any(|r| r.index == j)
+                    && p.has_flag(Flag::OnlyEnglish)
+            }) {
+                lone_flagged += 1;
+            }
+        }
+    }
+    let row = Row {
+        name: name.to_string(),
+        seed: s,
+        counts: (ar.arts.len(), en.arts.len()),
+        parsed: (pt.arabic().articles.len(), pt.english().articles.len()),
+        f1: f1(&pred, &g),
+        base: f1(&base, &g),
+        lone,
+        lone_flagged,
+    };
+    if row.f1 < 1.0 || std::env::var_os("LEXALIGN_DEBUG").is_some() {
+        eprintln!("{s} {name}: F1 {:.3}", row.f1);
+        eprintln!("  missing: {:?}", g.difference(&pred).collect::<Vec<_>>());
+        eprintln!("  extra:   {:?}", pred.difference(&g).collect::<Vec<_>>());
+        if std::env::var_os("LEXALIGN_PAIRS").is_some() {
+            for p in pt.pairs() {
+                let a: Vec<String> = p
+                    .arabic
+                    .iter()
+                    .map(|r| format!("{}:{}", r.index, r.heading))
+                    .collect();
+                let e: Vec<String> = p
+                    .english
+                    .iter()
+                    .map(|r| format!("{}:{}", r.index, r.heading))
+                    .collect();
+                eprintln!(
+                    "    {a:?} <-> {e:?} score={:.2} len={:.2} ratio={:.2} items={}/{} flags={:?}",
+                    p.evidence.score,
+                    p.evidence.length,
+                    p.evidence.length_ratio,
+                    p.evidence.items_arabic,
+                    p.evidence.items_english,
+                    p.flags
+                );
+            }
+        }
+    }
+    (row, pt)
 }
 
 #[test]
@@ -228,6 +320,125 @@ fn robustness() {
             r.seed, r.name
         );
     }
-    assert!(avg >= 0.97, "average pair F1 {avg:.3} < 0.97");
+    assert!(avg >= 0.99, "average pair F1 {avg:.3} < 0.99");
     assert_eq!(flagged, lone, "every one-sided article must be flagged");
+}
+
+/// The articles of `side` in `pt` that stand alone, by index.
+fn alone(pt: &ParallelText, arabic: bool) -> Vec<usize> {
+    pt.pairs()
+        .iter()
+        .filter(|p| !p.is_matched())
+        .flat_map(|p| if arabic { &p.arabic } else { &p.english })
+        .map(|r| r.index)
+        .collect()
+}
+
+/// Not yet: with the length model shrunk toward its prior the pairs 1↔1
+/// and 4↔3 come out, but the offset walk (`offsets.rs`) still pairs Arabic
+/// 3 with English 2, leaving Arabic 2 alone: an offset with no target (or
+/// a shifted one) must not beat offset 0 with real but weak content.
+#[test]
+#[ignore = "needs the offset walk's change in offsets.rs (issue 9, item 4 of the decide helper)"]
+fn four_article_drop_leaves_arabic_3_alone() {
+    let (ar, en) = four_article_drop();
+    let (row, pt) = evaluate(&Aligner::default(), "4-article drop", "law", &ar, &en);
+    let links: Vec<(usize, usize)> = predicted(&pt).into_iter().collect();
+    assert_eq!(links, vec![(0, 0), (1, 1), (3, 2)], "1↔1, 2↔2, 4↔3");
+    assert_eq!(alone(&pt, true), vec![2], "Arabic 3 ↔ nothing");
+    assert_eq!(row.lone_flagged, 1);
+}
+
+#[test]
+fn rewritten_and_repealed_articles_stay_paired_and_flagged() {
+    let aligner = Aligner::default();
+    for s in ["001", "003"] {
+        let (ar0, en0) = split(&seed(s));
+        for (name, f) in own_cases() {
+            let (mut ar, mut en) = (ar0.clone(), en0.clone());
+            f(&mut ar, &mut en);
+            let (row, pt) = evaluate(&aligner, name, s, &ar, &en);
+            assert_eq!(row.f1, 1.0, "{s} {name}: every article keeps its partner");
+            // The changed articles: those whose text differs from the seed's.
+            let changed = |side: &Side, orig: &Side| -> Vec<usize> {
+                (0..side.arts.len())
+                    .filter(|&k| side.arts[k].body != orig.arts[k].body)
+                    .collect()
+            };
+            // A paragraph added may read as a partial translation instead.
+            let flags: &[Flag] = if name.starts_with("repealed") {
+                &[Flag::Repealed]
+            } else if name.starts_with("paragraph") {
+                &[Flag::ContentDiffers, Flag::LikelyPartial]
+            } else if name.ends_with("loose") {
+                // Paired; flagged only where the content is against it.
+                &[]
+            } else {
+                &[Flag::ContentDiffers]
+            };
+            for (arabic, ks) in [(true, changed(&ar, &ar0)), (false, changed(&en, &en0))] {
+                for k in ks {
+                    let p = pt
+                        .pairs()
+                        .iter()
+                        .find(|p| {
+                            let side = if arabic { &p.arabic } else { &p.english };
+                            side.iter().any(|r| r.index == k)
+                        })
+                        .expect("every article is in a pair");
+                    assert!(
+                        flags.is_empty() || flags.iter().any(|&f| p.has_flag(f)),
+                        "{s} {name}: article {k} ({}) is not flagged {:?}: {:?}",
+                        if arabic { "Arabic" } else { "English" },
+                        flags,
+                        p.flags
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Wrong links of the neighbour-drop probe (drop Arabic k and English
+/// k + 1, renumber both: two unrelated articles then share a label and a
+/// slot) summed over every k, for seeds 001 and 003. Before the same-slot
+/// rule they were 13 and 8; the rule's content gate keeps all but one
+/// (003, k = 9: the two neighbours share 0.215 of their legal terms, above
+/// the gate), so 13 and 9. They must not grow further.
+const NEIGHBOUR_DROP_CEILING: [usize; 2] = [13, 9];
+
+#[test]
+fn neighbour_drop_probe() {
+    let aligner = Aligner::default();
+    for (s, ceiling) in ["001", "003"].into_iter().zip(NEIGHBOUR_DROP_CEILING) {
+        let (ar0, en0) = split(&seed(s));
+        let (mut wrong, mut total, mut cases) = (0, 0.0, 0);
+        for k in 1..ar0.arts.len() - 2 {
+            let (mut ar, mut en) = (ar0.clone(), en0.clone());
+            ar.delete(&[k]);
+            ar.renumber();
+            en.delete(&[k + 1]);
+            en.renumber();
+            let pt = aligner.align(&ar.render(), &en.render()).unwrap();
+            let (g, pred) = (gold(&ar, &en), predicted(&pt));
+            let w = pred.difference(&g).count();
+            if w > 0 && std::env::var_os("LEXALIGN_DEBUG").is_some() {
+                eprintln!(
+                    "{s} neighbour drop k={k}: wrong {:?}",
+                    pred.difference(&g).collect::<Vec<_>>()
+                );
+            }
+            wrong += w;
+            total += f1(&pred, &g);
+            cases += 1;
+        }
+        println!(
+            "seed {s}: neighbour drop (Arabic k, English k+1, both renumbered), {cases} cases: mean pair F1 {:.3}, wrong links {wrong} (ceiling {ceiling})",
+            total / cases as f64
+        );
+        assert!(
+            wrong <= ceiling,
+            "seed {s}: {wrong} wrong links > {ceiling}"
+        );
+    }
 }

@@ -15,6 +15,7 @@
 use std::ops::Range;
 
 use super::band::label_term;
+use super::decide::Repealed;
 use super::dp::{Band, Gains, Move};
 use super::emission::one_to_one;
 use super::features::ArticleFeatures;
@@ -43,7 +44,17 @@ pub(super) struct Assembly<'a, 's> {
     pub width: usize,
     pub full: &'a [Gains],
     pub partial_ratio: f64,
+    pub repealed: &'a Repealed,
 }
+
+/// Content score (without the label term) below which a 1–1 pair whose
+/// labels agree under the local offset is flagged
+/// [`Flag::ContentDiffers`]: its content alone says the articles do not
+/// correspond (a pair probability below one half). A pair flagged
+/// [`Flag::LikelyPartial`] (which explains a low score) is flagged too only
+/// when its content is below minus the label weight: the programme would
+/// not have paired it on its own.
+const CONTENT_DIFFERS_BELOW: f64 = 0.0;
 
 /// The numbers of a matched pair, as written: on both sides, on the
 /// Arabic side only, on the English side only.
@@ -195,7 +206,11 @@ impl Assembly<'_, '_> {
             Move::M21 => 1,
             _ => 2,
         };
-        let score = self.full[self.band.index(i + di, j + dj).unwrap()][slot] as f64;
+        let score = match self.band.index(i + di, j + dj) {
+            Some(c) if self.full[c][slot].is_finite() => self.full[c][slot] as f64,
+            // A same-slot pair restored after the programme (1–1 only).
+            _ => self.score_11(i, j),
+        };
         let (a_side, e_side) = (&f.arabic[i..i + di], &f.english[j..j + dj]);
         let numbers = self.numbers(a_side, e_side);
         let label_match = self.label_match(i..i + di, j..j + dj);
@@ -206,8 +221,20 @@ impl Assembly<'_, '_> {
         if !numbers.only_arabic.is_empty() || !numbers.only_english.is_empty() {
             flags.push(Flag::NumbersDiffer);
         }
-        if likely_partial(self.partial_ratio, s, a_side, e_side) {
+        let repealed = mv == Move::M11 && self.repealed.either(i, j);
+        let partial = !repealed && likely_partial(self.partial_ratio, s, a_side, e_side);
+        if repealed {
+            flags.push(Flag::Repealed);
+        } else if partial {
             flags.push(Flag::LikelyPartial);
+        }
+        if mv == Move::M11 && !repealed {
+            let label = label_term(&s.w, f, self.offsets, i, 1, j, 1);
+            let content = score - label;
+            let below = if partial { -s.w.label } else { 0.0 };
+            if label > 0.0 && content < CONTENT_DIFFERS_BELOW.min(below) {
+                flags.push(Flag::ContentDiffers);
+            }
         }
         match mv {
             Move::M12 => flags.push(Flag::Split),

@@ -103,6 +103,13 @@ impl GainSource for &mut BandGains<'_, '_> {
 
 /// The label term of a candidate given the local label offsets (expected
 /// English number minus Arabic number, per Arabic article).
+///
+/// A merge or split needs evidence that both its parts are in the one
+/// article of the other side: a member of its two-article side whose label
+/// partner (under its own offset in both walks) is the article just before
+/// or after the candidate on the other side belongs there, and the
+/// candidate gets the label mismatch term rather than the label bonus
+/// another member's label would give it.
 pub(super) fn label_term(
     w: &Weights,
     f: &PairFeatures,
@@ -112,6 +119,9 @@ pub(super) fn label_term(
     j: usize,
     ke: usize,
 ) -> f64 {
+    if ka + ke == 3 && member_belongs_next_door(f, offsets, i, ka, j) {
+        return -w.label_mismatch;
+    }
     let mut any = false;
     let mut literal = false;
     for a in i..i + ka {
@@ -140,5 +150,35 @@ pub(super) fn label_term(
         -w.label_mismatch
     } else {
         0.0
+    }
+}
+
+/// Whether a member of the two-article side of the merge or split
+/// starting at `(i, j)` with `ka` Arabic articles (2: a merge, else a
+/// split) has its label partner, under its own offset in both walks, just
+/// before or after the candidate on the other side.
+fn member_belongs_next_door(
+    f: &PairFeatures,
+    offsets: (&[i64], &[i64]),
+    i: usize,
+    ka: usize,
+    j: usize,
+) -> bool {
+    let agrees = |a: usize, e: usize| -> bool {
+        let (fa, fe) = (&f.arabic[a], &f.english[e]);
+        match (fa.label_number, fe.label_number) {
+            (Some(na), Some(ne)) if fa.label_suffix == fe.label_suffix => {
+                let d = ne as i64 - na as i64;
+                offsets.0[a] == d && offsets.1[e] == d
+            }
+            _ => false,
+        }
+    };
+    if ka == 2 {
+        (i..i + 2)
+            .any(|a| (j > 0 && agrees(a, j - 1)) || (j + 1 < f.english.len() && agrees(a, j + 1)))
+    } else {
+        (j..j + 2)
+            .any(|e| (i > 0 && agrees(i - 1, e)) || (i + 1 < f.arabic.len() && agrees(i + 1, e)))
     }
 }

@@ -53,6 +53,7 @@
 
 mod assemble;
 mod band;
+mod decide;
 mod dp;
 mod emission;
 mod features;
@@ -291,7 +292,7 @@ impl Aligner {
         };
         let total_ar: f64 = f.arabic.iter().map(|a| a.chars).sum();
         let total_en: f64 = f.english.iter().map(|a| a.chars).sum();
-        let len0 = LengthModel::from_mode(&lens(&near), total_ar, total_en);
+        let len0 = LengthModel::from_mode(&lens(&near), total_ar, total_en, n != m);
         // Step 2: the scorer, first under that length model.
         let lengths = Lengths::new(&f);
         let scorer0 = Scorer::new(&f, &lengths, self.weights, len0);
@@ -340,7 +341,9 @@ impl Aligner {
             }
             w *= 2;
         };
-        // Step 5: pairs, flags, context, verdict.
+        // Step 5: pairs, flags, context, verdict; in the same law, the
+        // same-slot pairs of one-sided runs restored (`decide.rs`).
+        let repealed = decide::Repealed::of(ar, en);
         let assembly = Assembly {
             arabic: ar,
             english: en,
@@ -351,17 +354,30 @@ impl Aligner {
             width: w,
             full: &full,
             partial_ratio: self.partial_ratio,
+            repealed: &repealed,
         };
-        let mut built = assembly.pairs(&path);
-        add_context(&mut built, self.weights.context, self.high_confidence);
-        let verdict = verdict::verdict(
-            ar,
-            en,
-            &f,
-            &built,
-            self.high_confidence,
-            &self.verdict_weights,
-        );
+        let judged = |path: &[(dp::Move, usize, usize)]| {
+            let mut built = assembly.pairs(path);
+            add_context(&mut built, self.weights.context, self.high_confidence);
+            let v = verdict::verdict(
+                ar,
+                en,
+                &f,
+                &built,
+                self.high_confidence,
+                &self.verdict_weights,
+            );
+            (built, v)
+        };
+        let (mut built, mut verdict) = judged(&path);
+        if verdict.same_law {
+            if let Some(restored) = decide::pair_same_slot(&path, &scorer, offsets, &repealed) {
+                let (b, v) = judged(&restored);
+                if v.same_law {
+                    (built, verdict) = (b, v);
+                }
+            }
+        }
         let p_same = self.verdict_weights.belief(verdict.score);
         for p in &mut built {
             if p.is_matched() {

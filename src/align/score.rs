@@ -122,14 +122,29 @@ impl LengthModel {
     /// Estimates the model from candidate pairs of which only some
     /// correspond: the mean is the mode of the log length ratios (a kernel
     /// density estimate), the spread comes from the ratios near the mode.
-    /// With too little data, the ratio of the document totals is used.
-    pub fn from_mode(pairs: &[(f64, f64)], total_ar: f64, total_en: f64) -> LengthModel {
+    /// With too little data, the ratio of the document totals is used;
+    /// when the documents have different numbers of articles
+    /// (`counts_differ`), that ratio is shrunk toward the prior.
+    pub fn from_mode(
+        pairs: &[(f64, f64)],
+        total_ar: f64,
+        total_en: f64,
+        counts_differ: bool,
+    ) -> LengthModel {
         let r = log_ratios(pairs);
         if r.len() < 30 {
-            // Too little to find a mode: the ratio of the totals.
+            // Too little to find a mode: the ratio of the totals; where an
+            // article was dropped or added on one side (which moves the
+            // totals of a short law a lot), shrunk toward the prior in
+            // proportion to how little there is.
             return if total_ar > 0.0 && total_en > 0.0 {
+                let s = if counts_differ {
+                    r.len() as f64 / 30.0
+                } else {
+                    1.0
+                };
                 LengthModel {
-                    mu: (total_en / total_ar).ln(),
+                    mu: s * (total_en / total_ar).ln() + (1.0 - s) * Self::PRIOR.mu,
                     sigma: Self::PRIOR.sigma,
                 }
             } else {

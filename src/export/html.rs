@@ -139,6 +139,23 @@ fn write_side(out: &mut String, doc: &Document, refs: &[ArticleRef]) {
     out.push_str("</td>");
 }
 
+/// The evidence of [`Flag::ContentDiffers`] in words: numbers and legal
+/// terms shared, the length ratio and its fit.
+fn content_evidence(e: &crate::Evidence) -> String {
+    let total = e.numbers_shared.len() + e.numbers_only_arabic.len() + e.numbers_only_english.len();
+    let terms = e
+        .lexical
+        .map_or("no legal terms of the lexicon".to_string(), |x| {
+            format!("{:.0}% of legal-term weight shared", 100.0 * x)
+        });
+    format!(
+        "Numbers shared {} of {total}; {terms}; length ratio English/Arabic {:.2} (fit {:.2})",
+        e.numbers_shared.len(),
+        e.length_ratio,
+        e.length
+    )
+}
+
 fn notes(pair: &Pair, status: PairStatus, uncertain_below: f64) -> Vec<String> {
     let mut v = Vec::new();
     for f in &pair.flags {
@@ -159,6 +176,9 @@ fn notes(pair: &Pair, status: PairStatus, uncertain_below: f64) -> Vec<String> {
                     " Length ratio English/Arabic {:.2}; list items {} Arabic, {} English.",
                     e.length_ratio, e.items_arabic, e.items_english
                 );
+            }
+            Flag::ContentDiffers => {
+                let _ = write!(s, " {}.", escape_text(&content_evidence(e)));
             }
             _ => {}
         }
