@@ -70,7 +70,8 @@ const REPEAL_CUES: [&str; 12] = [
 /// body (with its title) opening with a repeal note.
 pub(super) fn is_repealed(article: &Article) -> bool {
     let body = article.text.trim();
-    if body.chars().count() > REPEAL_NOTE_CHARS {
+    // (A character takes at most 4 bytes: long bodies are not counted.)
+    if body.len() > 4 * REPEAL_NOTE_CHARS || body.chars().count() > REPEAL_NOTE_CHARS {
         return false;
     }
     let title = article.title.as_deref().unwrap_or("").trim();
