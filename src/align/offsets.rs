@@ -136,14 +136,15 @@ fn label_anchors(ar: &[ArticleFeatures], en: &[ArticleFeatures]) -> Vec<(usize, 
 
 /// Per label, how many articles of a side carry it and the first that
 /// does (labels without a suffix in a table when the numbers are not much
-/// larger than the number of articles, others hashed), and per article the
-/// next one with the same label.
+/// larger than the number of articles, others hashed), and the articles of
+/// every label carried more than once, in order (numbering that restarts).
 pub(super) struct LabelCounts<'a> {
-    plain: Vec<(u32, usize)>,
-    other: LabelMap<'a, (u32, usize)>,
-    /// Per article, the next article with the same label (`usize::MAX`:
-    /// none).
-    next: Vec<usize>,
+    /// Per label: count, first article, start of its articles in `multi`.
+    plain: Vec<(u32, usize, u32)>,
+    other: LabelMap<'a, (u32, usize, u32)>,
+    /// The articles of the labels carried more than once, grouped by label,
+    /// each group in document order.
+    multi: Vec<usize>,
 }
 
 impl<'a> LabelCounts<'a> {
@@ -152,32 +153,62 @@ impl<'a> LabelCounts<'a> {
         let table = max.map_or(0, |m| m as usize + 1);
         let dense = table <= 8 * arts.len() + 64;
         let mut c = LabelCounts {
-            plain: vec![(0, 0); if dense { table } else { 0 }],
+            plain: vec![(0, 0, 0); if dense { table } else { 0 }],
             other: HashMap::default(),
-            next: vec![usize::MAX; arts.len()],
+            multi: Vec::new(),
         };
         // Backwards, so that each article links to the next one of its
         // label and the first one is left in the slot.
+        let mut next: Vec<usize> = Vec::new();
         for (j, a) in arts.iter().enumerate().rev() {
             let Some(num) = a.label_number else { continue };
-            let suffix = a.label_suffix.as_deref();
-            let slot = if dense && suffix.is_none() {
-                &mut c.plain[num as usize]
-            } else {
-                c.other.entry((num, suffix)).or_insert((0, j))
-            };
+            let slot = c.slot(dense, num, a.label_suffix.as_deref(), j);
             if slot.0 > 0 {
-                c.next[j] = slot.1;
+                if next.is_empty() {
+                    next = vec![usize::MAX; arts.len()];
+                }
+                next[j] = slot.1;
             }
             slot.1 = j;
             slot.0 += 1;
         }
+        if next.is_empty() {
+            return c;
+        }
+        // Each label carried more than once: its articles, from its chain.
+        let mut multi = Vec::new();
+        for (j, a) in arts.iter().enumerate() {
+            let Some(num) = a.label_number else { continue };
+            let slot = c.slot(dense, num, a.label_suffix.as_deref(), j);
+            if slot.0 > 1 && slot.1 == j {
+                slot.2 = multi.len() as u32;
+                let mut k = j;
+                while k != usize::MAX {
+                    multi.push(k);
+                    k = next[k];
+                }
+            }
+        }
+        c.multi = multi;
         c
     }
 
-    /// The number of articles labelled `number` with `suffix`, and the
-    /// first of them; `None` when there is none.
-    pub(super) fn get(&self, number: u32, suffix: Option<&str>) -> Option<(u32, usize)> {
+    /// The slot of a label (made, empty, for article `j` when new).
+    fn slot(
+        &mut self,
+        dense: bool,
+        num: u32,
+        suffix: Option<&'a str>,
+        j: usize,
+    ) -> &mut (u32, usize, u32) {
+        if dense && suffix.is_none() {
+            &mut self.plain[num as usize]
+        } else {
+            self.other.entry((num, suffix)).or_insert((0, j, 0))
+        }
+    }
+
+    fn find(&self, number: u32, suffix: Option<&str>) -> Option<(u32, usize, u32)> {
         let v = if suffix.is_none() && !self.plain.is_empty() {
             self.plain.get(number as usize).copied()
         } else {
@@ -186,24 +217,31 @@ impl<'a> LabelCounts<'a> {
         v.filter(|c| c.0 > 0)
     }
 
+    /// The number of articles labelled `number` with `suffix`, and the
+    /// first of them; `None` when there is none.
+    pub(super) fn get(&self, number: u32, suffix: Option<&str>) -> Option<(u32, usize)> {
+        self.find(number, suffix).map(|(n, first, _)| (n, first))
+    }
+
     /// The article labelled `number` with `suffix` nearest to position
     /// `p` (the first of two equally near), when numbering restarts and
-    /// several carry the label; `None` when there is none.
+    /// several carry the label; `None` when there is none. Logarithmic in
+    /// the number of articles carrying the label.
     #[inline]
     pub(super) fn nearest(&self, number: u32, suffix: Option<&str>, p: usize) -> Option<usize> {
-        let (count, first) = self.get(number, suffix)?;
+        let (count, first, start) = self.find(number, suffix)?;
         if count == 1 {
             return Some(first);
         }
-        let mut best = first;
-        let mut j = self.next[first];
-        while j != usize::MAX {
-            if j.abs_diff(p) < best.abs_diff(p) {
-                best = j;
-            }
-            j = self.next[j];
+        let group = self
+            .multi
+            .get(start as usize..start as usize + count as usize)?;
+        let k = group.partition_point(|&x| x < p);
+        match (k.checked_sub(1).map(|b| group[b]), group.get(k)) {
+            (Some(b), Some(&a)) if a - p < p - b => Some(a),
+            (Some(b), _) => Some(b),
+            (None, a) => a.copied(),
         }
-        Some(best)
     }
 }
 
@@ -265,6 +303,40 @@ pub(super) fn near_offset(off: &[i64], k: usize, d: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nearest_of_a_restarted_label() {
+        use super::super::features::PairFeatures;
+        use crate::{Article, Document, Label, Language, Span};
+        let en = Document::new(
+            Language::English,
+            [1, 2, 3, 1, 2, 3, 4, 1, 2]
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| Article {
+                    index: i,
+                    label: Some(Label::number(n)),
+                    heading: format!("Article {n}"),
+                    heading_span: Span::default(),
+                    title: None,
+                    text: format!("The text of article {n}."),
+                    paragraphs: vec![],
+                    items: vec![],
+                    division: None,
+                    span: Span::default(),
+                })
+                .collect(),
+        );
+        let f = PairFeatures::new(&en, &en, false);
+        let c = LabelCounts::new(&f.english);
+        assert_eq!(c.get(1, None), Some((3, 0)));
+        assert_eq!(c.nearest(1, None, 0), Some(0));
+        assert_eq!(c.nearest(1, None, 2), Some(3), "3 is nearer than 0");
+        assert_eq!(c.nearest(1, None, 5), Some(3), "3 and 7 tie: the first");
+        assert_eq!(c.nearest(2, None, 100), Some(8));
+        assert_eq!(c.nearest(4, None, 0), Some(6));
+        assert_eq!(c.nearest(5, None, 0), None);
+    }
 
     #[test]
     fn lis() {
