@@ -69,7 +69,7 @@ const BOUND_MARGIN: f64 = 1e-3;
 impl GainSource for &mut BandGains<'_, '_> {
     fn one_to_one(&mut self, c: usize, i: usize, j: usize) -> f64 {
         let s = self.scorer;
-        let (x, p) = match self.cache.and_then(|k| k.peek(s.f, i - 1, j - 1)) {
+        let (x, p) = match self.cache.and_then(|k| k.peek(i - 1, j - 1)) {
             Some(v) => v,
             None => one_to_one(s, i - 1, j - 1),
         };

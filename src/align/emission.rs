@@ -14,15 +14,12 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::features::PairFeatures;
 use super::hash::PairHasher;
 use super::score::{Scorer, Terms};
 
-/// Largest renumbering offset (English number minus Arabic number) the
-/// offset walks consider, and the cache keeps a slot for.
-pub(super) const MAX_OFFSET: i64 = 6;
-/// Number of offsets considered, `-MAX_OFFSET..=MAX_OFFSET`.
-pub(super) const STATES: usize = 2 * MAX_OFFSET as usize + 1;
+/// Pairs kept per Arabic article in its row of the cache before the
+/// others go to a map: about as many as the offset walks ask for.
+const ROW: usize = 16;
 
 /// Content score of the 1–1 candidate `(i, j)` ([`Scorer::content_with`]) and
 /// its length fit ([`Scorer::part_fit`]).
@@ -42,16 +39,15 @@ pub(super) fn emission(content: f64) -> f64 {
 /// mostly asks for the pairs the walk over the Arabic side asked for, and
 /// the band for most of them again.
 ///
-/// The walks only ask for pairs whose labels differ by a label offset:
-/// such a pair has a slot of its own, at its Arabic article and offset, so
-/// that most look-ups are two array reads. A pair whose slot is taken (by
-/// a pair of the same Arabic article and an English article with the same
-/// label) or that has none goes to a map.
+/// The walks ask for a few pairs per Arabic article (those of the offsets
+/// they consider there): each Arabic article has a row of [`ROW`] slots,
+/// read in order, so that most look-ups are a few array reads. A pair
+/// whose row is full goes to a map.
 pub(super) struct EmissionCache {
-    /// Per Arabic article, per offset `-MAX_OFFSET..=MAX_OFFSET`: the
-    /// English article of the pair kept there, plus one (`0`: empty), and
-    /// the pair's content score and length fit.
-    slots: Vec<[(u32, f64, f64); STATES]>,
+    /// Per Arabic article, the pairs kept in its row (filled from the
+    /// start): the English article, plus one (`0`: empty), and the pair's
+    /// content score and length fit.
+    slots: Vec<[(u32, f64, f64); ROW]>,
     /// The pairs without a slot of their own, by [`key`](Self::key).
     extra: HashMap<u64, (f64, f64), BuildHasherDefault<PairHasher>>,
     /// With [`record`](Self::record): the length-independent terms of every
@@ -64,20 +60,10 @@ impl EmissionCache {
     /// pairs it computes.
     pub(super) fn record(n: usize) -> EmissionCache {
         EmissionCache {
-            slots: vec![[(0, 0.0, 0.0); STATES]; n],
+            slots: vec![[(0, 0.0, 0.0); ROW]; n],
             extra: HashMap::default(),
-            terms: Some(Vec::with_capacity(STATES * n)),
+            terms: Some(Vec::with_capacity(12 * n)),
         }
-    }
-
-    /// The slot of pair `(i, j)`: the offset between their labels, when it
-    /// is one the walks consider.
-    #[inline]
-    fn slot(f: &PairFeatures, i: usize, j: usize) -> Option<usize> {
-        let (a, e) = (&f.arabic[i], &f.english[j]);
-        let d = e.label_number? as i64 - a.label_number? as i64;
-        (d.abs() <= MAX_OFFSET && a.label_suffix == e.label_suffix)
-            .then_some((d + MAX_OFFSET) as usize)
     }
 
     /// The key of pair `(i, j)` in [`extra`](Self::extra): both indices
@@ -88,7 +74,7 @@ impl EmissionCache {
 
     /// The emission of `(i, j)` ([`emission`]), computed once.
     pub(super) fn get(&mut self, s: &Scorer<'_>, i: usize, j: usize) -> f64 {
-        if let Some(v) = self.peek(s.f, i, j) {
+        if let Some(v) = self.peek(i, j) {
             return emission(v.0);
         }
         let v = match &mut self.terms {
@@ -99,18 +85,16 @@ impl EmissionCache {
             }
             None => one_to_one(s, i, j),
         };
-        self.insert(s.f, i, j, v);
+        self.insert(i, j, v);
         emission(v.0)
     }
 
     /// Keeps the content score and length fit `v` of `(i, j)`: in its slot
     /// when it has a free one, else in [`extra`](Self::extra).
-    fn insert(&mut self, f: &PairFeatures, i: usize, j: usize, v: (f64, f64)) {
-        match Self::slot(f, i, j) {
-            Some(x) if self.slots[i][x].0 == 0 => {
-                self.slots[i][x] = (j as u32 + 1, v.0, v.1);
-            }
-            _ => {
+    fn insert(&mut self, i: usize, j: usize, v: (f64, f64)) {
+        match self.slots[i].iter_mut().find(|x| x.0 == 0) {
+            Some(x) => *x = (j as u32 + 1, v.0, v.1),
+            None => {
                 self.extra.insert(Self::key(i, j), v);
             }
         }
@@ -118,11 +102,14 @@ impl EmissionCache {
 
     /// The content score and length fit of `(i, j)`, if computed.
     #[inline]
-    pub(super) fn peek(&self, f: &PairFeatures, i: usize, j: usize) -> Option<(f64, f64)> {
-        if let Some(x) = Self::slot(f, i, j) {
-            let (k, c, p) = self.slots[i][x];
-            if k == j as u32 + 1 {
+    pub(super) fn peek(&self, i: usize, j: usize) -> Option<(f64, f64)> {
+        let key = j as u32 + 1;
+        for &(k, c, p) in &self.slots[i] {
+            if k == key {
                 return Some((c, p));
+            }
+            if k == 0 {
+                return None;
             }
         }
         if self.extra.is_empty() {
@@ -136,12 +123,12 @@ impl EmissionCache {
     /// model differs: only the length fits are computed again.
     pub(super) fn relength(mut self, s: &Scorer<'_>) -> EmissionCache {
         for row in &mut self.slots {
-            *row = [(0, 0.0, 0.0); STATES];
+            *row = [(0, 0.0, 0.0); ROW];
         }
         self.extra.clear();
         for (i, j, t) in self.terms.take().unwrap_or_default() {
             let v = s.relength(&t, i, j);
-            self.insert(s.f, i, j, v);
+            self.insert(i, j, v);
         }
         self
     }

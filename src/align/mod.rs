@@ -27,12 +27,18 @@
 //!    `emission.rs`): the *offset* of an article is the English label
 //!    number of its counterpart minus its own (0 when the numbering agrees,
 //!    +1 when the English numbering is shifted, changing where an article
-//!    was dropped and the rest renumbered). Offsets are chosen by a small
-//!    Viterbi walk over the articles whose *emissions* (the evidence for
-//!    each offset at an article) are the content scores (no label) of the
-//!    pairs each offset implies; the walk runs over either side, so that
-//!    swapping the documents mirrors the result. The alignment then rewards
-//!    labels that agree *given the local offset*.
+//!    was dropped and the rest renumbered). Offsets are chosen by a
+//!    Viterbi walk (`walk.rs`) over the articles whose *emissions* (the
+//!    evidence for each offset at an article) are the content scores (no
+//!    label) of the pairs each offset implies; the walk runs over either
+//!    side, so that swapping the documents mirrors the result. At each
+//!    article it considers only a few offsets (0, those of the best ways
+//!    so far, those the labels near the expected position suggest), so
+//!    offsets can be as large as the document needs at a cost per article
+//!    that does not grow with them; a label carried by several articles
+//!    (numbering that restarts) names the one nearest the expected
+//!    position. The alignment then rewards labels that agree *given the
+//!    local offset*.
 //! 4. *Dynamic programming* (`dp.rs`, gains from `band.rs`) over a *band*:
 //!    the cells within a half-width of a *guide* path, the path through the
 //!    *anchors* (the pairs the offsets imply, kept where they increase on
@@ -62,6 +68,7 @@ mod lexicon;
 mod offsets;
 mod score;
 mod verdict;
+mod walk;
 
 use crate::document::Document;
 use crate::error::Result;
@@ -301,7 +308,7 @@ impl Aligner {
         let mut cache0 = EmissionCache::record(n);
         let walk_ar = offsets_walking(&scorer0, false, &mut cache0);
         let walk_en = offsets_walking(&scorer0, true, &mut cache0);
-        let agreed = agreed_pairs(&f, &walk_ar, &walk_en);
+        let agreed = agreed_pairs(&walk_ar, &walk_en);
         let len = LengthModel::calibrate(&lens(&agreed), len0);
         let scorer = Scorer::new(&f, &lengths, self.weights, len);
         let theta = logit(self.pair_threshold);
@@ -311,14 +318,14 @@ impl Aligner {
         // The 1–1 content scores the walks computed under the final scorer
         // (if they were run again) are reused by the band.
         let (offsets_ar, offsets_en, cache) = if same {
-            (walk_ar, walk_en, None)
+            (walk_ar.offsets, walk_en.offsets, None)
         } else {
             // The walks visit the same pairs under either length model:
             // their other terms are kept.
             let mut cache = cache0.relength(&scorer);
             (
-                offsets_walking(&scorer, false, &mut cache),
-                offsets_walking(&scorer, true, &mut cache),
+                offsets_walking(&scorer, false, &mut cache).offsets,
+                offsets_walking(&scorer, true, &mut cache).offsets,
                 Some(cache),
             )
         };

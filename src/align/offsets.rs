@@ -5,9 +5,10 @@
 //! counterpart minus its own label number: 0 while the two numberings
 //! agree, +1 after an article the English version dropped and renumbered
 //! over, and so on. Offsets are taken as piecewise constant and chosen by a
-//! small Viterbi walk over the articles of one side ([`offsets_walking`]),
-//! whose *emissions* ([`emission`](super::emission)) are the content scores
-//! of the pairs each offset implies.
+//! Viterbi walk over the articles of one side ([`offsets_walking`], the
+//! walk itself in [`walk`](super::walk)), whose *emissions*
+//! ([`emission`](super::emission)) are the content scores of the pairs each
+//! offset implies.
 //!
 //! In: the [`PairFeatures`] of a document pair and a [`Scorer`]. Out: an
 //! offset per article, and the pairs built from them: *anchors* (pairs
@@ -18,204 +19,46 @@
 
 use std::collections::HashMap;
 
-use super::emission::{EmissionCache, MAX_OFFSET, STATES};
+use super::emission::EmissionCache;
 use super::features::{ArticleFeatures, PairFeatures};
 use super::hash::LabelMap;
 use super::score::Scorer;
-
-/// Cost of a change of offset along the document.
-const SWITCH: f64 = 2.5;
-/// Emission of an offset under which the Arabic article has no English
-/// article of that number.
-const GAP: f64 = -0.3;
+use super::walk::{walk, Walk};
 
 /// Label offsets, never trusted blindly: for every Arabic article the
 /// offset `d` such that its counterpart is the English article numbered
 /// `number + d`. The offset is taken as piecewise constant (renumbering
 /// after a deleted or merged article shifts it for the rest of the
-/// document) and chosen by a small Viterbi over the Arabic articles, whose
-/// emissions are the *content* scores (numbers, length, items, position;
-/// no label) of the pairs each offset implies. Offset 0 is preferred when
-/// the evidence is weak.
+/// document) and chosen by a Viterbi walk over the Arabic articles
+/// ([`walk`](super::walk)), whose emissions are the *content* scores
+/// (numbers, length, items, position; no label) of the pairs each offset
+/// implies. Offset 0 is preferred when the evidence is weak. Only a few
+/// offsets are considered at each article (0, those of the best ways so
+/// far, and those the labels near the expected position suggest), so
+/// offsets may be as large as the document needs at a cost that does not
+/// grow with them.
 ///
 /// Computed per article of one side: the Arabic side, or with `english`
 /// the English side (offsets are still English minus Arabic). Walking
 /// either side runs the very same computation with the roles swapped, so
 /// that swapping the two documents mirrors the result.
-pub(super) fn offsets_walking(
-    s: &Scorer<'_>,
-    english: bool,
-    cache: &mut EmissionCache,
-) -> Vec<i64> {
+pub(super) fn offsets_walking(s: &Scorer<'_>, english: bool, cache: &mut EmissionCache) -> Walk {
     let f = s.f;
-    let (walk, other) = if english {
+    let (walked, other) = if english {
         (&f.english, &f.arabic)
     } else {
         (&f.arabic, &f.english)
     };
-    let by_label = LabelCounts::new(other);
     if other.iter().all(|a| a.label_number.is_none())
-        || walk.iter().all(|a| a.label_number.is_none())
+        || walked.iter().all(|a| a.label_number.is_none())
     {
-        return vec![0i64; walk.len()];
+        return Walk {
+            offsets: vec![0i64; walked.len()],
+            targets: vec![None; walked.len()],
+        };
     }
-    let mut viterbi = Viterbi::new(walk.len());
-    let mut emit = [0.0f64; STATES];
-    for (i, a) in walk.iter().enumerate() {
-        let suffix = a.label_suffix.as_deref();
-        match a.label_number {
-            None => emit = [0.0; STATES],
-            Some(num) => {
-                for (x, e) in emit.iter_mut().enumerate() {
-                    let target = num as i64 + OFFSETS[x];
-                    *e = match u32::try_from(target)
-                        .ok()
-                        .and_then(|t| by_label.get(t, suffix))
-                        .map(|(_, first)| first)
-                    {
-                        Some(j) if english => cache.get(s, j, i),
-                        Some(j) => cache.get(s, i, j),
-                        None => GAP,
-                    };
-                }
-            }
-        }
-        viterbi.step(a.label_number, &emit);
-    }
-    viterbi.offsets(english)
-}
-
-/// The offset of each state, `-MAX_OFFSET..=MAX_OFFSET`.
-const OFFSETS: [i64; STATES] = {
-    let mut offsets = [0; STATES];
-    let mut x = 0;
-    while x < STATES {
-        offsets[x] = x as i64 - MAX_OFFSET;
-        x += 1;
-    }
-    offsets
-};
-
-/// The state of offset 0.
-const ZERO: usize = MAX_OFFSET as usize;
-
-/// [`Viterbi::last`] of a state with no article paired on the way into it.
-const NONE: i64 = i64::MIN;
-
-/// The Viterbi walk of [`offsets_walking`], one article at a time.
-struct Viterbi {
-    /// Per state (offset), the score of the best way into it.
-    score: [f64; STATES],
-    /// Per state, the target label of the last article paired on the best
-    /// way into it ([`NONE`]: none yet).
-    last: [i64; STATES],
-    /// Per article walked, per state, the state it came from.
-    back: Vec<[u8; STATES]>,
-}
-
-impl Viterbi {
-    /// A walk over `n` articles, starting at offset 0.
-    fn new(n: usize) -> Viterbi {
-        let mut score = [0.0f64; STATES];
-        score[ZERO] = 1.0;
-        Viterbi {
-            score,
-            last: [NONE; STATES],
-            back: Vec::with_capacity(n),
-        }
-    }
-
-    /// Walks over the next article, whose label number is `label` and
-    /// whose emission under each offset is `emit`.
-    #[inline]
-    fn step(&mut self, label: Option<u32>, emit: &[f64; STATES]) {
-        // An offset that would pair this article with an article at or
-        // before the last one paired on the way to the previous state (the
-        // pairs would cross) leaves this article unpaired: it only counts
-        // as a gap. (`NONE` is below every target; an article without a
-        // label has no target and is always fresh.)
-        let labelled = label.is_some();
-        let (score, last) = (&self.score, &self.last);
-        let mut next = [0.0f64; STATES];
-        let mut next_last = [NONE; STATES];
-        let mut back = [0u8; STATES];
-        let order = by_score(score);
-        for x in 0..STATES {
-            let t = label.map_or(NONE, |num| num as i64 + OFFSETS[x]);
-            let fresh = |y: usize| !labelled || t > last[y];
-            let e = emit[x];
-            let mut from = x;
-            let mut v = score[x] + if fresh(x) { e } else { GAP };
-            // The switch with the highest sum, the first state of equal
-            // ones; taken when it beats staying. A sum is at most
-            // `sy - SWITCH + max(emit, GAP)`, so the reading stops at the
-            // first state whose bound is below the best sum found (or not
-            // above staying).
-            let top = e.max(GAP);
-            let (mut best_sum, mut best_from) = (f64::NEG_INFINITY, usize::MAX);
-            for &y in &order {
-                let y = y as usize;
-                if y == x {
-                    continue;
-                }
-                let bound = score[y] - SWITCH + top;
-                if bound <= v || bound < best_sum {
-                    break;
-                }
-                let sum = score[y] - SWITCH + if fresh(y) { e } else { GAP };
-                if sum > best_sum || (sum == best_sum && y < best_from) {
-                    (best_sum, best_from) = (sum, y);
-                }
-            }
-            if best_from != usize::MAX && best_sum > v {
-                v = best_sum;
-                from = best_from;
-            }
-            back[x] = from as u8;
-            next_last[x] = if labelled && fresh(from) && e > GAP {
-                t
-            } else {
-                last[from]
-            };
-            // A slight, steady preference for the numbering as written.
-            next[x] = v + if x == ZERO { 0.05 } else { 0.0 };
-        }
-        self.last = next_last;
-        self.score = next;
-        self.back.push(back);
-    }
-
-    /// The offsets of the best walk, English minus Arabic (the walk over
-    /// the English side, with `english`, stored them the other way round).
-    fn offsets(self, english: bool) -> Vec<i64> {
-        let n = self.back.len();
-        let mut out = vec![0i64; n];
-        let mut x = argmax(&self.score).0;
-        for i in (0..n).rev() {
-            out[i] = if english { -OFFSETS[x] } else { OFFSETS[x] };
-            x = self.back[i][x] as usize;
-        }
-        out
-    }
-}
-
-/// The states by score, best first (equal scores by index): the best
-/// switch into a state is found by reading them in that order until no
-/// later one can do better.
-#[inline]
-fn by_score(score: &[f64; STATES]) -> [u8; STATES] {
-    let mut order: [u8; STATES] = std::array::from_fn(|y| y as u8);
-    // Insertion sort (stable: equal scores keep index order).
-    for a in 1..STATES {
-        let v = order[a];
-        let mut b = a;
-        while b > 0 && score[v as usize] > score[order[b - 1] as usize] {
-            order[b] = order[b - 1];
-            b -= 1;
-        }
-        order[b] = v;
-    }
-    order
+    let by_label = LabelCounts::new(other);
+    walk(s, english, cache, (walked, other), &by_label)
 }
 
 /// Candidate pairs near the diagonal (within two articles of the expected
@@ -257,30 +100,16 @@ pub(super) fn near_candidates(f: &PairFeatures) -> Vec<(usize, usize)> {
 /// Pairs implied by the offsets of both walks (each Arabic article with the
 /// English article its offset names, and the reverse), kept when both walks
 /// imply them.
-pub(super) fn agreed_pairs(
-    f: &PairFeatures,
-    walk_ar: &[i64],
-    walk_en: &[i64],
-) -> Vec<(usize, usize)> {
-    let mut en_at: HashMap<(u32, Option<&str>), usize> = HashMap::new();
-    for (j, e) in f.english.iter().enumerate() {
-        if let Some(num) = e.label_number {
-            en_at.entry((num, e.label_suffix.as_deref())).or_insert(j);
-        }
-    }
-    let mut out = Vec::new();
-    for (i, a) in f.arabic.iter().enumerate() {
-        let Some(num) = a.label_number else { continue };
-        let Ok(t) = u32::try_from(num as i64 + walk_ar[i]) else {
-            continue;
-        };
-        if let Some(&j) = en_at.get(&(t, a.label_suffix.as_deref())) {
-            if walk_en[j] == walk_ar[i] {
-                out.push((i, j));
-            }
-        }
-    }
-    out
+pub(super) fn agreed_pairs(walk_ar: &Walk, walk_en: &Walk) -> Vec<(usize, usize)> {
+    walk_ar
+        .targets
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let j = (*t)?;
+            (walk_en.targets.get(j).copied().flatten() == Some(i)).then_some((i, j))
+        })
+        .collect()
 }
 
 /// Label anchors: pairs of articles with equal labels that are unique in
@@ -306,11 +135,16 @@ fn label_anchors(ar: &[ArticleFeatures], en: &[ArticleFeatures]) -> Vec<(usize, 
 }
 
 /// Per label, how many articles of a side carry it and the first that
-/// does: labels without a suffix in a table when the numbers are not much
-/// larger than the number of articles, others hashed.
+/// does (labels without a suffix in a table when the numbers are not much
+/// larger than the number of articles, others hashed), and the articles of
+/// every label carried more than once, in order (numbering that restarts).
 pub(super) struct LabelCounts<'a> {
-    plain: Vec<(u32, usize)>,
-    other: LabelMap<'a, (u32, usize)>,
+    /// Per label: count, first article, start of its articles in `multi`.
+    plain: Vec<(u32, usize, u32)>,
+    other: LabelMap<'a, (u32, usize, u32)>,
+    /// The articles of the labels carried more than once, grouped by label,
+    /// each group in document order.
+    multi: Vec<usize>,
 }
 
 impl<'a> LabelCounts<'a> {
@@ -319,34 +153,95 @@ impl<'a> LabelCounts<'a> {
         let table = max.map_or(0, |m| m as usize + 1);
         let dense = table <= 8 * arts.len() + 64;
         let mut c = LabelCounts {
-            plain: vec![(0, 0); if dense { table } else { 0 }],
+            plain: vec![(0, 0, 0); if dense { table } else { 0 }],
             other: HashMap::default(),
+            multi: Vec::new(),
         };
-        for (j, a) in arts.iter().enumerate() {
+        // Backwards, so that each article links to the next one of its
+        // label and the first one is left in the slot.
+        let mut next: Vec<usize> = Vec::new();
+        for (j, a) in arts.iter().enumerate().rev() {
             let Some(num) = a.label_number else { continue };
-            let suffix = a.label_suffix.as_deref();
-            let slot = if dense && suffix.is_none() {
-                &mut c.plain[num as usize]
-            } else {
-                c.other.entry((num, suffix)).or_insert((0, j))
-            };
-            if slot.0 == 0 {
-                slot.1 = j;
+            let slot = c.slot(dense, num, a.label_suffix.as_deref(), j);
+            if slot.0 > 0 {
+                if next.is_empty() {
+                    next = vec![usize::MAX; arts.len()];
+                }
+                next[j] = slot.1;
             }
+            slot.1 = j;
             slot.0 += 1;
         }
+        if next.is_empty() {
+            return c;
+        }
+        // Each label carried more than once: its articles, from its chain.
+        let mut multi = Vec::new();
+        for (j, a) in arts.iter().enumerate() {
+            let Some(num) = a.label_number else { continue };
+            let slot = c.slot(dense, num, a.label_suffix.as_deref(), j);
+            if slot.0 > 1 && slot.1 == j {
+                slot.2 = multi.len() as u32;
+                let mut k = j;
+                while k != usize::MAX {
+                    multi.push(k);
+                    k = next[k];
+                }
+            }
+        }
+        c.multi = multi;
         c
     }
 
-    /// The number of articles labelled `number` with `suffix`, and the
-    /// first of them; `None` when there is none.
-    pub(super) fn get(&self, number: u32, suffix: Option<&str>) -> Option<(u32, usize)> {
+    /// The slot of a label (made, empty, for article `j` when new).
+    fn slot(
+        &mut self,
+        dense: bool,
+        num: u32,
+        suffix: Option<&'a str>,
+        j: usize,
+    ) -> &mut (u32, usize, u32) {
+        if dense && suffix.is_none() {
+            &mut self.plain[num as usize]
+        } else {
+            self.other.entry((num, suffix)).or_insert((0, j, 0))
+        }
+    }
+
+    fn find(&self, number: u32, suffix: Option<&str>) -> Option<(u32, usize, u32)> {
         let v = if suffix.is_none() && !self.plain.is_empty() {
             self.plain.get(number as usize).copied()
         } else {
             self.other.get(&(number, suffix)).copied()
         };
         v.filter(|c| c.0 > 0)
+    }
+
+    /// The number of articles labelled `number` with `suffix`, and the
+    /// first of them; `None` when there is none.
+    pub(super) fn get(&self, number: u32, suffix: Option<&str>) -> Option<(u32, usize)> {
+        self.find(number, suffix).map(|(n, first, _)| (n, first))
+    }
+
+    /// The article labelled `number` with `suffix` nearest to position
+    /// `p` (the first of two equally near), when numbering restarts and
+    /// several carry the label; `None` when there is none. Logarithmic in
+    /// the number of articles carrying the label.
+    #[inline]
+    pub(super) fn nearest(&self, number: u32, suffix: Option<&str>, p: usize) -> Option<usize> {
+        let (count, first, start) = self.find(number, suffix)?;
+        if count == 1 {
+            return Some(first);
+        }
+        let group = self
+            .multi
+            .get(start as usize..start as usize + count as usize)?;
+        let k = group.partition_point(|&x| x < p);
+        match (k.checked_sub(1).map(|b| group[b]), group.get(k)) {
+            (Some(b), Some(&a)) if a - p < p - b => Some(a),
+            (Some(b), _) => Some(b),
+            (None, a) => a.copied(),
+        }
     }
 }
 
@@ -373,13 +268,6 @@ fn longest_increasing(c: &[(usize, usize)]) -> Vec<(usize, usize)> {
     }
     out.reverse();
     out
-}
-
-fn argmax(v: &[f64]) -> (usize, f64) {
-    v.iter().enumerate().fold(
-        (0, f64::NEG_INFINITY),
-        |acc, (x, &y)| if y > acc.1 { (x, y) } else { acc },
-    )
 }
 
 /// Anchors for the band: the pairs the label offsets imply, reduced to the
@@ -415,6 +303,40 @@ pub(super) fn near_offset(off: &[i64], k: usize, d: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nearest_of_a_restarted_label() {
+        use super::super::features::PairFeatures;
+        use crate::{Article, Document, Label, Language, Span};
+        let en = Document::new(
+            Language::English,
+            [1, 2, 3, 1, 2, 3, 4, 1, 2]
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| Article {
+                    index: i,
+                    label: Some(Label::number(n)),
+                    heading: format!("Article {n}"),
+                    heading_span: Span::default(),
+                    title: None,
+                    text: format!("The text of article {n}."),
+                    paragraphs: vec![],
+                    items: vec![],
+                    division: None,
+                    span: Span::default(),
+                })
+                .collect(),
+        );
+        let f = PairFeatures::new(&en, &en, false);
+        let c = LabelCounts::new(&f.english);
+        assert_eq!(c.get(1, None), Some((3, 0)));
+        assert_eq!(c.nearest(1, None, 0), Some(0));
+        assert_eq!(c.nearest(1, None, 2), Some(3), "3 is nearer than 0");
+        assert_eq!(c.nearest(1, None, 5), Some(3), "3 and 7 tie: the first");
+        assert_eq!(c.nearest(2, None, 100), Some(8));
+        assert_eq!(c.nearest(4, None, 0), Some(6));
+        assert_eq!(c.nearest(5, None, 0), None);
+    }
 
     #[test]
     fn lis() {
