@@ -229,17 +229,121 @@ fn join_broken(text: &str, units: &mut [Unit]) {
     }
 }
 
-/// Tunisian and Moroccan laws number their articles `الفصل 1`, `الفصل 2`,
-/// and some English translations use `Section 1`: in a text with no article
-/// heading at all, a run of three or more chapters (or sections) whose
-/// numbers rise is read as the articles.
-fn numbered_divisions_as_articles(units: &mut [Unit]) {
-    if units
-        .iter()
-        .any(|unit| matches!(unit.kind, Kind::Article(_) | Kind::Fragment))
-    {
-        return;
+/// A heading glued to the end of a line of text (a chapter title, by
+/// extraction: `… Committee (NAMLC) Article (29)`) is split off as an
+/// article heading when it is the next article by number, nothing follows
+/// it, the text before it does not end a sentence, a body follows on the
+/// next lines and no heading of that number comes later. A cross-reference
+/// at the end of a line fails one of these.
+fn glued_headings(text: &str, lines: &[Line], units: Vec<Unit>) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    let mut last: Option<u32> = None;
+    for (i, unit) in units.iter().enumerate() {
+        match &unit.kind {
+            Kind::Article(m) => last = Some(m.label.number),
+            Kind::Text => {
+                if let Some((head_at, m)) =
+                    last.and_then(|prev| glued_heading(text, lines, &units, i, prev))
+                {
+                    let l = &lines[unit.line];
+                    let before = text[unit.text_start..head_at].trim_end();
+                    last = Some(m.label.number);
+                    out.push(Unit {
+                        end: head_at,
+                        text_end: unit.text_start + before.len(),
+                        rest: unit.text_start + before.len(),
+                        ..unit.clone()
+                    });
+                    out.push(Unit {
+                        start: head_at,
+                        end: unit.end,
+                        text_start: head_at,
+                        text_end: l.text_end,
+                        rest: l.text_end,
+                        line: unit.line,
+                        kind: Kind::Article(m),
+                        quoted: false,
+                    });
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(unit.clone());
     }
+    out
+}
+
+/// The glued heading of text unit `i` (see [`glued_headings`]) after an
+/// article numbered `prev`: its original offset and match.
+fn glued_heading(
+    text: &str,
+    lines: &[Line],
+    units: &[Unit],
+    i: usize,
+    prev: u32,
+) -> Option<(usize, ArticleMatch)> {
+    let unit = &units[i];
+    let l = &lines[unit.line];
+    if !(l.last == ')' || l.last.is_ascii_digit())
+        || unit.start != l.start
+        || unit.text_end != l.text_end
+    {
+        return None;
+    }
+    let raw = &text[unit.text_start..unit.text_end];
+    let mut from = raw.len().saturating_sub(200);
+    while !raw.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &raw[from..];
+    if !(tail.contains("rticle") || tail.contains("RTICLE") || tail.contains('م')) {
+        return None;
+    }
+    let view = normalize(tail);
+    let v = view.as_str().trim_end();
+    let at = heading::ending_article(v)?;
+    let m = heading::match_article(&v[at..])?;
+    let before = v[..at].trim_end();
+    let before_ok = (from > 0 || !before.is_empty())
+        && !before.ends_with(['.', ':', ';', '؛', ',', '،'])
+        && (at > 0 || raw[..from].ends_with(char::is_whitespace));
+    if !before_ok || m.label.suffix.is_some() || m.label.number != prev + 1 {
+        return None;
+    }
+    // A body follows, and no heading of that number comes later.
+    let next = units[i + 1..].iter().find(|x| !x.is_blank())?;
+    if !matches!(next.kind, Kind::Text | Kind::Item(_)) {
+        return None;
+    }
+    let later = units[i + 1..].iter().find_map(|x| match &x.kind {
+        Kind::Article(a) => Some(a.label.number),
+        _ => None,
+    });
+    if later == Some(m.label.number) {
+        return None;
+    }
+    let head_at = unit.text_start + from + view.original_offset(at);
+    Some((head_at, m))
+}
+
+/// Tunisian and Moroccan laws number their articles `الفصل 1`, `الفصل 2`
+/// (under `الباب`, `القسم` …), and some English translations use
+/// `Chapter One:` or `Section 1`. Which convention a text follows is decided
+/// from its own numbering: when the chapters (or sections) form a longer
+/// mostly-rising sequence than the article headings do (three at least,
+/// most steps forward by one to three, so a missed heading or a gap does
+/// not break it), they are its articles, and the few article headings
+/// (quotations, cross-references) are left to the text.
+fn numbered_divisions_as_articles(units: &mut [Unit]) {
+    let articles: Vec<u32> = units
+        .iter()
+        .filter_map(|unit| match &unit.kind {
+            Kind::Article(m) => Some(m.label.number),
+            _ => None,
+        })
+        .collect();
+    let article_evidence = sequence_evidence(&articles);
     for kind in [DivisionKind::Chapter, DivisionKind::Section] {
         let found: Vec<(usize, u32)> = units
             .iter()
@@ -249,9 +353,16 @@ fn numbered_divisions_as_articles(units: &mut [Unit]) {
                 _ => None,
             })
             .collect();
-        let rising = found.windows(2).filter(|w| w[1].1 == w[0].1 + 1).count();
-        if found.len() < 3 || rising * 4 < (found.len() - 1) * 3 {
+        let numbers: Vec<u32> = found.iter().map(|&(_, n)| n).collect();
+        let evidence = sequence_evidence(&numbers);
+        if evidence < 3 || evidence <= 2 * article_evidence {
             continue;
+        }
+        for unit in units.iter_mut() {
+            if matches!(unit.kind, Kind::Article(_) | Kind::Fragment) {
+                unit.kind = Kind::Text;
+                unit.quoted = true;
+            }
         }
         for (i, n) in found {
             units[i].kind = Kind::Article(ArticleMatch {
@@ -265,6 +376,35 @@ fn numbered_divisions_as_articles(units: &mut [Unit]) {
         }
         return;
     }
+}
+
+/// How strongly `numbers` (in document order) read as a numbering: the
+/// length of the longest run whose steps go forward by one to three, with
+/// at least three in four steps of exactly one; 0 when there is none.
+fn sequence_evidence(numbers: &[u32]) -> usize {
+    let mut best = 0;
+    let mut start = 0;
+    let mut ones = 0;
+    for k in 0..=numbers.len() {
+        let step_ok = k > start
+            && k < numbers.len()
+            && (1..=3).contains(&(numbers[k] as i64 - numbers[k - 1] as i64));
+        if k > start && k < numbers.len() && numbers[k] == numbers[k - 1] + 1 {
+            ones += 1;
+        }
+        if k == start || step_ok {
+            continue;
+        }
+        // The run start..k ends here.
+        let len = k - start;
+        let steps = len - 1;
+        if len >= 2 && ones * 4 >= steps * 3 || len >= 3 && ones * 2 >= steps {
+            best = best.max(len);
+        }
+        start = k;
+        ones = 0;
+    }
+    best
 }
 
 /// A table of contents lists the headings before the body: the first
@@ -621,6 +761,7 @@ impl<'t> Builder<'t> {
             // The rest of the heading line: a title, or the body's start.
             let rest = &text[unit.rest..unit.text_end];
             if heading::is_title_like(rest)
+                && !heading::introduces_list(rest)
                 && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
             {
                 self.doc.articles[idx].title = Some(clean_title(rest));
@@ -829,6 +970,7 @@ pub(crate) fn build(
         .unwrap_or(units.len());
     let mut tail: Vec<Unit> = units.split_off(law_end_unit);
     join_broken(text, &mut units);
+    let mut units = glued_headings(text, lines, units);
     numbered_divisions_as_articles(&mut units);
     let front_end = yaml_front_matter_end(text, &units);
     let toc = set_apart_table_of_contents(&mut builder, &mut units, front_end);

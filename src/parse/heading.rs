@@ -41,9 +41,13 @@ pub(crate) struct DivisionMatch {
 
 const AR_ARTICLE: [&str; 2] = ["الماده", "ماده"];
 
-const AR_DIVISIONS: [(&str, DivisionKind); 10] = [
+const AR_DIVISIONS: [(&str, DivisionKind); 14] = [
     ("الباب", DivisionKind::Part),
     ("باب", DivisionKind::Part),
+    ("الجزء", DivisionKind::Part),
+    ("جزء", DivisionKind::Part),
+    ("العنوان", DivisionKind::Title),
+    ("عنوان", DivisionKind::Title),
     ("الفصل", DivisionKind::Chapter),
     ("فصل", DivisionKind::Chapter),
     ("الفرع", DivisionKind::Section),
@@ -110,6 +114,20 @@ const EN_STOP: [&str; 18] = [
     "mentioned",
     "under",
 ];
+
+/// Characters left around a heading by extraction (bullets, dashes, stray
+/// punctuation) that are passed over before a heading is matched.
+const LEADING_DEBRIS: [char; 12] = ['-', '–', '—', '*', '•', '·', '.', ':', '|', '_', '~', ' '];
+
+/// Characters after a heading that are debris, not a title.
+pub(crate) const TRAILING_DEBRIS: [char; 6] = ['*', '•', '·', '|', '~', ' '];
+
+/// The piece without the extraction debris before its first letter or
+/// digit (`- الفصل 5`, `* Article 3`, `.5 الفصل`). A list number (`5-`) or
+/// bracket is not debris.
+pub(crate) fn strip_debris(s: &str) -> &str {
+    s.trim_start_matches(LEADING_DEBRIS)
+}
 
 /// Strips `prefix` (ASCII case-insensitive) when followed by a non-letter.
 fn strip_keyword<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -236,6 +254,24 @@ fn read_suffix(s: &str, arabic: bool) -> (Option<String>, &str) {
     match repetition {
         Some((n, after)) => (Some(repetition_suffix(base, n)), after),
         None => (Some(base.to_string()), rest),
+    }
+}
+
+/// An article suffix right after the number, or after a separator
+/// (`المادة 87 - مكرر (اضيفت …)`, `Article 5 - bis`): no title starts with
+/// the suffix word, so it is the label's suffix, not a title.
+fn suffix_after_separator(s: &str, arabic: bool) -> (Option<String>, &str) {
+    let (suffix, after) = read_suffix(s, arabic);
+    if suffix.is_some() {
+        return (suffix, after);
+    }
+    let (had, rest) = read_sep(s);
+    if !had || rest.starts_with('(') {
+        return (None, s);
+    }
+    match read_suffix(rest, arabic) {
+        (Some(x), a) if x.len() > 1 => (Some(x), a),
+        _ => (None, s),
     }
 }
 
@@ -384,6 +420,14 @@ pub(crate) fn is_title_like(s: &str) -> bool {
         && !t.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether `s` ends by introducing a list (`… التالية:-`, `… as follows:-`):
+/// a sentence, not a title.
+pub(crate) fn introduces_list(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['*', '#']).trim_end();
+    t.strip_suffix(['-', '–'])
+        .is_some_and(|r| r.trim_end().ends_with([':', '.']))
+}
+
 /// Decides whether `rest` (after the number) is compatible with a heading.
 fn rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
     let r = rest.trim();
@@ -441,7 +485,7 @@ pub(crate) fn match_article(s: &str) -> Option<ArticleMatch> {
             // `مادة رقم (5)`: the word for "number" before it.
             let after = skip_number_word(after, &["رقم"]);
             let (number, style, after) = read_number(after, true)?;
-            let (suffix, after) = read_suffix(after, true);
+            let (suffix, after) = suffix_after_separator(after, true);
             let (sep, rest) = read_sep(after);
             if !rest_ok(rest, sep, true) {
                 return None;
@@ -496,7 +540,7 @@ pub(crate) fn match_article(s: &str) -> Option<ArticleMatch> {
     let after = skip_number_word(after, &["no.", "no", "number", "nr."]);
     let (number, style, after) = read_number(after, false)?;
     let (suffix, after) = if style == NumStyle::Digits {
-        read_suffix(after, false)
+        suffix_after_separator(after, false)
     } else {
         let (sfx, a) = read_suffix(after, false);
         // A glued capital after number words is a title, not a suffix.
@@ -552,6 +596,9 @@ fn unnumbered_division(kind: DivisionKind, rest: &str, start_len: usize) -> Divi
 /// Recognises a division heading at the start of `s`.
 pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
     let start_len = s.len();
+    if s.starts_with(|c: char| c == '(' || c.is_ascii_digit()) {
+        return reversed_division(s);
+    }
     for (kw, kind) in AR_DIVISIONS {
         if let Some(after) = s.strip_prefix(kw) {
             if !after.starts_with([' ', '(']) {
@@ -595,6 +642,26 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
         }
     }
     None
+}
+
+/// A division heading written number first, alone on its line (`5 الفصل`,
+/// `(5) الفصل`: Arabic extracted right to left).
+fn reversed_division(s: &str) -> Option<DivisionMatch> {
+    let (number, style, after) = read_number(s, true)?;
+    if style != NumStyle::Digits {
+        return None;
+    }
+    let a = skip_ws(after);
+    let (kw, kind) = AR_DIVISIONS.into_iter().find(|(kw, _)| {
+        a.strip_prefix(kw)
+            .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    })?;
+    let (_, rest) = read_sep(&a[kw.len()..]);
+    rest.trim().is_empty().then_some(DivisionMatch {
+        kind,
+        number: Some(number),
+        rest: s.len(),
+    })
 }
 
 /// The part of a division heading's rest before an article heading on the
@@ -667,7 +734,9 @@ pub(crate) fn trailing_article(s: &str) -> Option<usize> {
     None
 }
 
-fn ending_article(s: &str) -> Option<usize> {
+/// An article heading that ends the piece (`… Committee Article (29)`,
+/// `… مادة (83)`, `… (83) مادة`): its byte offset.
+pub(crate) fn ending_article(s: &str) -> Option<usize> {
     // A heading that ends the piece starts within its last 160 bytes (the
     // longest ordinal headings run to about 80); looking further back would
     // make a line of many headings cost quadratic time.
@@ -769,6 +838,24 @@ mod tests {
             ),
             ("Article (58)(bis 1", Some("58bis1")),
             ("مادة (5) مكرر (2)", Some("5bis2")),
+            (
+                "المادة 87 - مكرر (اضيفت بموجب: مرسوم بقانون 19 / 2021)",
+                Some("87bis"),
+            ),
+            (
+                "المادة 8 - مكرراً (اضيفت بموجب: قانون 11 / 2025)",
+                Some("8bis"),
+            ),
+            ("Article 5 - bis", Some("5bis")),
+            ("Article Twenty-one", Some("21")),
+            ("Article twenty one", Some("21")),
+            ("ARTICLE ONE HUNDRED AND FIVE", Some("105")),
+            ("Article One Hundred Twenty-Three: The budget", Some("123")),
+            ("Article Two hundred and forty-seven", Some("247")),
+            ("Article One: The State is sovereign.", Some("1")),
+            ("Article 1: The State is sovereign.", Some("1")),
+            ("Article 12 - The courts are independent.", Some("12")),
+            ("Article 5 - Bisection of powers", Some("5")),
             ("المادة (18): في حال مخالفة الشركة", Some("18")),
             ("المادة المادةالحادية والخمسون بعد المائتين", Some("251")),
             ("Article (1", Some("1")),
@@ -814,6 +901,11 @@ mod tests {
                 Some((DivisionKind::Section, 1)),
             ),
             ("الفصل في الدعاوى", None),
+            ("5 الفصل", Some((DivisionKind::Chapter, 5))),
+            ("(12) الفصل :", Some((DivisionKind::Chapter, 12))),
+            ("5 الفصل في الدعاوى", None),
+            ("الجزء الثاني", Some((DivisionKind::Part, 2))),
+            ("العنوان الثالث", Some((DivisionKind::Title, 3))),
             ("Section 5 of the Law", None),
         ];
         for (input, expected) in cases {
