@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 
 mod common;
 
-use common::perturb::{split, Side};
+use common::perturb::{split, Art, Side};
 use common::{arabic_ordinal, english_words, seed_text as seed};
 use lexalign::{Aligner, Flag, ParallelText};
 
@@ -148,6 +148,35 @@ struct Case {
     make: fn(&mut Side, &mut Side),
 }
 
+/// An article of a law put before the seed's: `k` links it across sides.
+fn extra(heading: String, number: u32, body: &str, k: usize) -> Art {
+    Art {
+        heading,
+        number,
+        suffix: false,
+        body: body.to_string(),
+        items: vec![],
+        orig: vec![1000 + k],
+    }
+}
+
+/// Words that must not be in any article's body: the material after a
+/// law, the closing of an issuing law, site chrome.
+const NOT_BODY: [&str; 9] = [
+    "[1] عدلت",
+    "وقع في طرابلس",
+    "Articles 1 - 6",
+    "Last updated",
+    "Issued in the Amiri Diwan",
+    "صدر في الديوان",
+    "Official Gazette - Issue",
+    "الجريدة الرسمية - العدد",
+    "Emir of the State",
+];
+
+/// Lines that must not be an article's body or title, whole.
+const NOT_BODY_LINES: [&str; 3] = ["توقيع", "Share", "أمير دولة قطر"];
+
 fn cases() -> Vec<Case> {
     vec![
         Case {
@@ -220,6 +249,74 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            name: "site chrome: Share lines, page numbers, running heads",
+            make: |a, e| {
+                for (k, x) in e.arts.iter_mut().enumerate() {
+                    x.heading = format!("{}\nShare", x.heading.trim_end());
+                    if k % 4 == 1 {
+                        x.body = format!("{}\n- {} -\n", x.body.trim_end(), k + 1);
+                    }
+                    if !x.body.ends_with('\n') {
+                        x.body.push('\n');
+                    }
+                    if k % 5 == 2 {
+                        x.body.push_str(&format!(
+                            "Official Gazette - Issue {} - {} January 2014\n",
+                            k % 3 + 1,
+                            k + 3
+                        ));
+                    }
+                }
+                for (k, x) in a.arts.iter_mut().enumerate() {
+                    if k % 6 == 3 {
+                        if !x.body.ends_with('\n') {
+                            x.body.push('\n');
+                        }
+                        x.body.push_str(&format!(
+                            "الجريدة الرسمية - العدد {} في {} يناير سنة 2014\n",
+                            k % 3 + 1,
+                            k + 2
+                        ));
+                    }
+                }
+            },
+        },
+        Case {
+            name: "after the law: signatures, footnotes, contents, web footer",
+            make: |a, e| {
+                a.suffix = format!(
+                    "{}\nوقع في طرابلس في هذا اليوم الثامن عشر من شهر يوليو سنة 1971م. الموافق لهذا اليوم الخامس والعشرين من شهر جماد الأول سنة 1391 هـ.\nتوقيع\nعلي محمد الهادي\nأمين اللجنة\n[1] عدلت المادة 3 بموجب القانون رقم 4 لسنة 1990 الصادر في 1/2/1990 وكان نصها قبل التعديل يقضي بغير ذلك.\n[2] أضيفت الفقرة الثانية بموجب القانون رقم 7 لسنة 1995.\n",
+                    a.suffix
+                );
+                e.suffix = format!(
+                    "{}\nCONTENTS\nChapter One - General Provisions (Articles 1 - 6)\nChapter Two - The Authority (Articles 7 - 20)\nLast updated on 25 April 2025\n",
+                    e.suffix
+                );
+            },
+        },
+        Case {
+            name: "two laws in one file: issuing law closed, numbering restarts",
+            make: |a, e| {
+                let ar_bodies = [
+                    "\nيعمل بأحكام القانون المرفق.\n",
+                    "\nيصدر مجلس الوزراء اللائحة التنفيذية للقانون المرفق.\n",
+                    "\nعلى جميع الجهات المختصة، كل فيما يخصه، تنفيذ هذا القانون، ويعمل به من اليوم التالي لتاريخ نشره في الجريدة الرسمية.\nتميم بن حمد آل ثاني\nأمير دولة قطر\nصدر في الديوان الأميري بتاريخ: 12/01/1441 هـ\nالموافق: 11/09/2019 م\nقانون التنظيم\n",
+                ];
+                let en_bodies = [
+                    "\nThe provisions of the attached Law shall be implemented.\n",
+                    "\nThe Council of Ministers shall issue the Executive Regulation of the attached Law.\n",
+                    "\nAll competent authorities, each within its jurisdiction, shall implement this Law, and it shall come into force as of the day following its publication in the Official Gazette.\nTamim Bin Hamad Al-Thani\nEmir of the State of Qatar\nIssued in the Amiri Diwan on: 12/01/1441 (A.H.)\nCorresponding to: 11/09/2019 (A.D.)\nThe Organisation Law\n",
+                ];
+                for k in (0..3).rev() {
+                    let n = k as u32 + 1;
+                    a.arts
+                        .insert(0, extra(format!("المادة {n}"), n, ar_bodies[k], k));
+                    e.arts
+                        .insert(0, extra(format!("Article ({n})"), n, en_bodies[k], k));
+                }
+            },
+        },
+        Case {
             name: "Maghreb: الفصل N under الباب/القسم, debris; English Chapter One:",
             make: |a, e| {
                 headings(a, maghreb_form);
@@ -286,6 +383,29 @@ fn run() -> Vec<Row> {
                     }));
                 }
             }
+            let bodies = |d: &lexalign::Document| {
+                d.articles
+                    .iter()
+                    .flat_map(|x| {
+                        x.paragraphs
+                            .iter()
+                            .map(|p| p.text.as_str())
+                            .chain(x.items.iter().map(|i| i.text.as_str()))
+                    })
+                    .chain(d.articles.iter().filter_map(|x| x.title.as_deref()))
+                    .filter(|t| {
+                        NOT_BODY.iter().any(|w| t.contains(w)) || NOT_BODY_LINES.contains(&t.trim())
+                    })
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            };
+            let mut stray = bodies(pt.arabic());
+            stray.extend(bodies(pt.english()));
+            assert!(
+                stray.is_empty(),
+                "{s} {}: material around the law read as body: {stray:?}",
+                case.name
+            );
             let row = Row {
                 name: case.name,
                 seed: s,

@@ -106,6 +106,12 @@ struct Unit {
     /// A heading candidate inside a quotation (an amending law quoting the
     /// articles it amends), or one the numbering sequence left out.
     quoted: bool,
+    /// The closing (signatures, issued-on formula) of a law that another
+    /// law follows in the same text (numbering restarts after it).
+    closing: bool,
+    /// Site chrome inside the law: a running head repeated in several
+    /// articles, a page number, a `Share` line. Boilerplate, not body.
+    chrome: bool,
 }
 
 impl Unit {
@@ -133,6 +139,8 @@ fn line_units(text: &str, lines: &[Line]) -> Vec<Unit> {
                 line: line_index,
                 kind,
                 quoted: false,
+                closing: false,
+                chrome: false,
             });
             continue;
         }
@@ -169,6 +177,8 @@ fn line_units(text: &str, lines: &[Line]) -> Vec<Unit> {
                 line: line_index,
                 kind,
                 quoted: false,
+                closing: false,
+                chrome: false,
             });
         }
     }
@@ -263,6 +273,8 @@ fn glued_headings(text: &str, lines: &[Line], units: Vec<Unit>) -> Vec<Unit> {
                         line: unit.line,
                         kind: Kind::Article(m),
                         quoted: false,
+                        closing: false,
+                        chrome: false,
                     });
                     continue;
                 }
@@ -518,11 +530,13 @@ fn choose_headings(text: &str, cues: &CueCache<'_>, units: &mut [Unit], from: us
     for k in 0..m {
         skip_prefix[k + 1] = skip_prefix[k] + skip(k);
     }
+    let closed = restarts_after_closing(cues, units, &cands);
     let trans = |i: usize, j: usize| -> f64 {
         let (a, _) = info[i];
         let (b, _) = info[j];
         let d = b.label.number as i64 - a.label.number as i64;
         let mut c = match d {
+            _ if d < 0 && closed[j] && b.label.suffix.is_none() => 0.5,
             1 if b.label.suffix.is_none() => 0.0,
             1 => 0.3,
             0 if b.label.suffix.is_some() && a.label.suffix != b.label.suffix => 0.0,
@@ -554,15 +568,7 @@ fn choose_headings(text: &str, cues: &CueCache<'_>, units: &mut [Unit], from: us
             end = j;
         }
     }
-    let mut keep = vec![false; m];
-    let mut k = end;
-    loop {
-        keep[k] = true;
-        if prev[k] == usize::MAX {
-            break;
-        }
-        k = prev[k];
-    }
+    let keep = path_members(&prev, end);
     let mut chosen = Vec::new();
     for (k, &unit_index) in cands.iter().enumerate() {
         if keep[k] {
@@ -573,6 +579,38 @@ fn choose_headings(text: &str, cues: &CueCache<'_>, units: &mut [Unit], from: us
         }
     }
     chosen
+}
+
+/// The members of the best path that ends at `end`, as flags (`prev` links
+/// each to the one before it, `usize::MAX` at the start).
+fn path_members(prev: &[usize], end: usize) -> Vec<bool> {
+    let mut keep = vec![false; prev.len()];
+    let mut k = end;
+    loop {
+        keep[k] = true;
+        if prev[k] == usize::MAX {
+            break;
+        }
+        k = prev[k];
+    }
+    keep
+}
+
+/// For each candidate heading (unit indices `cands`): whether it numbers
+/// 1 and a closing formula stands between it and the candidate before: the
+/// numbering restarts with a new law.
+fn restarts_after_closing(cues: &CueCache<'_>, units: &[Unit], cands: &[usize]) -> Vec<bool> {
+    cands
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            matches!(&units[i].kind, Kind::Article(m) if m.label.number == 1)
+                && k > 0
+                && units[cands[k - 1]..i].iter().any(|unit| {
+                    matches!(unit.kind, Kind::Text | Kind::Item(_)) && cues.get(unit.line).closing
+                })
+        })
+        .collect()
 }
 
 fn block(text: &str, start: usize, end: usize) -> Block {
@@ -695,6 +733,15 @@ impl<'t> Builder<'t> {
                     let idx = self.article_heading(unit, m, heading_start, state.current_article);
                     state.current_article = Some(idx);
                     state.expect_article_title = unit.rest >= unit.text_end;
+                }
+                Kind::Text | Kind::Item(_) if unit.chrome => {
+                    self.seg(unit.start, unit.end, Role::Boilerplate);
+                }
+                Kind::Text | Kind::Item(_) if unit.closing => {
+                    state.current_article = None;
+                    state.expect_article_title = false;
+                    state.expect_division_title = None;
+                    self.seg(unit.start, unit.end, Role::Closing);
                 }
                 Kind::Text | Kind::Item(_) => {
                     let next = units[i + 1..to].iter().find(|x| !x.is_blank());
@@ -982,9 +1029,10 @@ pub(crate) fn build(
     report_uncertain_headings(&mut builder, &units);
     let first_head = law_start(&units, toc_end, &chosen);
 
+    restart_closings(&cues, lines, &mut units, &chosen);
     // Closing block and same-script boilerplate after the last article.
     let (closing_start, boiler_start) = match chosen.last().copied() {
-        Some(last_article) => closing_and_boilerplate(&cues, lines, &units, last_article),
+        Some(last_article) => closing_and_boilerplate(text, &cues, lines, &units, last_article),
         None => (units.len(), units.len()),
     };
 
@@ -999,7 +1047,9 @@ pub(crate) fn build(
     );
 
     // The law.
-    builder.law(lines, &units, first_head, closing_start.min(units.len()));
+    let law_end = closing_start.min(units.len());
+    mark_chrome(text, lines, &mut units[first_head.min(law_end)..law_end]);
+    builder.law(lines, &units, first_head, law_end);
     article_texts(text, &mut builder.doc.articles);
     builder.doc.closing = builder.zone(
         &units[closing_start.min(units.len())..boiler_start.min(units.len())],
@@ -1224,79 +1274,251 @@ fn fix_letter_order(a: &mut Article) {
     }
 }
 
+/// Where the closing and the boilerplate after the law start (unit
+/// indices): from a closing formula back over its signature lines, or from
+/// a recognisable block after the law (numbered footnotes `[1]`, `[2]` …, a
+/// table of contents with article ranges, web boilerplate), whichever comes
+/// first; the last article keeps at least its first body unit.
 fn closing_and_boilerplate(
+    text: &str,
     cues: &CueCache<'_>,
     lines: &[Line],
     units: &[Unit],
     last_art: usize,
 ) -> (usize, usize) {
     let n = units.len();
-    // The last article keeps at least its first body unit.
     let first_body = units[last_art + 1..]
         .iter()
         .position(|unit| !unit.is_blank())
         .map_or(n, |k| last_art + 1 + k);
     let search_from = (first_body + 1).min(n);
-    let cue = units[search_from..]
+    let block = after_law_block(text, cues, units, search_from).unwrap_or(n);
+    let cue = units[search_from..block]
         .iter()
         .position(|unit| {
             matches!(unit.kind, Kind::Text | Kind::Item(_)) && cues.get(unit.line).closing
         })
         .map(|k| search_from + k);
-    let boiler_cue = |from: usize| {
-        units[from..]
-            .iter()
-            .position(|unit| {
-                matches!(unit.kind, Kind::Text | Kind::Item(_)) && cues.get(unit.line).boilerplate
-            })
-            .map(|k| from + k)
-    };
     match cue {
-        Some(c) => {
-            // Signature lines just before the closing formula.
-            let mut start = c;
-            let mut k = c;
-            let mut taken = 0;
-            while k > search_from && taken < 4 {
-                k -= 1;
-                if units[k].is_blank() {
-                    continue;
-                }
-                let l = &lines[units[k].line];
-                if matches!(units[k].kind, Kind::Text)
-                    && l.words <= 12
-                    && !matches!(l.last, '.' | ':' | ';' | '؛' | '،' | ',')
-                    && !l.has_heading()
-                {
-                    start = k;
-                    taken += 1;
-                } else {
-                    break;
-                }
-            }
-            // The closing runs on over short lines.
-            let mut end = c + 1;
-            while end < n {
-                let unit = &units[end];
-                if unit.is_blank() {
-                    end += 1;
-                    continue;
-                }
-                let l = &lines[unit.line];
-                let c = cues.get(unit.line);
-                if c.boilerplate
-                    || (!c.closing && l.words > 14)
-                    || matches!(unit.kind, Kind::Article(_) | Kind::Division(_))
-                {
-                    break;
-                }
-                end += 1;
-            }
-            (start, end)
+        Some(c) => closing_extent(cues, lines, units, search_from, c, block),
+        None => (block, block),
+    }
+}
+
+/// The closing around the closing formula at unit `c`: back over up to four
+/// short signature lines (not before `from`), and on over short lines up to
+/// `stop` at most. Returns (start, end) unit indices.
+fn closing_extent(
+    cues: &CueCache<'_>,
+    lines: &[Line],
+    units: &[Unit],
+    from: usize,
+    c: usize,
+    stop: usize,
+) -> (usize, usize) {
+    // Signature lines just before the closing formula.
+    let mut start = c;
+    let mut k = c;
+    let mut taken = 0;
+    while k > from && taken < 4 {
+        k -= 1;
+        if units[k].is_blank() {
+            continue;
         }
-        None => {
-            let b = boiler_cue(search_from).unwrap_or(n);
-            (b, b)
+        let l = &lines[units[k].line];
+        if matches!(units[k].kind, Kind::Text)
+            && l.words <= 12
+            && !matches!(l.last, '.' | ':' | ';' | '؛' | '،' | ',')
+            && !l.has_heading()
+        {
+            start = k;
+            taken += 1;
+        } else {
+            break;
+        }
+    }
+    // The closing runs on over short lines.
+    let mut end = c + 1;
+    while end < stop {
+        let unit = &units[end];
+        if unit.is_blank() {
+            end += 1;
+            continue;
+        }
+        let l = &lines[unit.line];
+        let cu = cues.get(unit.line);
+        if cu.boilerplate
+            || (!cu.closing && l.words > 14)
+            || matches!(
+                unit.kind,
+                Kind::Article(_) | Kind::Division(_) | Kind::Fragment
+            )
+        {
+            break;
+        }
+        end += 1;
+    }
+    (start, end)
+}
+
+/// The first unit from `from` on that starts a block standing after the
+/// law: web boilerplate (`آخر تحديث في`, `All rights reserved` …), numbered
+/// footnotes (a line opening with `[1]` and a later one with `[2]`), or a
+/// table of contents (a contents title, or two lines close together that
+/// end in an article range such as `(مادة ١ - مادة ٦)`).
+fn after_law_block(text: &str, cues: &CueCache<'_>, units: &[Unit], from: usize) -> Option<usize> {
+    let body = |unit: &Unit| matches!(unit.kind, Kind::Text | Kind::Item(_));
+    let view = |unit: &Unit| normalize(&text[unit.text_start..unit.text_end]);
+    let mut pending_range: Option<(usize, usize)> = None;
+    for (i, unit) in units.iter().enumerate().skip(from) {
+        if !body(unit) {
+            continue;
+        }
+        if cues.get(unit.line).boilerplate {
+            return Some(pending_range.map_or(i, |(at, _)| at));
+        }
+        let v = view(unit);
+        let t = v.as_str().trim();
+        if footnote_number(t) == Some(1)
+            && units[i + 1..]
+                .iter()
+                .filter(|x| body(x))
+                .any(|x| footnote_number(view(x).as_str().trim()) == Some(2))
+        {
+            return Some(i);
+        }
+        if heading::is_contents_title(t) {
+            return Some(i);
+        }
+        if heading::ends_with_article_range(t) {
+            match pending_range {
+                Some((at, seen)) if seen <= 3 => return Some(at),
+                _ => pending_range = Some((i, 0)),
+            }
+        } else if let Some((_, seen)) = &mut pending_range {
+            *seen += 1;
+        }
+    }
+    None
+}
+
+/// Marks the site chrome among the text units of the law: lines that are
+/// only a `Share`/`Print` button or a page number (`- 12 -`, `Page 3 of
+/// 10`, `صفحة 3`), and running heads: a short line with a digit that comes
+/// again, digits aside, at least three times (`الجريدة الرسمية - العدد ٣ …
+/// في ١٨ يناير سنة ٢٠١٤`).
+fn mark_chrome(text: &str, lines: &[Line], units: &mut [Unit]) {
+    use std::collections::HashMap;
+    let candidate = |unit: &Unit| {
+        let l = &lines[unit.line];
+        matches!(unit.kind, Kind::Text) && l.words <= 16 && unit.start == l.start
+    };
+    // For each digit-folded line: in how many articles, and the last one.
+    let mut seen: HashMap<u64, (u32, usize)> = HashMap::new();
+    let mut keys = vec![None; units.len()];
+    let mut article = 0;
+    for (k, unit) in units.iter_mut().enumerate() {
+        if matches!(unit.kind, Kind::Article(_)) {
+            article += 1;
+        }
+        if !candidate(unit) {
+            continue;
+        }
+        let raw = &text[unit.text_start..unit.text_end];
+        if heading::is_chrome_line(raw) {
+            unit.chrome = true;
+            continue;
+        }
+        let l = &lines[unit.line];
+        if l.has_digit && l.arabic + l.latin >= 6 && running_head_like(raw, l) {
+            let key = digit_folded_hash(raw);
+            let e = seen.entry(key).or_insert((0, usize::MAX));
+            if e.1 != article {
+                *e = (e.0 + 1, article);
+            }
+            keys[k] = Some(key);
+        }
+    }
+    for (unit, key) in units.iter_mut().zip(keys) {
+        if key.is_some_and(|key| seen[&key].0 >= 3) {
+            unit.chrome = true;
+        }
+    }
+}
+
+/// Whether a short line with a digit may be a running head or a repeated
+/// note when it comes again: a note (`* عدلت …`, `[3] …`), or a line that
+/// does not end a sentence and names no article. A sentence that differs
+/// from others only by its numbers (`يستبدل بنص المادة (5) … الآتي:`) is
+/// body text.
+fn running_head_like(raw: &str, l: &Line) -> bool {
+    let t = raw.trim_start();
+    if t.starts_with(['*', '[']) {
+        return true;
+    }
+    !l.ends_sentence()
+        && !["ماده", "مادة", "المادة", "rticle", "RTICLE"]
+            .iter()
+            .any(|k| t.contains(k))
+}
+
+/// A hash of `s` with every run of digits (ASCII, Arabic-Indic, Persian)
+/// read as one `0` and spaces ignored, so that running heads with their page or issue
+/// numbers hash alike.
+fn digit_folded_hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut in_number = false;
+    for c in s.chars() {
+        let digit = c.is_ascii_digit()
+            || ('\u{0660}'..='\u{0669}').contains(&c)
+            || ('\u{06F0}'..='\u{06F9}').contains(&c);
+        if digit && !in_number {
+            '0'.hash(&mut h);
+        } else if !digit && !c.is_whitespace() {
+            c.hash(&mut h);
+        }
+        in_number = digit;
+    }
+    h.finish()
+}
+
+/// The number of a footnote line (`[12] …`), if the line is one.
+fn footnote_number(t: &str) -> Option<u32> {
+    let r = t.strip_prefix('[')?;
+    let d = r.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > 3 || !r[d..].starts_with(']') {
+        return None;
+    }
+    r[..d].parse().ok()
+}
+
+/// Where a law closes when another law follows it in the same text: between
+/// two chosen headings where the numbering restarts at 1, a closing
+/// formula after the first article's body opens a closing (with its
+/// signature lines), whose units are marked.
+fn restart_closings(cues: &CueCache<'_>, lines: &[Line], units: &mut [Unit], chosen: &[usize]) {
+    let number = |unit: &Unit| match &unit.kind {
+        Kind::Article(m) => m.label.number,
+        _ => 0,
+    };
+    for w in chosen.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if !(number(&units[b]) == 1 && number(&units[a]) > 1) {
+            continue;
+        }
+        let Some(first_body) = units[a + 1..b].iter().position(|u| !u.is_blank()) else {
+            continue;
+        };
+        let from = a + 1 + first_body + 1;
+        let cue = (from..b).find(|&k| {
+            matches!(units[k].kind, Kind::Text | Kind::Item(_)) && cues.get(units[k].line).closing
+        });
+        if let Some(c) = cue {
+            let (start, end) = closing_extent(cues, lines, units, from, c, b);
+            for unit in &mut units[start..end] {
+                unit.closing = true;
+            }
         }
     }
 }

@@ -778,6 +778,96 @@ pub(crate) fn ending_article(s: &str) -> Option<usize> {
         .then_some(lower_pos)
 }
 
+/// Whether a raw line is site chrome on its own: a `Share` or `Print`
+/// button, or a page number (`- 12 -`, `Page 3`, `Page 3 of 10`, `صفحة 3`).
+pub(crate) fn is_chrome_line(raw: &str) -> bool {
+    let t = raw.trim().trim_matches(['*', '#', '|', ' ']);
+    if t.len() > 40 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let button = [
+        "share",
+        "print",
+        "share this",
+        "مشاركة",
+        "شارك",
+        "طباعة",
+        "مشاركه",
+        "طباعه",
+    ];
+    if button.contains(&lower.as_str()) {
+        return true;
+    }
+    // A page number: digits decorated with dashes, or after a page word.
+    let words = ["page", "صفحة", "صفحه", "الصفحة", "الصفحه"];
+    let rest = words
+        .iter()
+        .find_map(|w| lower.strip_prefix(w).map(str::trim))
+        .map(|r| (true, r))
+        .unwrap_or((false, lower.as_str()));
+    let (worded, r) = rest;
+    let decorated = r.starts_with(['-', '–']) && r.ends_with(['-', '–']);
+    let core = r.trim_matches(['-', '–', ' ']);
+    let digits_only =
+        |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit() || c.is_numeric());
+    let core_ok = digits_only(core)
+        || core
+            .split_once(" of ")
+            .or_else(|| core.split_once(" من "))
+            .or_else(|| core.split_once('/'))
+            .is_some_and(|(a, b)| digits_only(a.trim()) && digits_only(b.trim()));
+    core_ok && (worded || decorated)
+}
+
+/// Whether a line (its trimmed matching view) is only the title of a table
+/// of contents (`المحتويات`, `الفهرس`, `Contents`, `Table of Contents`).
+pub(crate) fn is_contents_title(t: &str) -> bool {
+    let t = t.trim_matches(['*', '#', ' ', ':', '-', '_']);
+    ["المحتوي", "المحتويات", "الفهرس", "فهرس المحتويات", "فهرس"].contains(&t)
+        || t.eq_ignore_ascii_case("contents")
+        || t.eq_ignore_ascii_case("table of contents")
+}
+
+/// Whether a line (its trimmed matching view) ends in a range of articles
+/// in brackets, as the entries of a table of contents do: `(مادة ١ - مادة
+/// ٦)`, `(المواد من 7 الى 26)`, `(Articles 1 - 6)`, `(Articles 7 to 26)`.
+pub(crate) fn ends_with_article_range(t: &str) -> bool {
+    let t = t.trim_end_matches(['*', ' ', '.']);
+    let Some(inner) = t.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = inner.rfind('(') else {
+        return false;
+    };
+    let inner = inner[open + 1..].trim();
+    let lower = inner.to_ascii_lowercase();
+    let kw = [
+        "ماده",
+        "المواد",
+        "مواد",
+        "articles",
+        "article",
+        "arts.",
+        "art.",
+    ]
+    .into_iter()
+    .find_map(|k| lower.strip_prefix(k).map(|_| k.len()));
+    let Some(kw_len) = kw else {
+        return false;
+    };
+    let rest = &inner[kw_len..];
+    let numbers = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|x| !x.is_empty())
+        .count();
+    numbers == 2
+        && (rest.contains(['-', '–'])
+            || rest.contains(" to ")
+            || rest.contains("الي")
+            || rest.contains("حتي"))
+}
+
 /// Whether the piece is only an article keyword (`مادة`, `Article`), whose
 /// number is on the next line.
 pub(crate) fn is_bare_keyword(s: &str) -> bool {
@@ -912,6 +1002,25 @@ mod tests {
             let n = normalize(input);
             let got = match_division(n.as_str()).and_then(|m| Some((m.kind, m.number?)));
             assert_eq!(got, *expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn contents_and_ranges() {
+        let range = |s: &str| ends_with_article_range(normalize(s).as_str().trim());
+        assert!(range("*   **الباب الأول - الدولة** (مادة ١ - مادة ٦)"));
+        assert!(range("Chapter One - The State (Articles 1 - 6)"));
+        assert!(range("الفصل الثاني (المواد من 7 إلى 26)"));
+        assert!(!range("وفقا لأحكام المادة (5)"));
+        assert!(!range("as provided for in Article (31) of this Law."));
+        assert!(is_contents_title(normalize("**المحتوى**").as_str()));
+        assert!(is_contents_title("Table of Contents"));
+        assert!(!is_contents_title("المحتوى الرقمي للمنصة"));
+        for chrome in ["Share", "- 12 -", "Page 3 of 10", "صفحة ٣", "**Print**"] {
+            assert!(is_chrome_line(chrome), "{chrome}");
+        }
+        for text in ["12", "Shares", "(3)", "- 12", "Page of the law"] {
+            assert!(!is_chrome_line(text), "{text}");
         }
     }
 
