@@ -246,14 +246,25 @@ fn join_broken(text: &str, units: &mut [Unit]) {
 /// next lines and no heading of that number comes later. A cross-reference
 /// at the end of a line fails one of these.
 fn glued_headings(text: &str, lines: &[Line], units: Vec<Unit>) -> Vec<Unit> {
+    // The number of the next article heading after each unit.
+    let mut next_number = vec![None; units.len()];
+    let mut next = None;
+    for (k, unit) in units.iter().enumerate().rev() {
+        next_number[k] = next;
+        if let Kind::Article(m) = &unit.kind {
+            next = Some(m.label.number);
+        }
+    }
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     let mut last: Option<u32> = None;
     for (i, unit) in units.iter().enumerate() {
         match &unit.kind {
             Kind::Article(m) => last = Some(m.label.number),
             Kind::Text => {
-                if let Some((head_at, m)) =
-                    last.and_then(|prev| glued_heading(text, lines, &units, i, prev))
+                // In the usual case the next heading has the next number.
+                if let Some((head_at, m)) = last
+                    .filter(|&prev| next_number[i] != Some(prev + 1))
+                    .and_then(|prev| glued_heading(text, lines, &units, i, prev))
                 {
                     let l = &lines[unit.line];
                     let before = text[unit.text_start..head_at].trim_end();
@@ -323,16 +334,10 @@ fn glued_heading(
     if !before_ok || m.label.suffix.is_some() || m.label.number != prev + 1 {
         return None;
     }
-    // A body follows, and no heading of that number comes later.
+    // A body follows (the caller knows that the next heading has another
+    // number).
     let next = units[i + 1..].iter().find(|x| !x.is_blank())?;
     if !matches!(next.kind, Kind::Text | Kind::Item(_)) {
-        return None;
-    }
-    let later = units[i + 1..].iter().find_map(|x| match &x.kind {
-        Kind::Article(a) => Some(a.label.number),
-        _ => None,
-    });
-    if later == Some(m.label.number) {
         return None;
     }
     let head_at = unit.text_start + from + view.original_offset(at);
@@ -1466,21 +1471,31 @@ fn running_head_like(raw: &str, l: &Line) -> bool {
 /// read as one `0` and spaces ignored, so that running heads with their page or issue
 /// numbers hash alike.
 fn digit_folded_hash(s: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // FNV-1a over the bytes; an Arabic-Indic (`D9 A0`–`D9 A9`) or Persian
+    // (`DB B0`–`DB B9`) digit is two bytes.
+    let b = s.as_bytes();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |x: u8| {
+        h ^= u64::from(x);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
     let mut in_number = false;
-    for c in s.chars() {
-        let digit = c.is_ascii_digit()
-            || ('\u{0660}'..='\u{0669}').contains(&c)
-            || ('\u{06F0}'..='\u{06F9}').contains(&c);
+    let mut k = 0;
+    while k < b.len() {
+        let wide = matches!(
+            (b[k], b.get(k + 1)),
+            (0xD9, Some(0xA0..=0xA9)) | (0xDB, Some(0xB0..=0xB9))
+        );
+        let digit = wide || b[k].is_ascii_digit();
         if digit && !in_number {
-            '0'.hash(&mut h);
-        } else if !digit && !c.is_whitespace() {
-            c.hash(&mut h);
+            feed(b'0');
+        } else if !digit && !matches!(b[k], b' ' | b'\t') {
+            feed(b[k]);
         }
         in_number = digit;
+        k += if wide { 2 } else { 1 };
     }
-    h.finish()
+    h
 }
 
 /// The number of a footnote line (`[12] …`), if the line is one.
