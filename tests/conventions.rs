@@ -228,6 +228,24 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            name: "cross-reference at a line's end where the next article is missing",
+            make: |a, e| {
+                for k in [4, 12] {
+                    let n = e.arts[k].number + 1;
+                    let body = e.arts[k].body.trim_end().to_string();
+                    e.arts[k].body = format!(
+                        "{body}\nThe Authority shall act in accordance with Article ({n})\nof this Decree and the regulations issued under it.\n"
+                    );
+                    let body = a.arts[k].body.trim_end().to_string();
+                    a.arts[k].body = format!(
+                        "{body}\nوتعمل الهيئة وفقا لأحكام المادة ({n})\nمن هذا القرار واللوائح الصادرة بمقتضاه.\n"
+                    );
+                }
+                e.delete(&[5, 13]);
+                a.delete(&[13]);
+            },
+        },
+        Case {
             name: "Arabic مكرر after a dash, with its note",
             make: |a, _| {
                 let n = a.arts[6].number;

@@ -242,7 +242,8 @@ fn join_broken(text: &str, units: &mut [Unit]) {
 /// A heading glued to the end of a line of text (a chapter title, by
 /// extraction: `… Committee (NAMLC) Article (29)`) is split off as an
 /// article heading when it is the next article by number, nothing follows
-/// it, the text before it does not end a sentence, a body follows on the
+/// it, the text before it is a title (at most 14 words, no sentence end, no
+/// word such as `in`, `of`, `وفق` just before it), a body follows on the
 /// next lines and no heading of that number comes later. A cross-reference
 /// at the end of a line fails one of these.
 fn glued_headings(text: &str, lines: &[Line], units: Vec<Unit>) -> Vec<Unit> {
@@ -297,6 +298,36 @@ fn glued_headings(text: &str, lines: &[Line], units: Vec<Unit>) -> Vec<Unit> {
     out
 }
 
+/// Words that, standing before an article heading at the end of a line,
+/// make it a cross-reference (`… in accordance with Article (5)`, `… وفقا
+/// لاحكام المادة (5)`).
+const GLUED_STOP: [&str; 24] = [
+    "in",
+    "of",
+    "to",
+    "with",
+    "under",
+    "by",
+    "see",
+    "and",
+    "or",
+    "per",
+    "from",
+    "pursuant",
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "و",
+    "او",
+    "لاحكام",
+    "احكام",
+    "بموجب",
+    "وفق",
+    "حسب",
+    "نص",
+];
+
 /// The glued heading of text unit `i` (see [`glued_headings`]) after an
 /// article numbered `prev`: its original offset and match.
 fn glued_heading(
@@ -314,23 +345,23 @@ fn glued_heading(
     {
         return None;
     }
+    // A title line is short.
     let raw = &text[unit.text_start..unit.text_end];
-    let mut from = raw.len().saturating_sub(200);
-    while !raw.is_char_boundary(from) {
-        from += 1;
-    }
-    let tail = &raw[from..];
-    if !(tail.contains("rticle") || tail.contains("RTICLE") || tail.contains('م')) {
+    if raw.len() > 240 || !(raw.contains("rticle") || raw.contains("RTICLE") || raw.contains('م'))
+    {
         return None;
     }
-    let view = normalize(tail);
+    let view = normalize(raw);
     let v = view.as_str().trim_end();
     let at = heading::ending_article(v)?;
     let m = heading::match_article(&v[at..])?;
     let before = v[..at].trim_end();
-    let before_ok = (from > 0 || !before.is_empty())
+    // A title before it, not a sentence that refers to the article.
+    let last_word = before.rsplit(' ').next().unwrap_or("");
+    let before_ok = !before.is_empty()
+        && before.split_whitespace().count() <= 14
         && !before.ends_with(['.', ':', ';', '؛', ',', '،'])
-        && (at > 0 || raw[..from].ends_with(char::is_whitespace));
+        && !GLUED_STOP.iter().any(|w| last_word.eq_ignore_ascii_case(w));
     if !before_ok || m.label.suffix.is_some() || m.label.number != prev + 1 {
         return None;
     }
@@ -340,7 +371,7 @@ fn glued_heading(
     if !matches!(next.kind, Kind::Text | Kind::Item(_)) {
         return None;
     }
-    let head_at = unit.text_start + from + view.original_offset(at);
+    let head_at = unit.text_start + view.original_offset(at);
     Some((head_at, m))
 }
 
