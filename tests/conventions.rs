@@ -486,3 +486,57 @@ fn conventions() {
         );
     }
 }
+
+/// The labels of the articles of one text.
+fn labels_of(text: &str) -> Vec<String> {
+    lexalign::parse_document(text)
+        .expect("parses")
+        .articles
+        .iter()
+        .map(|a| a.label.as_ref().map_or("-".into(), |l| l.to_string()))
+        .collect()
+}
+
+/// The Maghreb convention is decided from the sequence even when some
+/// headings are missed (here one in four is broken beyond recognition):
+/// the others are still the articles.
+#[test]
+fn maghreb_with_missed_headings() {
+    let mut text = String::from("قانون عدد 12 لسنة 2020\nالباب الأول\nأحكام عامة\n");
+    let mut want = Vec::new();
+    for n in 1..=24u32 {
+        if n % 4 == 3 {
+            text.push_str(&format!("الـفـ ـصـل {n}\n"));
+        } else {
+            text.push_str(&format!("الفصل {n} -\n"));
+            want.push(n.to_string());
+        }
+        text.push_str("تضبط الهيئة قواعد سيرها بقرار من رئيسها وتنشر في الرائد الرسمي.\n");
+        if n == 12 {
+            text.push_str("القسم الثاني\nفي التنظيم\n");
+        }
+    }
+    assert_eq!(labels_of(&text), want);
+}
+
+/// Chapters over articles (`الفصل الأول` … with `مادة` headings) stay
+/// chapters: the articles' sequence is the longer.
+#[test]
+fn mashreq_chapters_stay_chapters() {
+    let mut text = String::from("قانون رقم 5 لسنة 2020\n");
+    let words = ["الأول", "الثاني", "الثالث", "الرابع"];
+    let mut n = 0;
+    for (c, w) in words.iter().enumerate() {
+        text.push_str(&format!("الفصل {w}\nأحكام الفصل {}\n", c + 1));
+        for _ in 0..3 {
+            n += 1;
+            text.push_str(&format!(
+                "مادة ({n})\nتضبط الهيئة قواعد سيرها بقرار من رئيسها.\n"
+            ));
+        }
+    }
+    let want: Vec<String> = (1..=12).map(|k: u32| k.to_string()).collect();
+    assert_eq!(labels_of(&text), want);
+    let d = lexalign::parse_document(&text).unwrap();
+    assert_eq!(d.divisions.len(), 4);
+}
