@@ -106,6 +106,12 @@ struct Unit {
     /// A heading candidate inside a quotation (an amending law quoting the
     /// articles it amends), or one the numbering sequence left out.
     quoted: bool,
+    /// The closing (signatures, issued-on formula) of a law that another
+    /// law follows in the same text (numbering restarts after it).
+    closing: bool,
+    /// Site chrome inside the law: a running head repeated in several
+    /// articles, a page number, a `Share` line. Boilerplate, not body.
+    chrome: bool,
 }
 
 impl Unit {
@@ -133,6 +139,8 @@ fn line_units(text: &str, lines: &[Line]) -> Vec<Unit> {
                 line: line_index,
                 kind,
                 quoted: false,
+                closing: false,
+                chrome: false,
             });
             continue;
         }
@@ -169,6 +177,8 @@ fn line_units(text: &str, lines: &[Line]) -> Vec<Unit> {
                 line: line_index,
                 kind,
                 quoted: false,
+                closing: false,
+                chrome: false,
             });
         }
     }
@@ -229,17 +239,159 @@ fn join_broken(text: &str, units: &mut [Unit]) {
     }
 }
 
-/// Tunisian and Moroccan laws number their articles `الفصل 1`, `الفصل 2`,
-/// and some English translations use `Section 1`: in a text with no article
-/// heading at all, a run of three or more chapters (or sections) whose
-/// numbers rise is read as the articles.
-fn numbered_divisions_as_articles(units: &mut [Unit]) {
-    if units
-        .iter()
-        .any(|unit| matches!(unit.kind, Kind::Article(_) | Kind::Fragment))
-    {
-        return;
+/// A heading glued to the end of a line of text (a chapter title, by
+/// extraction: `… Committee (NAMLC) Article (29)`) is split off as an
+/// article heading when it is the next article by number, nothing follows
+/// it, the text before it is a title (at most 14 words, no sentence end, no
+/// word such as `in`, `of`, `وفق` just before it), a body follows on the
+/// next lines and no heading of that number comes later. A cross-reference
+/// at the end of a line fails one of these.
+fn glued_headings(text: &str, lines: &[Line], units: Vec<Unit>) -> Vec<Unit> {
+    // The number of the next article heading after each unit.
+    let mut next_number = vec![None; units.len()];
+    let mut next = None;
+    for (k, unit) in units.iter().enumerate().rev() {
+        next_number[k] = next;
+        if let Kind::Article(m) = &unit.kind {
+            next = Some(m.label.number);
+        }
     }
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    let mut last: Option<u32> = None;
+    for (i, unit) in units.iter().enumerate() {
+        match &unit.kind {
+            Kind::Article(m) => last = Some(m.label.number),
+            Kind::Text => {
+                // In the usual case the next heading has the next number.
+                if let Some((head_at, m)) = last
+                    .filter(|&prev| next_number[i] != Some(prev + 1))
+                    .and_then(|prev| glued_heading(text, lines, &units, i, prev))
+                {
+                    let l = &lines[unit.line];
+                    let before = text[unit.text_start..head_at].trim_end();
+                    last = Some(m.label.number);
+                    out.push(Unit {
+                        end: head_at,
+                        text_end: unit.text_start + before.len(),
+                        rest: unit.text_start + before.len(),
+                        ..unit.clone()
+                    });
+                    out.push(Unit {
+                        start: head_at,
+                        end: unit.end,
+                        text_start: head_at,
+                        text_end: l.text_end,
+                        rest: l.text_end,
+                        line: unit.line,
+                        kind: Kind::Article(m),
+                        quoted: false,
+                        closing: false,
+                        chrome: false,
+                    });
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(unit.clone());
+    }
+    out
+}
+
+/// Words that, standing before an article heading at the end of a line,
+/// make it a cross-reference (`… in accordance with Article (5)`, `… وفقا
+/// لاحكام المادة (5)`).
+const GLUED_STOP: [&str; 24] = [
+    "in",
+    "of",
+    "to",
+    "with",
+    "under",
+    "by",
+    "see",
+    "and",
+    "or",
+    "per",
+    "from",
+    "pursuant",
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "و",
+    "او",
+    "لاحكام",
+    "احكام",
+    "بموجب",
+    "وفق",
+    "حسب",
+    "نص",
+];
+
+/// The glued heading of text unit `i` (see [`glued_headings`]) after an
+/// article numbered `prev`: its original offset and match.
+fn glued_heading(
+    text: &str,
+    lines: &[Line],
+    units: &[Unit],
+    i: usize,
+    prev: u32,
+) -> Option<(usize, ArticleMatch)> {
+    let unit = &units[i];
+    let l = &lines[unit.line];
+    if !(l.last == ')' || l.last.is_ascii_digit())
+        || unit.start != l.start
+        || unit.text_end != l.text_end
+    {
+        return None;
+    }
+    // A title line is short.
+    let raw = &text[unit.text_start..unit.text_end];
+    if raw.len() > 240 || !(raw.contains("rticle") || raw.contains("RTICLE") || raw.contains('م'))
+    {
+        return None;
+    }
+    let view = normalize(raw);
+    let v = view.as_str().trim_end();
+    let at = heading::ending_article(v)?;
+    let m = heading::match_article(&v[at..])?;
+    let before = v[..at].trim_end();
+    // A title before it, not a sentence that refers to the article.
+    let last_word = before.rsplit(' ').next().unwrap_or("");
+    let before_ok = !before.is_empty()
+        && before.split_whitespace().count() <= 14
+        && !before.ends_with(['.', ':', ';', '؛', ',', '،'])
+        && !GLUED_STOP.iter().any(|w| last_word.eq_ignore_ascii_case(w));
+    if !before_ok || m.label.suffix.is_some() || m.label.number != prev + 1 {
+        return None;
+    }
+    // A body follows (the caller knows that the next heading has another
+    // number).
+    let next = units[i + 1..].iter().find(|x| !x.is_blank())?;
+    if !matches!(next.kind, Kind::Text | Kind::Item(_)) {
+        return None;
+    }
+    let head_at = unit.text_start + view.original_offset(at);
+    Some((head_at, m))
+}
+
+/// Tunisian and Moroccan laws number their articles `الفصل 1`, `الفصل 2`
+/// (under `الباب`, `القسم` …), and some English translations use
+/// `Chapter One:` or `Section 1`. Which convention a text follows is decided
+/// from its own numbering: when the chapters (or sections) form a longer
+/// mostly-rising sequence than the article headings do (three at least,
+/// most steps forward by one to three, so a missed heading or a gap does
+/// not break it), they are its articles, and the few article headings
+/// (quotations, cross-references) are left to the text.
+fn numbered_divisions_as_articles(units: &mut [Unit]) {
+    let articles: Vec<u32> = units
+        .iter()
+        .filter_map(|unit| match &unit.kind {
+            Kind::Article(m) => Some(m.label.number),
+            _ => None,
+        })
+        .collect();
+    let article_evidence = sequence_evidence(&articles);
     for kind in [DivisionKind::Chapter, DivisionKind::Section] {
         let found: Vec<(usize, u32)> = units
             .iter()
@@ -249,9 +401,16 @@ fn numbered_divisions_as_articles(units: &mut [Unit]) {
                 _ => None,
             })
             .collect();
-        let rising = found.windows(2).filter(|w| w[1].1 == w[0].1 + 1).count();
-        if found.len() < 3 || rising * 4 < (found.len() - 1) * 3 {
+        let numbers: Vec<u32> = found.iter().map(|&(_, n)| n).collect();
+        let evidence = sequence_evidence(&numbers);
+        if evidence < 3 || evidence <= 2 * article_evidence {
             continue;
+        }
+        for unit in units.iter_mut() {
+            if matches!(unit.kind, Kind::Article(_) | Kind::Fragment) {
+                unit.kind = Kind::Text;
+                unit.quoted = true;
+            }
         }
         for (i, n) in found {
             units[i].kind = Kind::Article(ArticleMatch {
@@ -265,6 +424,35 @@ fn numbered_divisions_as_articles(units: &mut [Unit]) {
         }
         return;
     }
+}
+
+/// How strongly `numbers` (in document order) read as a numbering: the
+/// length of the longest run whose steps go forward by one to three, with
+/// at least three in four steps of exactly one; 0 when there is none.
+fn sequence_evidence(numbers: &[u32]) -> usize {
+    let mut best = 0;
+    let mut start = 0;
+    let mut ones = 0;
+    for k in 0..=numbers.len() {
+        let step_ok = k > start
+            && k < numbers.len()
+            && (1..=3).contains(&(numbers[k] as i64 - numbers[k - 1] as i64));
+        if k > start && k < numbers.len() && numbers[k] == numbers[k - 1] + 1 {
+            ones += 1;
+        }
+        if k == start || step_ok {
+            continue;
+        }
+        // The run start..k ends here.
+        let len = k - start;
+        let steps = len - 1;
+        if len >= 2 && ones * 4 >= steps * 3 || len >= 3 && ones * 2 >= steps {
+            best = best.max(len);
+        }
+        start = k;
+        ones = 0;
+    }
+    best
 }
 
 /// A table of contents lists the headings before the body: the first
@@ -378,11 +566,13 @@ fn choose_headings(text: &str, cues: &CueCache<'_>, units: &mut [Unit], from: us
     for k in 0..m {
         skip_prefix[k + 1] = skip_prefix[k] + skip(k);
     }
+    let closed = restarts_after_closing(cues, units, &cands);
     let trans = |i: usize, j: usize| -> f64 {
         let (a, _) = info[i];
         let (b, _) = info[j];
         let d = b.label.number as i64 - a.label.number as i64;
         let mut c = match d {
+            _ if d < 0 && closed[j] && b.label.suffix.is_none() => 0.5,
             1 if b.label.suffix.is_none() => 0.0,
             1 => 0.3,
             0 if b.label.suffix.is_some() && a.label.suffix != b.label.suffix => 0.0,
@@ -414,15 +604,7 @@ fn choose_headings(text: &str, cues: &CueCache<'_>, units: &mut [Unit], from: us
             end = j;
         }
     }
-    let mut keep = vec![false; m];
-    let mut k = end;
-    loop {
-        keep[k] = true;
-        if prev[k] == usize::MAX {
-            break;
-        }
-        k = prev[k];
-    }
+    let keep = path_members(&prev, end);
     let mut chosen = Vec::new();
     for (k, &unit_index) in cands.iter().enumerate() {
         if keep[k] {
@@ -433,6 +615,38 @@ fn choose_headings(text: &str, cues: &CueCache<'_>, units: &mut [Unit], from: us
         }
     }
     chosen
+}
+
+/// The members of the best path that ends at `end`, as flags (`prev` links
+/// each to the one before it, `usize::MAX` at the start).
+fn path_members(prev: &[usize], end: usize) -> Vec<bool> {
+    let mut keep = vec![false; prev.len()];
+    let mut k = end;
+    loop {
+        keep[k] = true;
+        if prev[k] == usize::MAX {
+            break;
+        }
+        k = prev[k];
+    }
+    keep
+}
+
+/// For each candidate heading (unit indices `cands`): whether it numbers
+/// 1 and a closing formula stands between it and the candidate before: the
+/// numbering restarts with a new law.
+fn restarts_after_closing(cues: &CueCache<'_>, units: &[Unit], cands: &[usize]) -> Vec<bool> {
+    cands
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            matches!(&units[i].kind, Kind::Article(m) if m.label.number == 1)
+                && k > 0
+                && units[cands[k - 1]..i].iter().any(|unit| {
+                    matches!(unit.kind, Kind::Text | Kind::Item(_)) && cues.get(unit.line).closing
+                })
+        })
+        .collect()
 }
 
 fn block(text: &str, start: usize, end: usize) -> Block {
@@ -556,6 +770,15 @@ impl<'t> Builder<'t> {
                     state.current_article = Some(idx);
                     state.expect_article_title = unit.rest >= unit.text_end;
                 }
+                Kind::Text | Kind::Item(_) if unit.chrome => {
+                    self.seg(unit.start, unit.end, Role::Boilerplate);
+                }
+                Kind::Text | Kind::Item(_) if unit.closing => {
+                    state.current_article = None;
+                    state.expect_article_title = false;
+                    state.expect_division_title = None;
+                    self.seg(unit.start, unit.end, Role::Closing);
+                }
                 Kind::Text | Kind::Item(_) => {
                     let next = units[i + 1..to].iter().find(|x| !x.is_blank());
                     self.body_unit(lines, units, i, next, &mut state);
@@ -621,6 +844,7 @@ impl<'t> Builder<'t> {
             // The rest of the heading line: a title, or the body's start.
             let rest = &text[unit.rest..unit.text_end];
             if heading::is_title_like(rest)
+                && !heading::introduces_list(rest)
                 && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
             {
                 self.doc.articles[idx].title = Some(clean_title(rest));
@@ -829,6 +1053,7 @@ pub(crate) fn build(
         .unwrap_or(units.len());
     let mut tail: Vec<Unit> = units.split_off(law_end_unit);
     join_broken(text, &mut units);
+    let mut units = glued_headings(text, lines, units);
     numbered_divisions_as_articles(&mut units);
     let front_end = yaml_front_matter_end(text, &units);
     let toc = set_apart_table_of_contents(&mut builder, &mut units, front_end);
@@ -840,9 +1065,10 @@ pub(crate) fn build(
     report_uncertain_headings(&mut builder, &units);
     let first_head = law_start(&units, toc_end, &chosen);
 
+    restart_closings(&cues, lines, &mut units, &chosen);
     // Closing block and same-script boilerplate after the last article.
     let (closing_start, boiler_start) = match chosen.last().copied() {
-        Some(last_article) => closing_and_boilerplate(&cues, lines, &units, last_article),
+        Some(last_article) => closing_and_boilerplate(text, &cues, lines, &units, last_article),
         None => (units.len(), units.len()),
     };
 
@@ -857,7 +1083,9 @@ pub(crate) fn build(
     );
 
     // The law.
-    builder.law(lines, &units, first_head, closing_start.min(units.len()));
+    let law_end = closing_start.min(units.len());
+    mark_chrome(text, lines, &mut units[first_head.min(law_end)..law_end]);
+    builder.law(lines, &units, first_head, law_end);
     article_texts(text, &mut builder.doc.articles);
     builder.doc.closing = builder.zone(
         &units[closing_start.min(units.len())..boiler_start.min(units.len())],
@@ -1082,79 +1310,261 @@ fn fix_letter_order(a: &mut Article) {
     }
 }
 
+/// Where the closing and the boilerplate after the law start (unit
+/// indices): from a closing formula back over its signature lines, or from
+/// a recognisable block after the law (numbered footnotes `[1]`, `[2]` …, a
+/// table of contents with article ranges, web boilerplate), whichever comes
+/// first; the last article keeps at least its first body unit.
 fn closing_and_boilerplate(
+    text: &str,
     cues: &CueCache<'_>,
     lines: &[Line],
     units: &[Unit],
     last_art: usize,
 ) -> (usize, usize) {
     let n = units.len();
-    // The last article keeps at least its first body unit.
     let first_body = units[last_art + 1..]
         .iter()
         .position(|unit| !unit.is_blank())
         .map_or(n, |k| last_art + 1 + k);
     let search_from = (first_body + 1).min(n);
-    let cue = units[search_from..]
+    let block = after_law_block(text, cues, units, search_from).unwrap_or(n);
+    let cue = units[search_from..block]
         .iter()
         .position(|unit| {
             matches!(unit.kind, Kind::Text | Kind::Item(_)) && cues.get(unit.line).closing
         })
         .map(|k| search_from + k);
-    let boiler_cue = |from: usize| {
-        units[from..]
-            .iter()
-            .position(|unit| {
-                matches!(unit.kind, Kind::Text | Kind::Item(_)) && cues.get(unit.line).boilerplate
-            })
-            .map(|k| from + k)
-    };
     match cue {
-        Some(c) => {
-            // Signature lines just before the closing formula.
-            let mut start = c;
-            let mut k = c;
-            let mut taken = 0;
-            while k > search_from && taken < 4 {
-                k -= 1;
-                if units[k].is_blank() {
-                    continue;
-                }
-                let l = &lines[units[k].line];
-                if matches!(units[k].kind, Kind::Text)
-                    && l.words <= 12
-                    && !matches!(l.last, '.' | ':' | ';' | '؛' | '،' | ',')
-                    && !l.has_heading()
-                {
-                    start = k;
-                    taken += 1;
-                } else {
-                    break;
-                }
-            }
-            // The closing runs on over short lines.
-            let mut end = c + 1;
-            while end < n {
-                let unit = &units[end];
-                if unit.is_blank() {
-                    end += 1;
-                    continue;
-                }
-                let l = &lines[unit.line];
-                let c = cues.get(unit.line);
-                if c.boilerplate
-                    || (!c.closing && l.words > 14)
-                    || matches!(unit.kind, Kind::Article(_) | Kind::Division(_))
-                {
-                    break;
-                }
-                end += 1;
-            }
-            (start, end)
+        Some(c) => closing_extent(cues, lines, units, search_from, c, block),
+        None => (block, block),
+    }
+}
+
+/// The closing around the closing formula at unit `c`: back over up to four
+/// short signature lines (not before `from`), and on over short lines up to
+/// `stop` at most. Returns (start, end) unit indices.
+fn closing_extent(
+    cues: &CueCache<'_>,
+    lines: &[Line],
+    units: &[Unit],
+    from: usize,
+    c: usize,
+    stop: usize,
+) -> (usize, usize) {
+    // Signature lines just before the closing formula.
+    let mut start = c;
+    let mut k = c;
+    let mut taken = 0;
+    while k > from && taken < 4 {
+        k -= 1;
+        if units[k].is_blank() {
+            continue;
         }
-        None => {
-            let b = boiler_cue(search_from).unwrap_or(n);
-            (b, b)
+        let l = &lines[units[k].line];
+        if matches!(units[k].kind, Kind::Text)
+            && l.words <= 12
+            && !matches!(l.last, '.' | ':' | ';' | '؛' | '،' | ',')
+            && !l.has_heading()
+        {
+            start = k;
+            taken += 1;
+        } else {
+            break;
+        }
+    }
+    // The closing runs on over short lines.
+    let mut end = c + 1;
+    while end < stop {
+        let unit = &units[end];
+        if unit.is_blank() {
+            end += 1;
+            continue;
+        }
+        let l = &lines[unit.line];
+        let cu = cues.get(unit.line);
+        if cu.boilerplate
+            || (!cu.closing && l.words > 14)
+            || matches!(
+                unit.kind,
+                Kind::Article(_) | Kind::Division(_) | Kind::Fragment
+            )
+        {
+            break;
+        }
+        end += 1;
+    }
+    (start, end)
+}
+
+/// The first unit from `from` on that starts a block standing after the
+/// law: web boilerplate (`آخر تحديث في`, `All rights reserved` …), numbered
+/// footnotes (a line opening with `[1]` and a later one with `[2]`), or a
+/// table of contents (a contents title, or two lines close together that
+/// end in an article range such as `(مادة ١ - مادة ٦)`).
+fn after_law_block(text: &str, cues: &CueCache<'_>, units: &[Unit], from: usize) -> Option<usize> {
+    let body = |unit: &Unit| matches!(unit.kind, Kind::Text | Kind::Item(_));
+    let view = |unit: &Unit| normalize(&text[unit.text_start..unit.text_end]);
+    let mut pending_range: Option<(usize, usize)> = None;
+    for (i, unit) in units.iter().enumerate().skip(from) {
+        if !body(unit) {
+            continue;
+        }
+        if cues.get(unit.line).boilerplate {
+            return Some(pending_range.map_or(i, |(at, _)| at));
+        }
+        let v = view(unit);
+        let t = v.as_str().trim();
+        if footnote_number(t) == Some(1)
+            && units[i + 1..]
+                .iter()
+                .filter(|x| body(x))
+                .any(|x| footnote_number(view(x).as_str().trim()) == Some(2))
+        {
+            return Some(i);
+        }
+        if heading::is_contents_title(t) {
+            return Some(i);
+        }
+        if heading::ends_with_article_range(t) {
+            match pending_range {
+                Some((at, seen)) if seen <= 3 => return Some(at),
+                _ => pending_range = Some((i, 0)),
+            }
+        } else if let Some((_, seen)) = &mut pending_range {
+            *seen += 1;
+        }
+    }
+    None
+}
+
+/// Marks the site chrome among the text units of the law: lines that are
+/// only a `Share`/`Print` button or a page number (`- 12 -`, `Page 3 of
+/// 10`, `صفحة 3`), and running heads: a short line with a digit that comes
+/// again, digits aside, at least three times (`الجريدة الرسمية - العدد ٣ …
+/// في ١٨ يناير سنة ٢٠١٤`).
+fn mark_chrome(text: &str, lines: &[Line], units: &mut [Unit]) {
+    use std::collections::HashMap;
+    let candidate = |unit: &Unit| {
+        let l = &lines[unit.line];
+        matches!(unit.kind, Kind::Text) && l.words <= 16 && unit.start == l.start
+    };
+    // For each digit-folded line: in how many articles, and the last one.
+    let mut seen: HashMap<u64, (u32, usize)> = HashMap::new();
+    let mut keys = vec![None; units.len()];
+    let mut article = 0;
+    for (k, unit) in units.iter_mut().enumerate() {
+        if matches!(unit.kind, Kind::Article(_)) {
+            article += 1;
+        }
+        if !candidate(unit) {
+            continue;
+        }
+        let raw = &text[unit.text_start..unit.text_end];
+        if heading::is_chrome_line(raw) {
+            unit.chrome = true;
+            continue;
+        }
+        let l = &lines[unit.line];
+        if l.has_digit && l.arabic + l.latin >= 6 && running_head_like(raw, l) {
+            let key = digit_folded_hash(raw);
+            let e = seen.entry(key).or_insert((0, usize::MAX));
+            if e.1 != article {
+                *e = (e.0 + 1, article);
+            }
+            keys[k] = Some(key);
+        }
+    }
+    for (unit, key) in units.iter_mut().zip(keys) {
+        if key.is_some_and(|key| seen[&key].0 >= 3) {
+            unit.chrome = true;
+        }
+    }
+}
+
+/// Whether a short line with a digit may be a running head or a repeated
+/// note when it comes again: a note (`* عدلت …`, `[3] …`), or a line that
+/// does not end a sentence and names no article. A sentence that differs
+/// from others only by its numbers (`يستبدل بنص المادة (5) … الآتي:`) is
+/// body text.
+fn running_head_like(raw: &str, l: &Line) -> bool {
+    let t = raw.trim_start();
+    if t.starts_with(['*', '[']) {
+        return true;
+    }
+    !l.ends_sentence()
+        && !["ماده", "مادة", "المادة", "rticle", "RTICLE"]
+            .iter()
+            .any(|k| t.contains(k))
+}
+
+/// A hash of `s` with every run of digits (ASCII, Arabic-Indic, Persian)
+/// read as one `0` and spaces ignored, so that running heads with their page or issue
+/// numbers hash alike.
+fn digit_folded_hash(s: &str) -> u64 {
+    // FNV-1a over the bytes; an Arabic-Indic (`D9 A0`–`D9 A9`) or Persian
+    // (`DB B0`–`DB B9`) digit is two bytes.
+    let b = s.as_bytes();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |x: u8| {
+        h ^= u64::from(x);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    let mut in_number = false;
+    let mut k = 0;
+    while k < b.len() {
+        let wide = matches!(
+            (b[k], b.get(k + 1)),
+            (0xD9, Some(0xA0..=0xA9)) | (0xDB, Some(0xB0..=0xB9))
+        );
+        let digit = wide || b[k].is_ascii_digit();
+        if digit && !in_number {
+            feed(b'0');
+        } else if !digit && !matches!(b[k], b' ' | b'\t') {
+            feed(b[k]);
+        }
+        in_number = digit;
+        k += if wide { 2 } else { 1 };
+    }
+    h
+}
+
+/// The number of a footnote line (`[12] …`), if the line is one.
+fn footnote_number(t: &str) -> Option<u32> {
+    let r = t.strip_prefix('[')?;
+    let d = r.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > 3 || !r[d..].starts_with(']') {
+        return None;
+    }
+    r[..d].parse().ok()
+}
+
+/// Where a law closes when another law follows it in the same text: between
+/// two chosen headings where the numbering restarts at 1, a closing
+/// formula after the first article's body opens a closing (with its
+/// signature lines), whose units are marked.
+fn restart_closings(cues: &CueCache<'_>, lines: &[Line], units: &mut [Unit], chosen: &[usize]) {
+    let number = |unit: &Unit| match &unit.kind {
+        Kind::Article(m) => m.label.number,
+        _ => 0,
+    };
+    for w in chosen.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if !(number(&units[b]) == 1 && number(&units[a]) > 1) {
+            continue;
+        }
+        let Some(first_body) = units[a + 1..b].iter().position(|u| !u.is_blank()) else {
+            continue;
+        };
+        let from = a + 1 + first_body + 1;
+        let cue = (from..b).find(|&k| {
+            matches!(units[k].kind, Kind::Text | Kind::Item(_)) && cues.get(units[k].line).closing
+        });
+        if let Some(c) = cue {
+            let (start, end) = closing_extent(cues, lines, units, from, c, b);
+            for unit in &mut units[start..end] {
+                unit.closing = true;
+            }
         }
     }
 }

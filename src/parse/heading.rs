@@ -41,9 +41,13 @@ pub(crate) struct DivisionMatch {
 
 const AR_ARTICLE: [&str; 2] = ["الماده", "ماده"];
 
-const AR_DIVISIONS: [(&str, DivisionKind); 10] = [
+const AR_DIVISIONS: [(&str, DivisionKind); 14] = [
     ("الباب", DivisionKind::Part),
     ("باب", DivisionKind::Part),
+    ("الجزء", DivisionKind::Part),
+    ("جزء", DivisionKind::Part),
+    ("العنوان", DivisionKind::Title),
+    ("عنوان", DivisionKind::Title),
     ("الفصل", DivisionKind::Chapter),
     ("فصل", DivisionKind::Chapter),
     ("الفرع", DivisionKind::Section),
@@ -110,6 +114,20 @@ const EN_STOP: [&str; 18] = [
     "mentioned",
     "under",
 ];
+
+/// Characters left around a heading by extraction (bullets, dashes, stray
+/// punctuation) that are passed over before a heading is matched.
+const LEADING_DEBRIS: [char; 12] = ['-', '–', '—', '*', '•', '·', '.', ':', '|', '_', '~', ' '];
+
+/// Characters after a heading that are debris, not a title.
+pub(crate) const TRAILING_DEBRIS: [char; 6] = ['*', '•', '·', '|', '~', ' '];
+
+/// The piece without the extraction debris before its first letter or
+/// digit (`- الفصل 5`, `* Article 3`, `.5 الفصل`). A list number (`5-`) or
+/// bracket is not debris.
+pub(crate) fn strip_debris(s: &str) -> &str {
+    s.trim_start_matches(LEADING_DEBRIS)
+}
 
 /// Strips `prefix` (ASCII case-insensitive) when followed by a non-letter.
 fn strip_keyword<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -236,6 +254,24 @@ fn read_suffix(s: &str, arabic: bool) -> (Option<String>, &str) {
     match repetition {
         Some((n, after)) => (Some(repetition_suffix(base, n)), after),
         None => (Some(base.to_string()), rest),
+    }
+}
+
+/// An article suffix right after the number, or after a separator
+/// (`المادة 87 - مكرر (اضيفت …)`, `Article 5 - bis`): no title starts with
+/// the suffix word, so it is the label's suffix, not a title.
+fn suffix_after_separator(s: &str, arabic: bool) -> (Option<String>, &str) {
+    let (suffix, after) = read_suffix(s, arabic);
+    if suffix.is_some() {
+        return (suffix, after);
+    }
+    let (had, rest) = read_sep(s);
+    if !had || rest.starts_with('(') {
+        return (None, s);
+    }
+    match read_suffix(rest, arabic) {
+        (Some(x), a) if x.len() > 1 => (Some(x), a),
+        _ => (None, s),
     }
 }
 
@@ -384,6 +420,14 @@ pub(crate) fn is_title_like(s: &str) -> bool {
         && !t.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether `s` ends by introducing a list (`… التالية:-`, `… as follows:-`):
+/// a sentence, not a title.
+pub(crate) fn introduces_list(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['*', '#']).trim_end();
+    t.strip_suffix(['-', '–'])
+        .is_some_and(|r| r.trim_end().ends_with([':', '.']))
+}
+
 /// Decides whether `rest` (after the number) is compatible with a heading.
 fn rest_ok(rest: &str, sep: bool, arabic: bool) -> bool {
     let r = rest.trim();
@@ -441,7 +485,7 @@ pub(crate) fn match_article(s: &str) -> Option<ArticleMatch> {
             // `مادة رقم (5)`: the word for "number" before it.
             let after = skip_number_word(after, &["رقم"]);
             let (number, style, after) = read_number(after, true)?;
-            let (suffix, after) = read_suffix(after, true);
+            let (suffix, after) = suffix_after_separator(after, true);
             let (sep, rest) = read_sep(after);
             if !rest_ok(rest, sep, true) {
                 return None;
@@ -496,7 +540,7 @@ pub(crate) fn match_article(s: &str) -> Option<ArticleMatch> {
     let after = skip_number_word(after, &["no.", "no", "number", "nr."]);
     let (number, style, after) = read_number(after, false)?;
     let (suffix, after) = if style == NumStyle::Digits {
-        read_suffix(after, false)
+        suffix_after_separator(after, false)
     } else {
         let (sfx, a) = read_suffix(after, false);
         // A glued capital after number words is a title, not a suffix.
@@ -552,6 +596,9 @@ fn unnumbered_division(kind: DivisionKind, rest: &str, start_len: usize) -> Divi
 /// Recognises a division heading at the start of `s`.
 pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
     let start_len = s.len();
+    if s.starts_with(|c: char| c == '(' || c.is_ascii_digit()) {
+        return reversed_division(s);
+    }
     for (kw, kind) in AR_DIVISIONS {
         if let Some(after) = s.strip_prefix(kw) {
             if !after.starts_with([' ', '(']) {
@@ -595,6 +642,26 @@ pub(crate) fn match_division(s: &str) -> Option<DivisionMatch> {
         }
     }
     None
+}
+
+/// A division heading written number first, alone on its line (`5 الفصل`,
+/// `(5) الفصل`: Arabic extracted right to left).
+fn reversed_division(s: &str) -> Option<DivisionMatch> {
+    let (number, style, after) = read_number(s, true)?;
+    if style != NumStyle::Digits {
+        return None;
+    }
+    let a = skip_ws(after);
+    let (kw, kind) = AR_DIVISIONS.into_iter().find(|(kw, _)| {
+        a.strip_prefix(kw)
+            .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    })?;
+    let (_, rest) = read_sep(&a[kw.len()..]);
+    rest.trim().is_empty().then_some(DivisionMatch {
+        kind,
+        number: Some(number),
+        rest: s.len(),
+    })
 }
 
 /// The part of a division heading's rest before an article heading on the
@@ -667,7 +734,9 @@ pub(crate) fn trailing_article(s: &str) -> Option<usize> {
     None
 }
 
-fn ending_article(s: &str) -> Option<usize> {
+/// An article heading that ends the piece (`… Committee Article (29)`,
+/// `… مادة (83)`, `… (83) مادة`): its byte offset.
+pub(crate) fn ending_article(s: &str) -> Option<usize> {
     // A heading that ends the piece starts within its last 160 bytes (the
     // longest ordinal headings run to about 80); looking further back would
     // make a line of many headings cost quadratic time.
@@ -707,6 +776,96 @@ fn ending_article(s: &str) -> Option<usize> {
     let m = match_article(&s[lower_pos..])?;
     (lower_pos > 0 && m.rest == s.len() - lower_pos && s[..lower_pos].ends_with(' '))
         .then_some(lower_pos)
+}
+
+/// Whether a raw line is site chrome on its own: a `Share` or `Print`
+/// button, or a page number (`- 12 -`, `Page 3`, `Page 3 of 10`, `صفحة 3`).
+pub(crate) fn is_chrome_line(raw: &str) -> bool {
+    let t = raw.trim().trim_matches(['*', '#', '|', ' ']);
+    if t.len() > 40 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let button = [
+        "share",
+        "print",
+        "share this",
+        "مشاركة",
+        "شارك",
+        "طباعة",
+        "مشاركه",
+        "طباعه",
+    ];
+    if button.contains(&lower.as_str()) {
+        return true;
+    }
+    // A page number: digits decorated with dashes, or after a page word.
+    let words = ["page", "صفحة", "صفحه", "الصفحة", "الصفحه"];
+    let rest = words
+        .iter()
+        .find_map(|w| lower.strip_prefix(w).map(str::trim))
+        .map(|r| (true, r))
+        .unwrap_or((false, lower.as_str()));
+    let (worded, r) = rest;
+    let decorated = r.starts_with(['-', '–']) && r.ends_with(['-', '–']);
+    let core = r.trim_matches(['-', '–', ' ']);
+    let digits_only =
+        |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit() || c.is_numeric());
+    let core_ok = digits_only(core)
+        || core
+            .split_once(" of ")
+            .or_else(|| core.split_once(" من "))
+            .or_else(|| core.split_once('/'))
+            .is_some_and(|(a, b)| digits_only(a.trim()) && digits_only(b.trim()));
+    core_ok && (worded || decorated)
+}
+
+/// Whether a line (its trimmed matching view) is only the title of a table
+/// of contents (`المحتويات`, `الفهرس`, `Contents`, `Table of Contents`).
+pub(crate) fn is_contents_title(t: &str) -> bool {
+    let t = t.trim_matches(['*', '#', ' ', ':', '-', '_']);
+    ["المحتوي", "المحتويات", "الفهرس", "فهرس المحتويات", "فهرس"].contains(&t)
+        || t.eq_ignore_ascii_case("contents")
+        || t.eq_ignore_ascii_case("table of contents")
+}
+
+/// Whether a line (its trimmed matching view) ends in a range of articles
+/// in brackets, as the entries of a table of contents do: `(مادة ١ - مادة
+/// ٦)`, `(المواد من 7 الى 26)`, `(Articles 1 - 6)`, `(Articles 7 to 26)`.
+pub(crate) fn ends_with_article_range(t: &str) -> bool {
+    let t = t.trim_end_matches(['*', ' ', '.']);
+    let Some(inner) = t.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = inner.rfind('(') else {
+        return false;
+    };
+    let inner = inner[open + 1..].trim();
+    let lower = inner.to_ascii_lowercase();
+    let kw = [
+        "ماده",
+        "المواد",
+        "مواد",
+        "articles",
+        "article",
+        "arts.",
+        "art.",
+    ]
+    .into_iter()
+    .find_map(|k| lower.strip_prefix(k).map(|_| k.len()));
+    let Some(kw_len) = kw else {
+        return false;
+    };
+    let rest = &inner[kw_len..];
+    let numbers = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|x| !x.is_empty())
+        .count();
+    numbers == 2
+        && (rest.contains(['-', '–'])
+            || rest.contains(" to ")
+            || rest.contains("الي")
+            || rest.contains("حتي"))
 }
 
 /// Whether the piece is only an article keyword (`مادة`, `Article`), whose
@@ -769,6 +928,24 @@ mod tests {
             ),
             ("Article (58)(bis 1", Some("58bis1")),
             ("مادة (5) مكرر (2)", Some("5bis2")),
+            (
+                "المادة 87 - مكرر (اضيفت بموجب: مرسوم بقانون 19 / 2021)",
+                Some("87bis"),
+            ),
+            (
+                "المادة 8 - مكرراً (اضيفت بموجب: قانون 11 / 2025)",
+                Some("8bis"),
+            ),
+            ("Article 5 - bis", Some("5bis")),
+            ("Article Twenty-one", Some("21")),
+            ("Article twenty one", Some("21")),
+            ("ARTICLE ONE HUNDRED AND FIVE", Some("105")),
+            ("Article One Hundred Twenty-Three: The budget", Some("123")),
+            ("Article Two hundred and forty-seven", Some("247")),
+            ("Article One: The State is sovereign.", Some("1")),
+            ("Article 1: The State is sovereign.", Some("1")),
+            ("Article 12 - The courts are independent.", Some("12")),
+            ("Article 5 - Bisection of powers", Some("5")),
             ("المادة (18): في حال مخالفة الشركة", Some("18")),
             ("المادة المادةالحادية والخمسون بعد المائتين", Some("251")),
             ("Article (1", Some("1")),
@@ -814,12 +991,36 @@ mod tests {
                 Some((DivisionKind::Section, 1)),
             ),
             ("الفصل في الدعاوى", None),
+            ("5 الفصل", Some((DivisionKind::Chapter, 5))),
+            ("(12) الفصل :", Some((DivisionKind::Chapter, 12))),
+            ("5 الفصل في الدعاوى", None),
+            ("الجزء الثاني", Some((DivisionKind::Part, 2))),
+            ("العنوان الثالث", Some((DivisionKind::Title, 3))),
             ("Section 5 of the Law", None),
         ];
         for (input, expected) in cases {
             let n = normalize(input);
             let got = match_division(n.as_str()).and_then(|m| Some((m.kind, m.number?)));
             assert_eq!(got, *expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn contents_and_ranges() {
+        let range = |s: &str| ends_with_article_range(normalize(s).as_str().trim());
+        assert!(range("*   **الباب الأول - الدولة** (مادة ١ - مادة ٦)"));
+        assert!(range("Chapter One - The State (Articles 1 - 6)"));
+        assert!(range("الفصل الثاني (المواد من 7 إلى 26)"));
+        assert!(!range("وفقا لأحكام المادة (5)"));
+        assert!(!range("as provided for in Article (31) of this Law."));
+        assert!(is_contents_title(normalize("**المحتوى**").as_str()));
+        assert!(is_contents_title("Table of Contents"));
+        assert!(!is_contents_title("المحتوى الرقمي للمنصة"));
+        for chrome in ["Share", "- 12 -", "Page 3 of 10", "صفحة ٣", "**Print**"] {
+            assert!(is_chrome_line(chrome), "{chrome}");
+        }
+        for text in ["12", "Shares", "(3)", "- 12", "Page of the law"] {
+            assert!(!is_chrome_line(text), "{text}");
         }
     }
 

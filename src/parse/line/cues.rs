@@ -15,7 +15,8 @@ use crate::normalize::{self, Normalized};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Cues {
     /// A closing formula (`صدر في`, `Issued on`, `Done at`, `dated` …) at
-    /// the start of a line of at most 16 words.
+    /// the start of a line of at most 16 words (32 for `وقع في`, `Done at`,
+    /// `Signed at`, which carry both calendars' dates).
     pub closing: bool,
     /// An enacting formula (`قررت`, `اصدرنا`, `has decided`, `as
     /// follows`, `promulgated the following` …) opening or ending a line
@@ -179,6 +180,8 @@ const KEYWORDS: &[(&str, u8)] = &[
     ("جميع الحقوق", BOILERPLATE),
     ("رسائل غير مرغوب", BOILERPLATE),
     ("تصميمنا الجديد", BOILERPLATE),
+    ("اخر تحديث", BOILERPLATE),
+    ("last updated", BOILERPLATE),
     ("يستبدل", AMEND),
     ("تستبدل", AMEND),
     ("يضاف", AMEND),
@@ -243,6 +246,8 @@ const CLOSING_OPENERS: &[&str] = &[
     "حرر ب",
     "الموافق",
     "تحريرا في",
+    "signed at",
+    "signed in",
     "issued on",
     "issued in",
     "issued at",
@@ -255,6 +260,11 @@ const CLOSING_OPENERS: &[&str] = &[
     "promulgated at",
     "dated",
 ];
+
+/// Closing formulas that name where the law was signed, often followed by
+/// both calendars' dates on the same line: [`Cues::closing`] in a line of
+/// up to 32 words.
+const SIGNED_OPENERS: &[&str] = &["وقع في", "وقعت في", "حرر في", "done at", "signed at"];
 
 /// Enacting formulas that open a line: [`Cues::enacting`].
 const ENACTING_OPENERS: &[&str] = &[
@@ -348,7 +358,8 @@ fn is_enacting(l: &str) -> bool {
 fn cues(s: &str, words: u32) -> Cues {
     let mut c = Cues::default();
     let l = s.trim_start_matches(['-', '–', '•', '*', ' ']);
-    c.closing = words <= 16 && starts_with_any(l, CLOSING_OPENERS);
+    c.closing = words <= 16 && starts_with_any(l, CLOSING_OPENERS)
+        || words <= 32 && starts_with_any(l, SIGNED_OPENERS);
     if words <= 9 {
         c.enacting = is_enacting(l);
     }

@@ -294,8 +294,9 @@ fn might_be_heading(s: &str) -> bool {
         return true;
     }
     let l = s.trim_start_matches(['*', '_', ' ', '#']);
+    let l = heading::strip_debris(l);
     let a = l.strip_prefix("ال").unwrap_or(l);
-    if ["ماده", "باب", "فصل", "فرع", "قسم", "كتاب"]
+    if ["ماده", "باب", "فصل", "فرع", "قسم", "كتاب", "جزء", "عنوان"]
         .iter()
         .any(|k| a.starts_with(k))
     {
@@ -329,8 +330,19 @@ fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mu
     let mut pieces = Vec::new();
     let mut any_heading = false;
     let mut first = true;
-    for (a, b) in raw_pieces {
-        let s = &body[a..b];
+    for (a0, b) in raw_pieces {
+        // Extraction debris before a heading (`- الفصل 5`, `* Article 3`,
+        // `.5 الفصل`) and after it (`الفصل 5 *`) is passed over for
+        // matching; it stays with the heading's unit.
+        let s0 = &body[a0..b];
+        let trimmed = heading::strip_debris(s0)
+            .trim_end_matches(heading::TRAILING_DEBRIS)
+            .trim_end();
+        let (a, s) = if trimmed.is_empty() {
+            (a0, s0)
+        } else {
+            (a0 + (s0.len() - heading::strip_debris(s0).len()), trimmed)
+        };
         // Only the first piece of a line, or a piece after a heading, can be
         // a heading: `… وكذلك **مادة (5)**` inside a sentence is not one.
         let may_head = first || any_heading;
@@ -349,9 +361,11 @@ fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mu
             },
             kind,
         };
+        // The rest after a heading: nothing when only debris follows it.
+        let rest_at = |r: usize| if r >= s.len() { b } else { a + r };
         if may_head {
             if let Some(m) = heading::match_article(s) {
-                let rest = a + m.rest.min(s.len());
+                let rest = rest_at(m.rest);
                 pieces.push(heading_piece(a, b, rest, b, PieceKind::Article(m)));
                 any_heading = true;
                 continue;
@@ -360,19 +374,20 @@ fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mu
                 let rest_rel = m.rest.min(s.len());
                 // A division heading that ends with an article heading.
                 let tail = heading::trailing_article(&s[rest_rel..]).map(|t| rest_rel + t);
-                let div_end = tail.unwrap_or(s.len());
-                let rest = a + rest_rel;
-                let end = a + s[..div_end].trim_end().len();
-                pieces.push(heading_piece(
-                    a,
-                    end,
-                    rest,
-                    a + div_end,
-                    PieceKind::Division(m),
-                ));
+                let div_end = tail.map_or(b, |t| a + t);
+                let rest = if tail.is_none() {
+                    rest_at(rest_rel)
+                } else {
+                    a + rest_rel
+                };
+                let end = match tail {
+                    Some(t) => a + s[..t].trim_end().len(),
+                    None => b,
+                };
+                pieces.push(heading_piece(a, end, rest, div_end, PieceKind::Division(m)));
                 if let Some(t) = tail {
                     if let Some(am) = heading::match_article(&s[t..]) {
-                        let rest = a + t + am.rest;
+                        let rest = rest_at(t + am.rest);
                         pieces.push(heading_piece(a + t, b, rest, b, PieceKind::Article(am)));
                     }
                 }
@@ -381,9 +396,9 @@ fn find_pieces(body: &str, off: usize, base: usize, norm: &Normalized, line: &mu
             }
         }
         pieces.push(Piece {
-            start: orig(a),
-            end: orig_end(a, b),
-            rest: orig_end(a, b),
+            start: orig(a0),
+            end: orig_end(a0, b),
+            rest: orig_end(a0, b),
             kind: PieceKind::Text,
         });
     }
