@@ -25,7 +25,10 @@ pub enum Flag {
     OnlyArabic,
     /// The English article has no Arabic counterpart.
     OnlyEnglish,
-    /// Paired, but the labels (article numbers) differ: renumbering.
+    /// Paired, but the labels (article numbers) differ, and no reported
+    /// run of renumbering ([`ParallelText::renumbering`]) explains it: a
+    /// pair inside such a run does not carry this flag (its
+    /// [`Evidence::label_match`] still says `false`).
     LabelMismatch,
     /// The numbers inside the texts differ: some occur on one side only;
     /// see [`Evidence::numbers_only_arabic`]
@@ -243,6 +246,111 @@ impl Coverage {
     }
 }
 
+/// A run of renumbering: consecutive matched pairs whose English label is
+/// the Arabic label plus the same non-zero `offset` (an article dropped or
+/// added on one side and the rest renumbered). Reported once, instead of
+/// one [`Flag::LabelMismatch`] per pair.
+///
+/// ```
+/// use lexalign::{Label, Renumbering};
+/// let run = Renumbering { arabic_from: Label::number(42), arabic_to: Label::number(224),
+///     english_from: Label::number(40), english_to: Label::number(222), offset: -2 };
+/// assert_eq!(run.sentence(), "English numbering runs 2 below the Arabic from Arabic 42 to 224");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Renumbering {
+    /// The Arabic label of the first pair of the run.
+    pub arabic_from: Label,
+    /// The Arabic label of the last pair of the run.
+    pub arabic_to: Label,
+    /// The English label of the first pair of the run.
+    pub english_from: Label,
+    /// The English label of the last pair of the run.
+    pub english_to: Label,
+    /// English number minus Arabic number, the same for every pair of the
+    /// run; never 0.
+    pub offset: i64,
+}
+
+impl Renumbering {
+    /// The run in one sentence: `"English numbering runs 2 below the
+    /// Arabic from Arabic 42 to 224"`.
+    pub fn sentence(&self) -> String {
+        let way = if self.offset < 0 { "below" } else { "above" };
+        format!(
+            "English numbering runs {} {way} the Arabic from Arabic {} to {}",
+            self.offset.unsigned_abs(),
+            self.arabic_from,
+            self.arabic_to
+        )
+    }
+}
+
+/// The fewest pairs a run of renumbering holds: a lone pair whose labels
+/// differ is not explained by a run (it is flagged
+/// [`Flag::LabelMismatch`]).
+pub const MIN_RENUMBERING_RUN: usize = 2;
+
+/// The label offset of a 1–1 pair whose labels both exist and carry the
+/// same suffix: English number minus Arabic number.
+fn pair_offset(p: &Pair) -> Option<i64> {
+    match (&p.arabic[..], &p.english[..]) {
+        ([a], [e]) => {
+            let (la, le) = (a.label.as_ref()?, e.label.as_ref()?);
+            (la.suffix == le.suffix).then(|| i64::from(le.number) - i64::from(la.number))
+        }
+        _ => None,
+    }
+}
+
+/// The runs of renumbering of `pairs` (see [`Renumbering`]): maximal runs
+/// of 1–1 pairs with the same non-zero label offset, at least
+/// [`MIN_RENUMBERING_RUN`] long; one-sided pairs between them neither end
+/// nor join a run, any other pair ends it. With each run, the indices of
+/// its pairs.
+pub(crate) fn renumbering_runs(pairs: &[Pair]) -> Vec<(Renumbering, Vec<usize>)> {
+    let mut runs = Vec::new();
+    let mut current: Option<(i64, Vec<usize>)> = None;
+    let mut close = |current: &mut Option<(i64, Vec<usize>)>| {
+        if let Some((offset, members)) = current.take() {
+            if offset != 0 && members.len() >= MIN_RENUMBERING_RUN {
+                let label = |k: usize, arabic: bool| {
+                    let side = if arabic {
+                        &pairs[k].arabic
+                    } else {
+                        &pairs[k].english
+                    };
+                    side[0].label.clone().unwrap_or_else(|| Label::number(0))
+                };
+                let (first, last) = (members[0], members[members.len() - 1]);
+                let run = Renumbering {
+                    arabic_from: label(first, true),
+                    arabic_to: label(last, true),
+                    english_from: label(first, false),
+                    english_to: label(last, false),
+                    offset,
+                };
+                runs.push((run, members));
+            }
+        }
+    };
+    for (k, p) in pairs.iter().enumerate() {
+        if !p.is_matched() {
+            continue;
+        }
+        match (pair_offset(p), current.as_mut()) {
+            (Some(o), Some((offset, members))) if o == *offset => members.push(k),
+            (o, _) => {
+                close(&mut current);
+                current = o.map(|o| (o, vec![k]));
+            }
+        }
+    }
+    close(&mut current);
+    runs
+}
+
 /// Arabic and English versions of a legal text, article by article.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
@@ -252,18 +360,33 @@ pub struct ParallelText {
     pairs: Vec<Pair>,
     verdict: Verdict,
     coverage: Coverage,
+    /// Absent in JSON written before the field existed (read as empty).
+    #[cfg_attr(feature = "serde", serde(default))]
+    renumbering: Vec<Renumbering>,
 }
 
 impl ParallelText {
-    /// Assembles a parallel text from its parts; coverage is computed from
-    /// the pairs. Used by the aligner; other crates normally get a
+    /// Assembles a parallel text from its parts. When the verdict says the
+    /// texts are the same law, the runs of renumbering are found in the
+    /// pairs ([`renumbering`](Self::renumbering)) and the pairs inside a
+    /// run lose their [`Flag::LabelMismatch`]; coverage is then computed
+    /// from the pairs. Used by the aligner; other crates normally get a
     /// `ParallelText` from [`align`](fn@crate::align).
     pub fn from_parts(
         arabic: Document,
         english: Document,
-        pairs: Vec<Pair>,
+        mut pairs: Vec<Pair>,
         verdict: Verdict,
     ) -> ParallelText {
+        let mut renumbering = Vec::new();
+        if verdict.same_law {
+            for (run, members) in renumbering_runs(&pairs) {
+                for k in members {
+                    pairs[k].flags.retain(|&f| f != Flag::LabelMismatch);
+                }
+                renumbering.push(run);
+            }
+        }
         let coverage = Coverage::from_pairs(arabic.articles.len(), english.articles.len(), &pairs);
         ParallelText {
             arabic,
@@ -271,7 +394,17 @@ impl ParallelText {
             pairs,
             verdict,
             coverage,
+            renumbering,
         }
+    }
+
+    /// The runs of renumbering, in document order: where the English
+    /// numbering runs a constant distance from the Arabic (an article
+    /// dropped or added and the rest renumbered), each run reported once.
+    /// The pairs of a run do not carry [`Flag::LabelMismatch`]; a pair
+    /// whose labels differ outside any run does.
+    pub fn renumbering(&self) -> &[Renumbering] {
+        &self.renumbering
     }
 
     /// The Arabic source document.

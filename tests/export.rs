@@ -241,12 +241,20 @@ fn check_json_contract(v: &Value, pt: &ParallelText) {
         "document",
         "coverage",
         "pairs",
+        "renumbering",
         "uncertain_below",
     ] {
         assert!(obj.contains_key(key), "missing top-level key {key}");
     }
     assert_eq!(v["version"], export::json::VERSION);
-    assert_eq!(v["version"], 2);
+    assert_eq!(v["version"], 3);
+    let runs = v["renumbering"].as_array().expect("renumbering array");
+    assert_eq!(runs.len(), pt.renumbering().len());
+    for (x, run) in runs.iter().zip(pt.renumbering()) {
+        assert_eq!(x["arabic_from"], run.arabic_from.to_string());
+        assert_eq!(x["english_to"], run.english_to.to_string());
+        assert_eq!(x["offset"], run.offset);
+    }
     for (side, doc) in [("arabic", pt.arabic()), ("english", pt.english())] {
         let d = &v[side];
         assert_eq!(d["language"], doc.language.code());
@@ -659,4 +667,127 @@ fn seeds_render_in_every_format() {
             c.arabic_matched, c.arabic_articles
         )));
     }
+}
+
+// --------------------------------------------------------- renumbering --
+
+/// A 224-article law whose English drops article 42 and renumbers the
+/// rest: one run of renumbering, reported once; the pairs it explains are
+/// not problems, the dropped article still is.
+#[test]
+fn renumbering_is_reported_once() {
+    let (ar, en) = common::law::law(224);
+    let doc = parse_document(&en).unwrap();
+    let mut side = common::perturb::Side::from(&en, &doc);
+    side.delete(&[41]);
+    side.renumber();
+    let pt = Aligner::default().align(&ar, &side.render()).unwrap();
+    let runs = pt.renumbering();
+    assert_eq!(runs.len(), 1, "{runs:?}");
+    let run = &runs[0];
+    assert_eq!(
+        (run.arabic_from.number, run.arabic_to.number, run.offset),
+        (43, 224, -1)
+    );
+    assert_eq!((run.english_from.number, run.english_to.number), (42, 223));
+    assert_eq!(
+        run.sentence(),
+        "English numbering runs 1 below the Arabic from Arabic 43 to 224"
+    );
+    // No pair carries label_mismatch; the only problem is Arabic 42.
+    assert!(pt.pairs().iter().all(|p| !p.has_flag(Flag::LabelMismatch)));
+    let summary = export::Summary::of(&pt, DEFAULT_UNCERTAIN_BELOW);
+    assert_eq!((summary.only_arabic, summary.only_english), (1, 0));
+    // The law as built has its own problems (the seeds' partial
+    // translations, repeated): the drop adds the dropped article, and at
+    // most its neighbour, not one row per renumbered pair.
+    let base = Aligner::default().align(&ar, &en).unwrap();
+    let base_problems = export::Summary::of(&base, DEFAULT_UNCERTAIN_BELOW).problems;
+    assert!(
+        summary.problems <= base_problems + 2,
+        "{} problems against {base_problems} before the drop",
+        summary.problems
+    );
+    // JSON: the run once; text and HTML: its sentence once.
+    let json: Value =
+        serde_json::from_str(&report(&pt, Format::Json, &ReportOptions::default())).unwrap();
+    assert_eq!(json["version"], 3);
+    assert_eq!(
+        json["renumbering"],
+        serde_json::json!([{"arabic_from": "43", "arabic_to": "224",
+            "english_from": "42", "english_to": "223", "offset": -1}])
+    );
+    let only = ReportOptions {
+        only_problems: true,
+        ..ReportOptions::default()
+    };
+    for format in [Format::Text, Format::Html] {
+        let r = report(&pt, format, &only);
+        assert_eq!(r.matches(&run.sentence()).count(), 1, "{format}");
+    }
+    let text = report(&pt, Format::Text, &only);
+    assert_eq!(table_rows(&text).len(), summary.problems, "{text}");
+    assert!(export::FailOn::OneSided.is_triggered(&summary));
+}
+
+/// An unexplained difference of labels (one pair alone, or pairs whose
+/// offsets differ) is still flagged and still a problem; two pairs at the
+/// same offset make a run. Not the same law: no run is reported.
+#[test]
+fn a_lone_label_difference_is_not_a_run() {
+    let docs = |n: usize| {
+        let arts = |lang: &str| {
+            (0..n)
+                .map(|i| {
+                    let l = (i + 1).to_string();
+                    article(i, Some(&l), &format!("{lang} {l}"), None, "text")
+                })
+                .collect::<Vec<_>>()
+        };
+        (
+            document(Language::Arabic, None, arts("مادة")),
+            document(Language::English, None, arts("Article")),
+        )
+    };
+    let (ar, en) = docs(5);
+    let lm = [Flag::LabelMismatch];
+    let verdict = |same_law| Verdict {
+        same_law,
+        score: 0.9,
+        reasons: vec![],
+    };
+    // 1↔1, 2↔3, 3↔2, 4↔4: offsets +1 then −1, no run.
+    let swapped = vec![
+        pair(&ar, &[0], &en, &[0], 0.9, &[]),
+        pair(&ar, &[1], &en, &[2], 0.9, &lm),
+        pair(&ar, &[2], &en, &[1], 0.9, &lm),
+        pair(&ar, &[3], &en, &[3], 0.9, &[]),
+    ];
+    let pt = ParallelText::from_parts(ar.clone(), en.clone(), swapped, verdict(true));
+    assert!(pt.renumbering().is_empty());
+    assert_eq!(pt.coverage().flags.get("label_mismatch"), Some(&2));
+    assert_eq!(export::Summary::of(&pt, 0.5).problems, 2);
+    // 1↔1, 2↔-, 3↔2, 4↔3, 5↔-: one run 3–4 at −1 (the one-sided pair
+    // inside or after it does not end it).
+    let shifted = || {
+        vec![
+            pair(&ar, &[0], &en, &[0], 0.9, &[]),
+            pair(&ar, &[1], &en, &[], 0.9, &[Flag::OnlyArabic]),
+            pair(&ar, &[2], &en, &[1], 0.9, &lm),
+            pair(&ar, &[3], &en, &[2], 0.9, &lm),
+            pair(&ar, &[4], &en, &[3], 0.9, &lm),
+        ]
+    };
+    let pt = ParallelText::from_parts(ar.clone(), en.clone(), shifted(), verdict(true));
+    assert_eq!(
+        pt.renumbering()
+            .iter()
+            .map(Renumbering::sentence)
+            .collect::<Vec<_>>(),
+        ["English numbering runs 1 below the Arabic from Arabic 3 to 5"]
+    );
+    assert_eq!(export::Summary::of(&pt, 0.5).problems, 1);
+    let pt = ParallelText::from_parts(ar.clone(), en.clone(), shifted(), verdict(false));
+    assert!(pt.renumbering().is_empty());
+    assert_eq!(export::Summary::of(&pt, 0.5).problems, 4);
 }

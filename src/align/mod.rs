@@ -53,6 +53,7 @@
 
 mod assemble;
 mod band;
+pub mod calibrate;
 mod dp;
 mod emission;
 mod features;
@@ -368,6 +369,7 @@ impl Aligner {
                 p.confidence *= p_same;
             }
         }
+        calibrate::apply(&mut built, &verdict, p_same, ar, en);
         (built, verdict)
     }
 }

@@ -182,8 +182,21 @@ fn write_summary(out: &mut String, pt: &ParallelText, s: &Summary, uncertain_bel
     write_verdict(out, pt);
     write_coverage(out, pt, s, uncertain_below);
     write_flags(out, pt);
+    write_renumbering(out, pt);
     write_parser_notes(out, pt);
     out.push_str("</section>\n");
+}
+
+/// The runs of renumbering, one line each.
+fn write_renumbering(out: &mut String, pt: &ParallelText) {
+    if pt.renumbering().is_empty() {
+        return;
+    }
+    out.push_str("<div>\n<h2>Renumbering</h2>\n<ul class=\"renumbering\">");
+    for run in pt.renumbering() {
+        let _ = write!(out, "<li>{}</li>", escape_text(&run.sentence()));
+    }
+    out.push_str("</ul>\n</div>\n");
 }
 
 fn write_verdict(out: &mut String, pt: &ParallelText) {

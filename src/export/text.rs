@@ -103,6 +103,7 @@ pub(crate) fn render(pt: &ParallelText, summary: &Summary, options: &ReportOptio
         report.table();
     }
     report.summary();
+    report.renumbering();
     report.one_sided();
     report.likely_partial();
     report.numbers_differ_section();
@@ -273,6 +274,15 @@ impl TextReport<'_> {
     ) {
         let items: Vec<String> = self.pt.pairs().iter().filter_map(describe).collect();
         self.section(title, items.len(), items, style);
+    }
+
+    /// The runs of renumbering, one line each (nothing when there is none).
+    fn renumbering(&mut self) {
+        let runs = self.pt.renumbering();
+        if !runs.is_empty() {
+            let items = runs.iter().map(|r| r.sentence()).collect();
+            self.section("Renumbering", runs.len(), items, DIM);
+        }
     }
 
     /// The articles with no counterpart, each language in turn.
