@@ -97,7 +97,7 @@ pub use document::{
 };
 pub use error::{Error, ErrorKind, Result};
 pub use parallel::{
-    ArticleRef, Coverage, Evidence, Flag, Pair, ParallelText, Renumbering, Verdict,
+    ArticleRef, Coverage, Evidence, Flag, Pair, ParallelText, Partial, Renumbering, Verdict,
     MIN_RENUMBERING_RUN,
 };
 pub use parse::{parse, parse_bytes, parse_document, Parsed};

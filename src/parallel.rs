@@ -34,8 +34,9 @@ pub enum Flag {
     /// see [`Evidence::numbers_only_arabic`]
     /// and [`Evidence::numbers_only_english`].
     NumbersDiffer,
-    /// The translation is much shorter, or has far fewer list items, than
-    /// the calibrated length ratio predicts.
+    /// The translation is much shorter, or has far fewer list items or
+    /// paragraphs, than the calibrated length ratio predicts; see
+    /// [`Evidence::partial`] for the figures.
     LikelyPartial,
     /// Two articles of one side pair with one of the other, where the
     /// Arabic side holds one article: two English articles merged into one
@@ -117,6 +118,18 @@ pub struct Evidence {
     pub numbers_only_arabic: Vec<String>,
     /// Numbers found only in the English text.
     pub numbers_only_english: Vec<String>,
+    /// Each number of [`numbers_only_arabic`](Self::numbers_only_arabic),
+    /// in the same order, as the text writes it (`ثماني عشرة` for 18,
+    /// `74ف` for 1974, `01/01/1430` for 1430; the value itself when it is
+    /// written as it reads). Filled by the aligner; empty in JSON written
+    /// before the field existed.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub written_only_arabic: Vec<String>,
+    /// Each number of [`numbers_only_english`](Self::numbers_only_english)
+    /// as the text writes it (`eighteen` for 18), as
+    /// [`written_only_arabic`](Self::written_only_arabic).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub written_only_english: Vec<String>,
     /// English length / Arabic length, in characters.
     pub length_ratio: f64,
     /// How well the length ratio fits the document's calibrated ratio: the
@@ -127,8 +140,119 @@ pub struct Evidence {
     pub items_arabic: usize,
     /// Number of list items on the English side.
     pub items_english: usize,
+    /// The document's usual English/Arabic length ratio: what the length
+    /// model calibrated on the document pair expects of a pair (0 for a
+    /// one-sided pair). [`Flag::LikelyPartial`] compares
+    /// [`length_ratio`](Self::length_ratio) with it.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub usual_length_ratio: f64,
+    /// Paragraphs and list items on the Arabic side (at least one per
+    /// article; 0 for a pair without an Arabic side).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub units_arabic: usize,
+    /// Paragraphs and list items on the English side, as
+    /// [`units_arabic`](Self::units_arabic).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub units_english: usize,
     /// The combined score the aligner used for this pair.
     pub score: f64,
+}
+
+/// The figures behind [`Flag::LikelyPartial`], from a pair's
+/// [`Evidence`]: which side is short and by how much against the
+/// document's usual length ratio, and the paragraphs and list items of
+/// each side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Partial {
+    /// Whether the English side is the short one (else the Arabic).
+    pub english_short: bool,
+    /// The short side's length as a share of what the usual ratio
+    /// predicts from the other side, 0–1.
+    pub share: f64,
+    /// Paragraphs and list items: (short side, long side).
+    pub units: (usize, usize),
+    /// List items: (short side, long side).
+    pub items: (usize, usize),
+}
+
+impl Evidence {
+    /// The figures of a partial translation: which side is short and by
+    /// how much against [`usual_length_ratio`](Self::usual_length_ratio);
+    /// `None` when the evidence has no usual ratio or no length (a
+    /// one-sided pair, or evidence written before the field existed).
+    pub fn partial(&self) -> Option<Partial> {
+        let (r, c) = (self.length_ratio, self.usual_length_ratio);
+        if !(r > 0.0 && c > 0.0 && r.is_finite() && c.is_finite()) {
+            return None;
+        }
+        let english_short = r / c <= c / r;
+        let share = if english_short { r / c } else { c / r };
+        let (us, ul, is, il) = if english_short {
+            (
+                self.units_english,
+                self.units_arabic,
+                self.items_english,
+                self.items_arabic,
+            )
+        } else {
+            (
+                self.units_arabic,
+                self.units_english,
+                self.items_arabic,
+                self.items_english,
+            )
+        };
+        Some(Partial {
+            english_short,
+            share,
+            units: (us, ul),
+            items: (is, il),
+        })
+    }
+
+    /// The explanation of [`Flag::LikelyPartial`] in one sentence, with the
+    /// figures the flag was raised on: `"English is 41% of the length the
+    /// usual ratio predicts (usual en/ar 0.85, this pair 0.35); paragraphs
+    /// and items 6 ar / 2 en; list items 4 ar / 0 en"`.
+    pub fn partial_explanation(&self) -> String {
+        let Some(p) = self.partial() else {
+            return format!(
+                "length en/ar {:.2}; list items {} ar / {} en",
+                self.length_ratio, self.items_arabic, self.items_english
+            );
+        };
+        format!(
+            "{} is {:.0}% of the length the usual ratio predicts (usual en/ar {:.2}, this pair {:.2}); \
+             paragraphs and items {} ar / {} en; list items {} ar / {} en",
+            if p.english_short { "English" } else { "Arabic" },
+            100.0 * p.share,
+            self.usual_length_ratio,
+            self.length_ratio,
+            self.units_arabic,
+            self.units_english,
+            self.items_arabic,
+            self.items_english
+        )
+    }
+
+    /// The numbers found on one side only, each with the form the text
+    /// writes it in when that differs from its value: `"18 (ثماني عشرة)"`.
+    /// `arabic` picks the side.
+    pub fn numbers_as_written(&self, arabic: bool) -> Vec<String> {
+        let (values, written) = if arabic {
+            (&self.numbers_only_arabic, &self.written_only_arabic)
+        } else {
+            (&self.numbers_only_english, &self.written_only_english)
+        };
+        values
+            .iter()
+            .enumerate()
+            .map(|(k, v)| match written.get(k) {
+                Some(w) if w != v => format!("{v} ({w})"),
+                _ => v.clone(),
+            })
+            .collect()
+    }
 }
 
 /// A reference to one article in a pair.

@@ -1,4 +1,9 @@
-//! The last step: confidence as the probability that a decision is right.
+//! The last step: the numbers of the evidence as the texts write them, and
+//! confidence as the probability that a decision is right.
+//!
+//! `finish` first puts beside every number found on one side only the
+//! form the text writes it in ([`Evidence::written_only_arabic`](crate::Evidence::written_only_arabic)),
+//! then sets the confidences.
 //!
 //! A *decision* is one output pair: a 1–1 pair, a merge or split, or an
 //! article left one-sided. Its confidence is a small logistic model over
@@ -19,7 +24,7 @@
 
 use std::collections::HashMap;
 
-use super::features::numbers_in;
+use super::features::{numbers_in, written_as};
 use super::lexicon::{ConceptSet, Lexicon, Scratch};
 use super::score::sigmoid;
 use crate::document::{Document, Label};
@@ -318,9 +323,46 @@ pub fn belief(w: &crate::VerdictWeights, score: f64) -> f64 {
     w.belief(score)
 }
 
+/// The numbers of `values` as the articles `refs` of `doc` write them
+/// (each value itself when not found).
+fn written(doc: &Document, refs: &[crate::ArticleRef], values: &[String]) -> Vec<String> {
+    values
+        .iter()
+        .map(|v| {
+            let found = v.parse().ok().and_then(|value| {
+                refs.iter()
+                    .filter_map(|r| doc.articles.get(r.index))
+                    .find_map(|a| {
+                        written_as(&a.text, value)
+                            .or_else(|| a.title.as_deref().and_then(|t| written_as(t, value)))
+                    })
+            });
+            found.unwrap_or(v).to_string()
+        })
+        .collect()
+}
+
+/// The last step of the aligner: the numbers found on one side only, as
+/// written; then the confidence of every pair, the fitted probability that
+/// it is right ([`confidence`]; `same_law` is the verdict's belief).
+pub(super) fn finish(
+    pairs: &mut [Pair],
+    verdict: &Verdict,
+    same_law: f64,
+    arabic: &Document,
+    english: &Document,
+) {
+    for p in pairs.iter_mut() {
+        let e = &mut p.evidence;
+        e.written_only_arabic = written(arabic, &p.arabic, &e.numbers_only_arabic);
+        e.written_only_english = written(english, &p.english, &e.numbers_only_english);
+    }
+    apply(pairs, verdict, same_law, arabic, english);
+}
+
 /// Sets the confidence of every pair to the fitted probability that it
 /// is right ([`confidence`]); `same_law` is the verdict's belief.
-pub(super) fn apply(
+fn apply(
     pairs: &mut [Pair],
     verdict: &Verdict,
     same_law: f64,

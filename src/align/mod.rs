@@ -369,7 +369,7 @@ impl Aligner {
                 p.confidence *= p_same;
             }
         }
-        calibrate::apply(&mut built, &verdict, p_same, ar, en);
+        calibrate::finish(&mut built, &verdict, p_same, ar, en);
         (built, verdict)
     }
 }

@@ -149,16 +149,12 @@ fn notes(pair: &Pair, status: PairStatus, uncertain_below: f64) -> Vec<String> {
                 let _ = write!(
                     s,
                     " Only in Arabic: {}; only in English: {}.",
-                    escape_text(&numbers_or(&e.numbers_only_arabic, ", ", "none")),
-                    escape_text(&numbers_or(&e.numbers_only_english, ", ", "none"))
+                    escape_text(&numbers_or(&e.numbers_as_written(true), ", ", "none")),
+                    escape_text(&numbers_or(&e.numbers_as_written(false), ", ", "none"))
                 );
             }
             Flag::LikelyPartial => {
-                let _ = write!(
-                    s,
-                    " Length ratio English/Arabic {:.2}; list items {} Arabic, {} English.",
-                    e.length_ratio, e.items_arabic, e.items_english
-                );
+                let _ = write!(s, " {}.", escape_text(&e.partial_explanation()));
             }
             _ => {}
         }

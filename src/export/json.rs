@@ -55,7 +55,13 @@
 //!     null), `numbers_shared`, `numbers_only_arabic`,
 //!     `numbers_only_english` (arrays of strings), `length_ratio`,
 //!     `length`, `items_arabic`, `items_english`, `lexical` (number or
-//!     null: the share of legal-lexicon concepts both sides use), `score`.
+//!     null: the share of legal-lexicon concepts both sides use), `score`;
+//!     since version 3 also `written_only_arabic`, `written_only_english`
+//!     (each one-sided number as the text writes it, in the order of
+//!     `numbers_only_*`: `"ثماني عشرة"` beside `"18"`), `usual_length_ratio`
+//!     (the document's usual English/Arabic length ratio, 0 for a one-sided
+//!     pair), `units_arabic`, `units_english` (paragraphs and list items):
+//!     the figures `likely_partial` is raised on.
 //!
 //! Every pair is listed whatever its confidence; `uncertain_below` only
 //! sets `status`.
@@ -108,7 +114,10 @@ use crate::{
 ///   (`arabic_from`, `arabic_to`, `english_from`, `english_to`, `offset`);
 /// - a pair inside such a run no longer carries `"label_mismatch"` (nor,
 ///   for that alone, the status `"flagged"`): one dropped article in a
-///   long law gives one run, not one flag per later pair.
+///   long law gives one run, not one flag per later pair;
+/// - `"evidence"` adds `written_only_arabic`, `written_only_english`,
+///   `usual_length_ratio`, `units_arabic`, `units_english`;
+/// - `"confidence"` is the fitted probability that the decision is right.
 ///
 /// Version 2 (lexalign 0.2) against version 1:
 /// - `"status"`: a matched pair without flags below the threshold is

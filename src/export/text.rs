@@ -299,11 +299,9 @@ impl TextReport<'_> {
         self.pair_section("Likely partial translations", MAGENTA, |x| {
             x.has_flag(Flag::LikelyPartial).then(|| {
                 format!(
-                    "{}: length ratio en/ar {:.2}, list items {} ar / {} en",
+                    "{}: {}",
                     pair_name(x, false),
-                    x.evidence.length_ratio,
-                    x.evidence.items_arabic,
-                    x.evidence.items_english
+                    x.evidence.partial_explanation()
                 )
             })
         });
@@ -319,8 +317,8 @@ impl TextReport<'_> {
                 format!(
                     "{}: only in Arabic: {}; only in English: {}",
                     pair_name(x, false),
-                    numbers_or(&x.evidence.numbers_only_arabic, " ", "-"),
-                    numbers_or(&x.evidence.numbers_only_english, " ", "-")
+                    numbers_or(&x.evidence.numbers_as_written(true), ", ", "-"),
+                    numbers_or(&x.evidence.numbers_as_written(false), ", ", "-")
                 )
             })
         });
