@@ -299,8 +299,9 @@ pub fn features(
 }
 
 /// The probability that a decision with features `x` is right, under
-/// `coefficients`.
-pub fn probability(coefficients: &[f64; N], x: &[f64; N]) -> f64 {
+/// `coefficients` (one per feature; a missing one counts as 0, so that a
+/// feature can be added before the table is fitted again).
+pub fn probability(coefficients: &[f64], x: &[f64; N]) -> f64 {
     let z: f64 = coefficients.iter().zip(x).map(|(w, v)| w * v).sum();
     sigmoid(bounded(z, 40.0))
 }
@@ -310,7 +311,7 @@ pub fn probability(coefficients: &[f64; N], x: &[f64; N]) -> f64 {
 /// documents that are the same law) times `same_law`, the verdict's belief
 /// that the two documents are versions of one law (a link between two
 /// different laws is never right).
-pub fn confidence(coefficients: &[f64; N], x: &[f64; N], same_law: f64) -> f64 {
+pub fn confidence(coefficients: &[f64], x: &[f64; N], same_law: f64) -> f64 {
     let p = probability(coefficients, x);
     let p = if x[2] > 0.0 { p } else { p * same_law };
     p.clamp(0.0, 1.0)
@@ -371,6 +372,6 @@ fn apply(
 ) {
     let xs = features(pairs, verdict, arabic, english);
     for (p, x) in pairs.iter_mut().zip(&xs) {
-        p.confidence = confidence(&COEFFICIENTS, x, same_law);
+        p.confidence = confidence(COEFFICIENTS, x, same_law);
     }
 }

@@ -13,9 +13,10 @@
 //! decisions of the robustness cases, neighbour-drop probes and the
 //! unrelated seeds 000/004 (22 wrong).
 
-/// The coefficients of the features of [`FEATURES`](super::FEATURES).
+/// The coefficients of the features of [`FEATURES`](super::FEATURES), in
+/// their order.
 #[rustfmt::skip]
-pub const COEFFICIENTS: [f64; super::N] = [
+pub const COEFFICIENTS: &[f64] = &[
     3.5440022492698184, // bias
     -0.9420175288327353, // merge_or_split
     -0.4694617757648318, // one_sided
