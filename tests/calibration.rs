@@ -187,17 +187,41 @@ fn collect() -> Option<Vec<Group>> {
 /// The L2 penalty on every coefficient but the bias.
 const L2: f64 = 1.0;
 
-/// Logistic regression by Newton's method.
-fn fit<'a>(rows: impl Iterator<Item = &'a Row> + Clone) -> [f64; N] {
-    let rows = rows.filter(|r| r.fitted());
+/// Logistic regression by Newton's method, over the rows of `groups`.
+///
+/// The real documents and the synthetic cases weigh the same in total:
+/// every decision of a development pair counts 1 and every synthetic one
+/// (perturbations, probes, unrelated seeds) counts the number of
+/// development decisions over the number of synthetic ones, so that
+/// thousands of generated decisions do not outvote the real documents the
+/// model is for. (With no development decision among `groups`, all count
+/// 1.)
+fn fit(groups: &[&Group]) -> [f64; N] {
+    let count = |dev: bool| -> usize {
+        groups
+            .iter()
+            .filter(|g| g.dev == dev)
+            .map(|g| g.rows.iter().filter(|r| r.fitted()).count())
+            .sum()
+    };
+    let (n_dev, n_syn) = (count(true), count(false));
+    let synthetic = if n_dev == 0 || n_syn == 0 {
+        1.0
+    } else {
+        n_dev as f64 / n_syn as f64
+    };
+    let rows = groups.iter().flat_map(|g| {
+        let weight = if g.dev { 1.0 } else { synthetic };
+        g.rows.iter().filter(|r| r.fitted()).map(move |r| (r, weight))
+    });
     let mut w = [0.0; N];
     for _ in 0..100 {
         let mut g = [0.0; N];
         let mut h = [[0.0; N]; N];
-        for Row { x, right, .. } in rows.clone() {
+        for (Row { x, right, .. }, weight) in rows.clone() {
             let p = probability(&w, x);
-            let r = p - f64::from(u8::from(*right));
-            let s = (p * (1.0 - p)).max(1e-9);
+            let r = weight * (p - f64::from(u8::from(*right)));
+            let s = weight * (p * (1.0 - p)).max(1e-9);
             for a in 0..N {
                 g[a] += r * x[a];
                 for b in 0..N {
@@ -249,7 +273,7 @@ fn solve(mut h: [[f64; N]; N], mut g: [f64; N]) -> [f64; N] {
 
 /// The decisions of `test`, scored by a model fitted on `train`.
 fn held_out(train: &[&Group], test: &[&Group]) -> Vec<Decision> {
-    let w = fit(train.iter().flat_map(|g| g.rows.iter()));
+    let w = fit(train);
     test.iter()
         .flat_map(|g| g.rows.iter())
         .map(|r| Decision {
@@ -301,7 +325,8 @@ fn table_file(w: &[f64; N], groups: &[Group]) -> String {
          //! LEXALIGN_FIT=1 cargo test --release --test calibration -- --nocapture\n\
          //! ```\n\
          //!\n\
-         //! (logistic regression, L2 penalty 1 on every coefficient but the bias;\n\
+         //! (logistic regression, L2 penalty 1 on every coefficient but the bias,\n\
+         //! the synthetic decisions weighing as much in total as the real ones;\n\
          //! a matched pair's probability is then multiplied by the verdict's\n\
          //! belief that the documents are one law, and the links between\n\
          //! documents it calls different laws are left out of the fit)\n",
@@ -330,7 +355,7 @@ fn confidence_is_calibrated_held_out() {
     };
     let all: Vec<&Group> = groups.iter().collect();
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/align/calibrate/table.rs");
-    let w = fit(all.iter().flat_map(|g| g.rows.iter()));
+    let w = fit(&all);
     if std::env::var_os("LEXALIGN_FIT").is_some() {
         std::fs::write(path, table_file(&w, &groups)).unwrap();
         println!("wrote {path}; rebuild and run again without LEXALIGN_FIT to check it");
