@@ -212,7 +212,10 @@ fn fit(groups: &[&Group]) -> [f64; N] {
     };
     let rows = groups.iter().flat_map(|g| {
         let weight = if g.dev { 1.0 } else { synthetic };
-        g.rows.iter().filter(|r| r.fitted()).map(move |r| (r, weight))
+        g.rows
+            .iter()
+            .filter(|r| r.fitted())
+            .map(move |r| (r, weight))
     });
     let mut w = [0.0; N];
     for _ in 0..100 {
