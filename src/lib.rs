@@ -84,6 +84,10 @@ mod parallel;
 mod parse;
 mod pipeline;
 
+/// The confidence model's features and coefficients, for the test that
+/// fits them (`tests/calibration.rs`); not a stable API.
+#[doc(hidden)]
+pub use align::calibrate as calibration;
 pub use align::{
     align, align_bilingual, align_documents, Aligner, AlignerBuilder, VerdictWeights, Weights,
 };
@@ -92,7 +96,10 @@ pub use document::{
     Label, LabelParseError, Language, ListItem, Numbering, Preamble, Region, Role, Span,
 };
 pub use error::{Error, ErrorKind, Result};
-pub use parallel::{ArticleRef, Coverage, Evidence, Flag, Pair, ParallelText, Verdict};
+pub use parallel::{
+    ArticleRef, Coverage, Evidence, Flag, Pair, ParallelText, Partial, Renumbering, Verdict,
+    MIN_RENUMBERING_RUN,
+};
 pub use parse::{parse, parse_bytes, parse_document, Parsed};
 pub use pipeline::{main_document, DocumentPair};
 

@@ -25,14 +25,18 @@ pub enum Flag {
     OnlyArabic,
     /// The English article has no Arabic counterpart.
     OnlyEnglish,
-    /// Paired, but the labels (article numbers) differ: renumbering.
+    /// Paired, but the labels (article numbers) differ, and no reported
+    /// run of renumbering ([`ParallelText::renumbering`]) explains it: a
+    /// pair inside such a run does not carry this flag (its
+    /// [`Evidence::label_match`] still says `false`).
     LabelMismatch,
     /// The numbers inside the texts differ: some occur on one side only;
     /// see [`Evidence::numbers_only_arabic`]
     /// and [`Evidence::numbers_only_english`].
     NumbersDiffer,
-    /// The translation is much shorter, or has far fewer list items, than
-    /// the calibrated length ratio predicts.
+    /// The translation is much shorter, or has far fewer list items or
+    /// paragraphs, than the calibrated length ratio predicts; see
+    /// [`Evidence::partial`] for the figures.
     LikelyPartial,
     /// Two articles of one side pair with one of the other, where the
     /// Arabic side holds one article: two English articles merged into one
@@ -128,6 +132,18 @@ pub struct Evidence {
     pub numbers_only_arabic: Vec<String>,
     /// Numbers found only in the English text.
     pub numbers_only_english: Vec<String>,
+    /// Each number of [`numbers_only_arabic`](Self::numbers_only_arabic),
+    /// in the same order, as the text writes it (`ثماني عشرة` for 18,
+    /// `74ف` for 1974, `01/01/1430` for 1430; the value itself when it is
+    /// written as it reads). Filled by the aligner; empty in JSON written
+    /// before the field existed.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub written_only_arabic: Vec<String>,
+    /// Each number of [`numbers_only_english`](Self::numbers_only_english)
+    /// as the text writes it (`eighteen` for 18), as
+    /// [`written_only_arabic`](Self::written_only_arabic).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub written_only_english: Vec<String>,
     /// English length / Arabic length, in characters.
     pub length_ratio: f64,
     /// How well the length ratio fits the document's calibrated ratio: the
@@ -138,8 +154,119 @@ pub struct Evidence {
     pub items_arabic: usize,
     /// Number of list items on the English side.
     pub items_english: usize,
+    /// The document's usual English/Arabic length ratio: what the length
+    /// model calibrated on the document pair expects of a pair (0 for a
+    /// one-sided pair). [`Flag::LikelyPartial`] compares
+    /// [`length_ratio`](Self::length_ratio) with it.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub usual_length_ratio: f64,
+    /// Paragraphs and list items on the Arabic side (at least one per
+    /// article; 0 for a pair without an Arabic side).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub units_arabic: usize,
+    /// Paragraphs and list items on the English side, as
+    /// [`units_arabic`](Self::units_arabic).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub units_english: usize,
     /// The combined score the aligner used for this pair.
     pub score: f64,
+}
+
+/// The figures behind [`Flag::LikelyPartial`], from a pair's
+/// [`Evidence`]: which side is short and by how much against the
+/// document's usual length ratio, and the paragraphs and list items of
+/// each side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Partial {
+    /// Whether the English side is the short one (else the Arabic).
+    pub english_short: bool,
+    /// The short side's length as a share of what the usual ratio
+    /// predicts from the other side, 0–1.
+    pub share: f64,
+    /// Paragraphs and list items: (short side, long side).
+    pub units: (usize, usize),
+    /// List items: (short side, long side).
+    pub items: (usize, usize),
+}
+
+impl Evidence {
+    /// The figures of a partial translation: which side is short and by
+    /// how much against [`usual_length_ratio`](Self::usual_length_ratio);
+    /// `None` when the evidence has no usual ratio or no length (a
+    /// one-sided pair, or evidence written before the field existed).
+    pub fn partial(&self) -> Option<Partial> {
+        let (r, c) = (self.length_ratio, self.usual_length_ratio);
+        if !(r > 0.0 && c > 0.0 && r.is_finite() && c.is_finite()) {
+            return None;
+        }
+        let english_short = r / c <= c / r;
+        let share = if english_short { r / c } else { c / r };
+        let (us, ul, is, il) = if english_short {
+            (
+                self.units_english,
+                self.units_arabic,
+                self.items_english,
+                self.items_arabic,
+            )
+        } else {
+            (
+                self.units_arabic,
+                self.units_english,
+                self.items_arabic,
+                self.items_english,
+            )
+        };
+        Some(Partial {
+            english_short,
+            share,
+            units: (us, ul),
+            items: (is, il),
+        })
+    }
+
+    /// The explanation of [`Flag::LikelyPartial`] in one sentence, with the
+    /// figures the flag was raised on: `"English is 41% of the length the
+    /// usual ratio predicts (usual en/ar 0.85, this pair 0.35); paragraphs
+    /// and items 6 ar / 2 en; list items 4 ar / 0 en"`.
+    pub fn partial_explanation(&self) -> String {
+        let Some(p) = self.partial() else {
+            return format!(
+                "length en/ar {:.2}; list items {} ar / {} en",
+                self.length_ratio, self.items_arabic, self.items_english
+            );
+        };
+        format!(
+            "{} is {:.0}% of the length the usual ratio predicts (usual en/ar {:.2}, this pair {:.2}); \
+             paragraphs and items {} ar / {} en; list items {} ar / {} en",
+            if p.english_short { "English" } else { "Arabic" },
+            100.0 * p.share,
+            self.usual_length_ratio,
+            self.length_ratio,
+            self.units_arabic,
+            self.units_english,
+            self.items_arabic,
+            self.items_english
+        )
+    }
+
+    /// The numbers found on one side only, each with the form the text
+    /// writes it in when that differs from its value: `"18 (ثماني عشرة)"`.
+    /// `arabic` picks the side.
+    pub fn numbers_as_written(&self, arabic: bool) -> Vec<String> {
+        let (values, written) = if arabic {
+            (&self.numbers_only_arabic, &self.written_only_arabic)
+        } else {
+            (&self.numbers_only_english, &self.written_only_english)
+        };
+        values
+            .iter()
+            .enumerate()
+            .map(|(k, v)| match written.get(k) {
+                Some(w) if w != v => format!("{v} ({w})"),
+                _ => v.clone(),
+            })
+            .collect()
+    }
 }
 
 /// A reference to one article in a pair.
@@ -257,6 +384,111 @@ impl Coverage {
     }
 }
 
+/// A run of renumbering: consecutive matched pairs whose English label is
+/// the Arabic label plus the same non-zero `offset` (an article dropped or
+/// added on one side and the rest renumbered). Reported once, instead of
+/// one [`Flag::LabelMismatch`] per pair.
+///
+/// ```
+/// use lexalign::{Label, Renumbering};
+/// let run = Renumbering { arabic_from: Label::number(42), arabic_to: Label::number(224),
+///     english_from: Label::number(40), english_to: Label::number(222), offset: -2 };
+/// assert_eq!(run.sentence(), "English numbering runs 2 below the Arabic from Arabic 42 to 224");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Renumbering {
+    /// The Arabic label of the first pair of the run.
+    pub arabic_from: Label,
+    /// The Arabic label of the last pair of the run.
+    pub arabic_to: Label,
+    /// The English label of the first pair of the run.
+    pub english_from: Label,
+    /// The English label of the last pair of the run.
+    pub english_to: Label,
+    /// English number minus Arabic number, the same for every pair of the
+    /// run; never 0.
+    pub offset: i64,
+}
+
+impl Renumbering {
+    /// The run in one sentence: `"English numbering runs 2 below the
+    /// Arabic from Arabic 42 to 224"`.
+    pub fn sentence(&self) -> String {
+        let way = if self.offset < 0 { "below" } else { "above" };
+        format!(
+            "English numbering runs {} {way} the Arabic from Arabic {} to {}",
+            self.offset.unsigned_abs(),
+            self.arabic_from,
+            self.arabic_to
+        )
+    }
+}
+
+/// The fewest pairs a run of renumbering holds: a lone pair whose labels
+/// differ is not explained by a run (it is flagged
+/// [`Flag::LabelMismatch`]).
+pub const MIN_RENUMBERING_RUN: usize = 2;
+
+/// The label offset of a 1–1 pair whose labels both exist and carry the
+/// same suffix: English number minus Arabic number.
+fn pair_offset(p: &Pair) -> Option<i64> {
+    match (&p.arabic[..], &p.english[..]) {
+        ([a], [e]) => {
+            let (la, le) = (a.label.as_ref()?, e.label.as_ref()?);
+            (la.suffix == le.suffix).then(|| i64::from(le.number) - i64::from(la.number))
+        }
+        _ => None,
+    }
+}
+
+/// The runs of renumbering of `pairs` (see [`Renumbering`]): maximal runs
+/// of 1–1 pairs with the same non-zero label offset, at least
+/// [`MIN_RENUMBERING_RUN`] long; one-sided pairs between them neither end
+/// nor join a run, any other pair ends it. With each run, the indices of
+/// its pairs.
+pub(crate) fn renumbering_runs(pairs: &[Pair]) -> Vec<(Renumbering, Vec<usize>)> {
+    let mut runs = Vec::new();
+    let mut current: Option<(i64, Vec<usize>)> = None;
+    let mut close = |current: &mut Option<(i64, Vec<usize>)>| {
+        if let Some((offset, members)) = current.take() {
+            if offset != 0 && members.len() >= MIN_RENUMBERING_RUN {
+                let label = |k: usize, arabic: bool| {
+                    let side = if arabic {
+                        &pairs[k].arabic
+                    } else {
+                        &pairs[k].english
+                    };
+                    side[0].label.clone().unwrap_or_else(|| Label::number(0))
+                };
+                let (first, last) = (members[0], members[members.len() - 1]);
+                let run = Renumbering {
+                    arabic_from: label(first, true),
+                    arabic_to: label(last, true),
+                    english_from: label(first, false),
+                    english_to: label(last, false),
+                    offset,
+                };
+                runs.push((run, members));
+            }
+        }
+    };
+    for (k, p) in pairs.iter().enumerate() {
+        if !p.is_matched() {
+            continue;
+        }
+        match (pair_offset(p), current.as_mut()) {
+            (Some(o), Some((offset, members))) if o == *offset => members.push(k),
+            (o, _) => {
+                close(&mut current);
+                current = o.map(|o| (o, vec![k]));
+            }
+        }
+    }
+    close(&mut current);
+    runs
+}
+
 /// Arabic and English versions of a legal text, article by article.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
@@ -266,18 +498,33 @@ pub struct ParallelText {
     pairs: Vec<Pair>,
     verdict: Verdict,
     coverage: Coverage,
+    /// Absent in JSON written before the field existed (read as empty).
+    #[cfg_attr(feature = "serde", serde(default))]
+    renumbering: Vec<Renumbering>,
 }
 
 impl ParallelText {
-    /// Assembles a parallel text from its parts; coverage is computed from
-    /// the pairs. Used by the aligner; other crates normally get a
+    /// Assembles a parallel text from its parts. When the verdict says the
+    /// texts are the same law, the runs of renumbering are found in the
+    /// pairs ([`renumbering`](Self::renumbering)) and the pairs inside a
+    /// run lose their [`Flag::LabelMismatch`]; coverage is then computed
+    /// from the pairs. Used by the aligner; other crates normally get a
     /// `ParallelText` from [`align`](fn@crate::align).
     pub fn from_parts(
         arabic: Document,
         english: Document,
-        pairs: Vec<Pair>,
+        mut pairs: Vec<Pair>,
         verdict: Verdict,
     ) -> ParallelText {
+        let mut renumbering = Vec::new();
+        if verdict.same_law {
+            for (run, members) in renumbering_runs(&pairs) {
+                for k in members {
+                    pairs[k].flags.retain(|&f| f != Flag::LabelMismatch);
+                }
+                renumbering.push(run);
+            }
+        }
         let coverage = Coverage::from_pairs(arabic.articles.len(), english.articles.len(), &pairs);
         ParallelText {
             arabic,
@@ -285,7 +532,17 @@ impl ParallelText {
             pairs,
             verdict,
             coverage,
+            renumbering,
         }
+    }
+
+    /// The runs of renumbering, in document order: where the English
+    /// numbering runs a constant distance from the Arabic (an article
+    /// dropped or added and the rest renumbered), each run reported once.
+    /// The pairs of a run do not carry [`Flag::LabelMismatch`]; a pair
+    /// whose labels differ outside any run does.
+    pub fn renumbering(&self) -> &[Renumbering] {
+        &self.renumbering
     }
 
     /// The Arabic source document.

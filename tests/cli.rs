@@ -767,3 +767,52 @@ fn batch_folder_errors() {
     assert!(e.contains("JSON Lines"), "{e}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+// --------------------------------------------------------- renumbering --
+
+/// A 224-article law whose English drops article 42 and renumbers the
+/// rest: the tool reports the run once, and the renumbered pairs are not
+/// problems (`--only-problems`, the JSON status, `--fail-on any` counts).
+#[test]
+fn renumbering_is_not_a_problem_per_pair() {
+    let dir = temp_dir("renumbered");
+    let (ar, en) = common::law::law(224);
+    let doc = lexalign::parse_document(&en).unwrap();
+    let mut side = common::perturb::Side::from(&en, &doc);
+    side.delete(&[41]);
+    side.renumber();
+    let (ar_path, en_path, full_en) = (
+        dir.join("law.ar.txt"),
+        dir.join("law.en.txt"),
+        dir.join("full.en.txt"),
+    );
+    std::fs::write(&ar_path, &ar).unwrap();
+    std::fs::write(&en_path, side.render()).unwrap();
+    std::fs::write(&full_en, &en).unwrap();
+    let problems = |english: &Path| {
+        let v = json(&run(&["--format", "json", s(&ar_path), s(english)]));
+        let n = pairs(&v).iter().filter(|p| p["status"] != "ok").count();
+        let mismatches = pairs(&v)
+            .iter()
+            .filter(|p| has_flag(p, "label_mismatch"))
+            .count();
+        (v, n, mismatches)
+    };
+    let (_, before, _) = problems(&full_en);
+    let (v, after, mismatches) = problems(&en_path);
+    assert_eq!(mismatches, 0);
+    assert_eq!(
+        v["renumbering"].as_array().unwrap().len(),
+        1,
+        "{}",
+        v["renumbering"]
+    );
+    assert!(after <= before + 2, "{after} problems against {before}");
+    let r = run(&["--only-problems", s(&ar_path), s(&en_path)]);
+    let sentence = "English numbering runs 1 below the Arabic from Arabic 43 to 224";
+    assert_eq!(r.stdout.matches(sentence).count(), 1, "{}", r.stdout);
+    let r = run(&["--fail-on", "any", "-q", s(&ar_path), s(&en_path)]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains(&format!("{after} of ")), "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -241,7 +241,11 @@ impl Assembly<'_, '_> {
             Move::M21 => flags.push(Flag::Merged),
             _ => {}
         }
-        let evidence = matched_evidence(&signals, label_match, numbers, score);
+        let mut evidence = matched_evidence(&signals, label_match, numbers, score);
+        // The figures Flag::LikelyPartial is raised on, for its explanation.
+        evidence.usual_length_ratio = s.len.mu.exp();
+        evidence.units_arabic = a_side.iter().map(|x| x.units.max(1)).sum();
+        evidence.units_english = e_side.iter().map(|x| x.units.max(1)).sum();
         (sigmoid(score), flags, evidence)
     }
 
@@ -310,6 +314,7 @@ fn matched_evidence(
         items_arabic: sig.items_ar,
         items_english: sig.items_en,
         score,
+        ..Evidence::default()
     }
 }
 

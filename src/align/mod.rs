@@ -59,6 +59,7 @@
 
 mod assemble;
 mod band;
+pub mod calibrate;
 mod decide;
 mod dp;
 mod emission;
@@ -391,6 +392,7 @@ impl Aligner {
                 p.confidence *= p_same;
             }
         }
+        calibrate::finish(&mut built, &verdict, p_same, ar, en);
         (built, verdict)
     }
 }

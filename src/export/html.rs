@@ -166,16 +166,12 @@ fn notes(pair: &Pair, status: PairStatus, uncertain_below: f64) -> Vec<String> {
                 let _ = write!(
                     s,
                     " Only in Arabic: {}; only in English: {}.",
-                    escape_text(&numbers_or(&e.numbers_only_arabic, ", ", "none")),
-                    escape_text(&numbers_or(&e.numbers_only_english, ", ", "none"))
+                    escape_text(&numbers_or(&e.numbers_as_written(true), ", ", "none")),
+                    escape_text(&numbers_or(&e.numbers_as_written(false), ", ", "none"))
                 );
             }
             Flag::LikelyPartial => {
-                let _ = write!(
-                    s,
-                    " Length ratio English/Arabic {:.2}; list items {} Arabic, {} English.",
-                    e.length_ratio, e.items_arabic, e.items_english
-                );
+                let _ = write!(s, " {}.", escape_text(&e.partial_explanation()));
             }
             Flag::ContentDiffers => {
                 let _ = write!(s, " {}.", escape_text(&content_evidence(e)));
@@ -202,8 +198,21 @@ fn write_summary(out: &mut String, pt: &ParallelText, s: &Summary, uncertain_bel
     write_verdict(out, pt);
     write_coverage(out, pt, s, uncertain_below);
     write_flags(out, pt);
+    write_renumbering(out, pt);
     write_parser_notes(out, pt);
     out.push_str("</section>\n");
+}
+
+/// The runs of renumbering, one line each.
+fn write_renumbering(out: &mut String, pt: &ParallelText) {
+    if pt.renumbering().is_empty() {
+        return;
+    }
+    out.push_str("<div>\n<h2>Renumbering</h2>\n<ul class=\"renumbering\">");
+    for run in pt.renumbering() {
+        let _ = write!(out, "<li>{}</li>", escape_text(&run.sentence()));
+    }
+    out.push_str("</ul>\n</div>\n");
 }
 
 fn write_verdict(out: &mut String, pt: &ParallelText) {

@@ -18,7 +18,7 @@
 //! A top-level object with these keys; keys are never removed or renamed
 //! within a `version`, new keys may be added.
 //!
-//! - `"version"`: `2`, the version of this contract (see [`VERSION`] for
+//! - `"version"`: `3`, the version of this contract (see [`VERSION`] for
 //!   what changed).
 //! - `"arabic"`, `"english"`: document summaries, each with
 //!   - `"language"`: `"ar"` or `"en"`;
@@ -32,6 +32,11 @@
 //!   `english_articles`, `matched_pairs`, `arabic_matched`,
 //!   `english_matched`, `arabic_coverage`, `english_coverage` (0–1) and
 //!   `flags` (object: flag name → number of pairs).
+//! - `"renumbering"`: array of the runs of renumbering
+//!   ([`ParallelText::renumbering`]), each `{"arabic_from", "arabic_to",
+//!   "english_from", "english_to"` (labels, as strings)`, "offset"` (English
+//!   number minus Arabic number)`}`; a pair inside a run does not carry
+//!   `"label_mismatch"`;
 //! - `"uncertain_below"`: the threshold used for `"status"` below
 //!   ([`ReportOptions::uncertain_below`](super::ReportOptions::uncertain_below)).
 //! - `"pairs"`: array in document order, one entry per pair:
@@ -50,14 +55,20 @@
 //!     null), `numbers_shared`, `numbers_only_arabic`,
 //!     `numbers_only_english` (arrays of strings), `length_ratio`,
 //!     `length`, `items_arabic`, `items_english`, `lexical` (number or
-//!     null: the share of legal-lexicon concepts both sides use), `score`.
+//!     null: the share of legal-lexicon concepts both sides use), `score`;
+//!     since version 3 also `written_only_arabic`, `written_only_english`
+//!     (each one-sided number as the text writes it, in the order of
+//!     `numbers_only_*`: `"ثماني عشرة"` beside `"18"`), `usual_length_ratio`
+//!     (the document's usual English/Arabic length ratio, 0 for a one-sided
+//!     pair), `units_arabic`, `units_english` (paragraphs and list items):
+//!     the figures `likely_partial` is raised on.
 //!
 //! Every pair is listed whatever its confidence; `uncertain_below` only
 //! sets `status`.
 //!
 //! ```json
 //! {
-//!   "version": 2,
+//!   "version": 3,
 //!   "arabic": {"language": "ar", "title": "قانون رقم (7) لسنة 2012", "article_count": 2,
 //!              "diagnostics": []},
 //!   "english": {"language": "en", "title": null, "article_count": 1,
@@ -67,6 +78,7 @@
 //!                "arabic_matched": 1, "english_matched": 1,
 //!                "arabic_coverage": 0.5, "english_coverage": 1.0,
 //!                "flags": {"only_arabic": 1}},
+//!   "renumbering": [],
 //!   "uncertain_below": 0.5,
 //!   "pairs": [
 //!     {"arabic": [{"index": 0, "label": "1", "heading": "مادة (1)"}],
@@ -91,10 +103,21 @@ use serde::{Deserialize, Serialize};
 
 use super::PairStatus;
 use crate::{
-    ArticleRef, Coverage, DiagnosticKind, Document, Evidence, Language, ParallelText, Verdict,
+    ArticleRef, Coverage, DiagnosticKind, Document, Evidence, Language, ParallelText, Renumbering,
+    Verdict,
 };
 
-/// The version of the contract written by this crate: `2`.
+/// The version of the contract written by this crate: `3`.
+///
+/// Version 3 against version 2:
+/// - `"renumbering"`: the runs of renumbering, each reported once
+///   (`arabic_from`, `arabic_to`, `english_from`, `english_to`, `offset`);
+/// - a pair inside such a run no longer carries `"label_mismatch"` (nor,
+///   for that alone, the status `"flagged"`): one dropped article in a
+///   long law gives one run, not one flag per later pair;
+/// - `"evidence"` adds `written_only_arabic`, `written_only_english`,
+///   `usual_length_ratio`, `units_arabic`, `units_english`;
+/// - `"confidence"` is the fitted probability that the decision is right.
 ///
 /// Version 2 (lexalign 0.2) against version 1:
 /// - `"status"`: a matched pair without flags below the threshold is
@@ -105,7 +128,7 @@ use crate::{
 ///   numbers differ) and `"numbers_differ"` (was `"numeric_mismatch"`:
 ///   numbers inside the texts differ);
 /// - `"evidence"."length"` is within 0–1 (it could exceed 1 by 3e-8).
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The JSON report of a parallel text; see the [module docs](self) for the
 /// contract.
@@ -121,6 +144,8 @@ pub struct Report {
     pub document: Verdict,
     /// Coverage figures.
     pub coverage: Coverage,
+    /// The runs of renumbering, each once.
+    pub renumbering: Vec<Renumbering>,
     /// The confidence below which a matched pair with no flag is
     /// `"uncertain"` in [`PairReport::status`].
     pub uncertain_below: f64,
@@ -197,6 +222,7 @@ impl Report {
             english: DocumentSummary::of(pt.english()),
             document: pt.verdict().clone(),
             coverage: pt.coverage().clone(),
+            renumbering: pt.renumbering().to_vec(),
             uncertain_below,
             pairs: pt
                 .pairs()

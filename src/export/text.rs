@@ -103,6 +103,7 @@ pub(crate) fn render(pt: &ParallelText, summary: &Summary, options: &ReportOptio
         report.table();
     }
     report.summary();
+    report.renumbering();
     report.one_sided();
     report.likely_partial();
     report.numbers_differ_section();
@@ -275,6 +276,15 @@ impl TextReport<'_> {
         self.section(title, items.len(), items, style);
     }
 
+    /// The runs of renumbering, one line each (nothing when there is none).
+    fn renumbering(&mut self) {
+        let runs = self.pt.renumbering();
+        if !runs.is_empty() {
+            let items = runs.iter().map(|r| r.sentence()).collect();
+            self.section("Renumbering", runs.len(), items, DIM);
+        }
+    }
+
     /// The articles with no counterpart, each language in turn.
     fn one_sided(&mut self) {
         let only_arabic: Vec<&ArticleRef> = self.pt.only_arabic().collect();
@@ -289,11 +299,9 @@ impl TextReport<'_> {
         self.pair_section("Likely partial translations", MAGENTA, |x| {
             x.has_flag(Flag::LikelyPartial).then(|| {
                 format!(
-                    "{}: length ratio en/ar {:.2}, list items {} ar / {} en",
+                    "{}: {}",
                     pair_name(x, false),
-                    x.evidence.length_ratio,
-                    x.evidence.items_arabic,
-                    x.evidence.items_english
+                    x.evidence.partial_explanation()
                 )
             })
         });
@@ -309,8 +317,8 @@ impl TextReport<'_> {
                 format!(
                     "{}: only in Arabic: {}; only in English: {}",
                     pair_name(x, false),
-                    numbers_or(&x.evidence.numbers_only_arabic, " ", "-"),
-                    numbers_or(&x.evidence.numbers_only_english, " ", "-")
+                    numbers_or(&x.evidence.numbers_as_written(true), ", ", "-"),
+                    numbers_or(&x.evidence.numbers_as_written(false), ", ", "-")
                 )
             })
         });

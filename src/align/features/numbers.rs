@@ -114,6 +114,50 @@ fn short_year_follows(chars: &[char], mut j: usize) -> bool {
     word.starts_with("ميلادي")
 }
 
+/// How `text` writes the number `value`: the first token (a run of
+/// characters between spaces, without the brackets and punctuation around
+/// it), or two tokens together, whose digits read as `value` with
+/// [`numbers_in`] (`74ف` or `74 ف` for 1974, `01/01/1430` for 1430), else
+/// the first phrase of number words that means it (`ثماني عشرة` for 18);
+/// `None` when neither is found.
+pub(crate) fn written_as(text: &str, value: Value) -> Option<&str> {
+    let edge = |c: char| !c.is_alphanumeric();
+    // Byte ranges of the tokens.
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (k, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_whitespace(), start) {
+            (true, Some(b)) => {
+                tokens.push(b..k);
+                start = None;
+            }
+            (false, None) => start = Some(k),
+            _ => {}
+        }
+    }
+    let reads = |t: &str| first_digit(t).is_some() && numbers_in(t).contains(&value);
+    let alone = tokens
+        .iter()
+        .map(|r| text[r.clone()].trim_matches(edge))
+        .find(|t| reads(t));
+    let two = || {
+        tokens
+            .windows(2)
+            .filter(|w| first_digit(&text[w[0].clone()]).is_some())
+            .map(|w| text[w[0].start..w[1].end].trim_matches(edge))
+            .find(|t| reads(t))
+    };
+    alone.or_else(two).or_else(|| {
+        crate::numerals::number_words_in(text)
+            .into_iter()
+            .find(|(v, _)| Value::from(*v) == value)
+            .map(|(_, r)| &text[r])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +190,18 @@ mod tests {
             numbers_in("code A4 and 12345678901234567890"),
             Vec::<u64>::new()
         );
+    }
+
+    #[test]
+    fn numbers_as_written() {
+        let ar = "خلال ثماني عشرة يوما من القانون رقم (5) لسنة 74ف.";
+        assert_eq!(written_as(ar, 18), Some("ثماني عشرة"));
+        assert_eq!(written_as(ar, 1974), Some("74ف"));
+        assert_eq!(written_as(ar, 5), Some("5"));
+        assert_eq!(written_as("لسنة 74 ف.", 1974), Some("74 ف"));
+        assert_eq!(written_as("on 01/01/1430.", 1430), Some("01/01/1430"));
+        assert_eq!(written_as("١٬٠٠٠ دينار", 1000), Some("١٬٠٠٠"));
+        assert_eq!(written_as("within eighteen days", 18), Some("eighteen"));
+        assert_eq!(written_as("nothing here", 7), None);
     }
 }
