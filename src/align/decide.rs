@@ -70,27 +70,39 @@ const REPEAL_CUES: [&str; 12] = [
 /// body (with its title) opening with a repeal note.
 pub(super) fn is_repealed(article: &Article) -> bool {
     let body = article.text.trim();
-    // (A character takes at most 4 bytes: long bodies are not counted.)
-    if body.len() > 4 * REPEAL_NOTE_CHARS || body.chars().count() > REPEAL_NOTE_CHARS {
+    // (A character takes at most 4 bytes: long bodies are not counted, and
+    // the count stops after the limit.)
+    if body.len() > 4 * REPEAL_NOTE_CHARS || body.chars().nth(REPEAL_NOTE_CHARS).is_some() {
         return false;
     }
     let title = article.title.as_deref().unwrap_or("").trim();
     if body.is_empty() && title.is_empty() {
         return true;
     }
-    // The note says so at once: a cue among its first words.
-    let note = fold(&format!("{title} {body}"));
-    note.split(|c: char| !c.is_alphanumeric())
+    // The note says so at once: a cue among its first words. Words are
+    // split as in the folded text (the marks `fold` drops do not split).
+    let splits = |c: char| !c.is_alphanumeric() && !is_dropped_mark(c);
+    title
+        .split(splits)
+        .chain(body.split(splits))
         .filter(|w| !w.is_empty())
         .take(REPEAL_CUE_WORDS)
-        .any(|w| REPEAL_CUES.iter().any(|c| w.contains(c)))
+        .any(|w| {
+            let w = fold(w);
+            REPEAL_CUES.iter().any(|c| w.contains(c))
+        })
+}
+
+/// Tashkeel and tatweel, which [`fold`] drops.
+fn is_dropped_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{0652}' | '\u{0640}')
 }
 
 /// Lower case, Arabic hamza forms of alef and final yeh folded, tashkeel
 /// and tatweel dropped.
 fn fold(s: &str) -> String {
     s.chars()
-        .filter(|c| !matches!(c, '\u{064B}'..='\u{0652}' | '\u{0640}'))
+        .filter(|&c| !is_dropped_mark(c))
         .map(|c| match c {
             'أ' | 'إ' | 'آ' => 'ا',
             'ى' => 'ي',
