@@ -325,3 +325,36 @@ fn long_word_broken_by_a_soft_hyphen_does_not_panic() {
         assert_eq!(pt.pairs().len(), 1);
     }
 }
+
+/// Found by the mirror property (`tests/align_props.rs`): a two-article
+/// law against its first article alone, relabelled 3. Swapping the
+/// languages must mirror the links.
+#[test]
+fn mirror_holds_for_a_shifted_single_article() {
+    let article = |i: usize, n: u32, text: &str| Article {
+        index: i,
+        label: Some(Label::number(n)),
+        heading: format!("Article ({n})"),
+        heading_span: Span::default(),
+        title: None,
+        text: text.to_string(),
+        paragraphs: vec![],
+        items: vec![],
+        division: None,
+        span: Span::default(),
+    };
+    let two = |language| {
+        Document::new(
+            language,
+            vec![
+                article(0, 1, "1900 committee 1901 law."),
+                article(1, 2, "law law law.\n- law issue (100)."),
+            ],
+        )
+    };
+    let one = |language| Document::new(language, vec![article(0, 3, "1900 committee 1901 law.")]);
+    let x = align_documents(&two(Language::Arabic), &one(Language::English));
+    let y = align_documents(&one(Language::Arabic), &two(Language::English));
+    let mirrored: Vec<(usize, usize)> = links(&y).into_iter().map(|(i, j)| (j, i)).collect();
+    assert_eq!(links(&x), mirrored);
+}

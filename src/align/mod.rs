@@ -300,7 +300,7 @@ impl Aligner {
         };
         let total_ar: f64 = f.arabic.iter().map(|a| a.chars).sum();
         let total_en: f64 = f.english.iter().map(|a| a.chars).sum();
-        let len0 = LengthModel::from_mode(&lens(&near), total_ar, total_en, n != m);
+        let len0 = LengthModel::from_mode(&lens(&near), total_ar, total_en, (n, m));
         // Step 2: the scorer, first under that length model.
         let lengths = Lengths::new(&f);
         let scorer0 = Scorer::new(&f, &lengths, self.weights, len0);

@@ -122,29 +122,25 @@ impl LengthModel {
     /// Estimates the model from candidate pairs of which only some
     /// correspond: the mean is the mode of the log length ratios (a kernel
     /// density estimate), the spread comes from the ratios near the mode.
-    /// With too little data, the ratio of the document totals is used;
-    /// when the documents have different numbers of articles
-    /// (`counts_differ`), that ratio is shrunk toward the prior.
+    /// With too little data, the ratio of the documents' mean article
+    /// lengths is used (`counts`: the number of Arabic and English
+    /// articles), so that an article dropped on one side of a short law
+    /// does not move it; swapping the languages negates it, so the model
+    /// mirrors.
     pub fn from_mode(
         pairs: &[(f64, f64)],
         total_ar: f64,
         total_en: f64,
-        counts_differ: bool,
+        counts: (usize, usize),
     ) -> LengthModel {
         let r = log_ratios(pairs);
         if r.len() < 30 {
-            // Too little to find a mode: the ratio of the totals; where an
-            // article was dropped or added on one side (which moves the
-            // totals of a short law a lot), shrunk toward the prior in
-            // proportion to how little there is.
+            // Too little to find a mode: the ratio of the mean article
+            // lengths (the ratio of the totals when the counts agree).
             return if total_ar > 0.0 && total_en > 0.0 {
-                let s = if counts_differ {
-                    r.len() as f64 / 30.0
-                } else {
-                    1.0
-                };
+                let (n, m) = (counts.0.max(1) as f64, counts.1.max(1) as f64);
                 LengthModel {
-                    mu: s * (total_en / total_ar).ln() + (1.0 - s) * Self::PRIOR.mu,
+                    mu: ((total_en / m) / (total_ar / n)).ln(),
                     sigma: Self::PRIOR.sigma,
                 }
             } else {
