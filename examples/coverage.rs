@@ -61,6 +61,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, ValueEnum};
 use lexalign::export::batch::{self, BatchDocument, BatchJob};
 use lexalign::export::{self, FailOn, Format, ReportOptions, Summary};
+use lexalign::input::shown;
 use lexalign::{Aligner, Document, DocumentPair, Error, ErrorKind, ParallelText};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,7 +167,7 @@ fn describe(path: &Path, documents: &[&Document]) -> Result<String, String> {
     lexalign::export::describe_documents(documents.iter().copied()).ok_or_else(|| {
         format!(
             "{}: no articles found: it may not be legislation (no headings such as \"Article (1)\" or \"مادة (1)\")",
-            path.display()
+            shown(path)
         )
     })
 }
@@ -174,8 +175,8 @@ fn describe(path: &Path, documents: &[&Document]) -> Result<String, String> {
 /// The message of a parse error of the file at `path`.
 fn parse_error(path: &Path, error: &Error) -> String {
     match error.kind() {
-        ErrorKind::Empty => format!("{}: the file is empty", path.display()),
-        _ => format!("{}: {error}", path.display()),
+        ErrorKind::Empty => format!("{}: the file is empty", shown(path)),
+        _ => format!("{}: {error}", shown(path)),
     }
 }
 
@@ -188,7 +189,7 @@ fn bilingual(path: &Path, say: &mut dyn FnMut(String), cli: &Cli) -> Result<Docu
         .into_iter()
         .flatten()
         .collect();
-    say(format!("{}: {}", path.display(), describe(path, &main)?));
+    say(format!("{}: {}", shown(path), describe(path, &main)?));
     let found_articles = main.iter().map(|d| d.articles.len()).max().unwrap_or(0);
     DocumentPair::from_parsed(parsed).map_err(|e| match *e.kind() {
         ErrorKind::MissingLanguage { found, missing } => {
@@ -201,7 +202,7 @@ fn bilingual(path: &Path, say: &mut dyn FnMut(String), cli: &Cli) -> Result<Docu
             let count = lexalign::export::articles_phrase(found_articles);
             format!(
                 "{}: only {found} text was found ({count}); the {missing} version is needed too: {how}",
-                path.display()
+                shown(path)
             )
         }
         _ => parse_error(path, &e),
@@ -225,7 +226,7 @@ fn align_files(
                 let document = lexalign::parse_document(text).map_err(|e| parse_error(path, &e))?;
                 say(format!(
                     "{}: {}",
-                    path.display(),
+                    shown(path),
                     describe(path, &[&document])?
                 ));
                 documents.push(document);
@@ -236,8 +237,8 @@ fn align_files(
                 match *e.kind() {
                     ErrorKind::SameLanguage { language } => format!(
                     "{} and {} are both in {language}: one Arabic and one English text are needed",
-                    first.display(),
-                    second.display()
+                    shown(first),
+                    shown(second)
                 ),
                     _ => e.to_string(),
                 }
