@@ -16,7 +16,13 @@
 //! - `--format json`: the report of `lexalign::export::json` (contract in
 //!   its docs); `tsv`, `tmx` (TMX 1.4b) and `html` (one self-contained
 //!   page) likewise: every format is `lexalign::export::render`.
-//! - `--output FILE` writes there instead of stdout.
+//! - `FILE` may be `-` for stdin. Named files must be regular files (a
+//!   FIFO, device or socket is refused) of at most `--max-size` bytes
+//!   (default 256M, stdin included), UTF-8 or UTF-16 text; anything else
+//!   "looks like a binary file" (`lexalign::input`).
+//! - `--output FILE` writes there instead of stdout; an output that is one
+//!   of the inputs (symlinks resolved), or in `--batch` a `*.txt` file of
+//!   the batch folder, is refused.
 //! - `--uncertain-below X` (0–1, default 0.5; `--min-confidence` is an
 //!   alias): matched pairs without flags whose confidence is below X count
 //!   as problems ("uncertain"). Text, TSV, JSON and HTML still show every
@@ -35,12 +41,15 @@
 //!   summary table on stderr (beyond 40 documents the table lists only
 //!   those that failed, have one-sided articles or look like different
 //!   laws). A file that fails is reported and skipped. `--jobs N` sets
-//!   the number of worker threads (default: the number of cores).
+//!   the number of worker threads (default: the number of cores; only
+//!   with `--batch`). A document that fails or panics is reported on its
+//!   line and the run goes on; the lines are the same whatever `--jobs`.
 //!   With `--fail-on`, the exit code is 1 when any document triggers it
 //!   (with `any`, a document that failed counts too).
 //!
 //! Exit codes: 0 done; 1 problems found where `--fail-on` asked for it;
-//! 2 usage or input error (missing or unreadable file, not UTF-8, no
+//! 2 usage or input error (missing, unreadable, special, too large or
+//! binary file, output over an input, no
 //! articles, both files in one language, one language only, a batch
 //! folder that cannot be read or holds no `*.txt`).
 
@@ -52,6 +61,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, ValueEnum};
 use lexalign::export::batch::{self, BatchDocument, BatchJob};
 use lexalign::export::{self, FailOn, Format, ReportOptions, Summary};
+use lexalign::input::shown;
 use lexalign::{Aligner, Document, DocumentPair, Error, ErrorKind, ParallelText};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -102,6 +112,10 @@ struct Cli {
     #[arg(long, value_name = "N", requires = "batch", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
 
+    /// Refuse inputs larger than this (bytes; K, M, G suffixes) [default: 256M].
+    #[arg(long, value_name = "SIZE", value_parser = lexalign::input::parse_size)]
+    max_size: Option<u64>,
+
     /// Colour the text output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -141,26 +155,10 @@ fn parse_confidence(s: &str) -> Result<f64, String> {
 /// An error worth a message and exit code 2.
 struct Fatal(String);
 
-/// Reads `path` as UTF-8 text, with a message naming the file on failure.
-fn read_text(path: &Path) -> Result<String, String> {
-    let shown = path.display();
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("{shown}: no such file"),
-        std::io::ErrorKind::PermissionDenied => {
-            format!("{shown}: cannot read the file: permission denied")
-        }
-        _ if path.is_dir() => {
-            format!("{shown}: is a folder, not a file (use --batch for a folder)")
-        }
-        _ => format!("{shown}: cannot read the file: {e}"),
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        format!(
-            "{shown}: not UTF-8 text (first invalid byte at offset {offset}); \
-             convert it first, e.g. iconv -f WINDOWS-1256 -t UTF-8"
-        )
-    })
+/// Reads `path` (stdin for `-`) as text: a regular file within the size
+/// limit, UTF-8 or UTF-16 (see `lexalign::input`).
+fn read_text(path: &Path, max_size: u64) -> Result<String, String> {
+    lexalign::input::read_text(path, max_size).map_err(|e| e.to_string())
 }
 
 /// What a file holds, said on stderr ("Arabic, 28 articles"), or the
@@ -169,7 +167,7 @@ fn describe(path: &Path, documents: &[&Document]) -> Result<String, String> {
     lexalign::export::describe_documents(documents.iter().copied()).ok_or_else(|| {
         format!(
             "{}: no articles found: it may not be legislation (no headings such as \"Article (1)\" or \"مادة (1)\")",
-            path.display()
+            shown(path)
         )
     })
 }
@@ -177,28 +175,25 @@ fn describe(path: &Path, documents: &[&Document]) -> Result<String, String> {
 /// The message of a parse error of the file at `path`.
 fn parse_error(path: &Path, error: &Error) -> String {
     match error.kind() {
-        ErrorKind::Empty => format!("{}: the file is empty", path.display()),
-        _ => format!("{}: {error}", path.display()),
+        ErrorKind::Empty => format!("{}: the file is empty", shown(path)),
+        _ => format!("{}: {error}", shown(path)),
     }
 }
 
-/// The documents of one bilingual file. With `hint_pair` (a batch), the
+/// The documents of one bilingual file. In a batch, the
 /// message for a missing language names the file to add.
-fn bilingual(
-    path: &Path,
-    say: &mut dyn FnMut(String),
-    hint_pair: bool,
-) -> Result<DocumentPair, String> {
-    let parsed = lexalign::parse(&read_text(path)?).map_err(|e| parse_error(path, &e))?;
+fn bilingual(path: &Path, say: &mut dyn FnMut(String), cli: &Cli) -> Result<DocumentPair, String> {
+    let max = cli.max_size.unwrap_or(lexalign::input::DEFAULT_MAX_SIZE);
+    let parsed = lexalign::parse(&read_text(path, max)?).map_err(|e| parse_error(path, &e))?;
     let main: Vec<&Document> = [parsed.arabic(), parsed.english()]
         .into_iter()
         .flatten()
         .collect();
-    say(format!("{}: {}", path.display(), describe(path, &main)?));
+    say(format!("{}: {}", shown(path), describe(path, &main)?));
     let found_articles = main.iter().map(|d| d.articles.len()).max().unwrap_or(0);
     DocumentPair::from_parsed(parsed).map_err(|e| match *e.kind() {
         ErrorKind::MissingLanguage { found, missing } => {
-            let how = if hint_pair {
+            let how = if cli.batch.is_some() {
                 let name = path.file_name().unwrap_or_default().to_string_lossy();
                 format!("add {} beside it", batch::partner_file(&name, missing))
             } else {
@@ -207,7 +202,7 @@ fn bilingual(
             let count = lexalign::export::articles_phrase(found_articles);
             format!(
                 "{}: only {found} text was found ({count}); the {missing} version is needed too: {how}",
-                path.display()
+                shown(path)
             )
         }
         _ => parse_error(path, &e),
@@ -219,18 +214,19 @@ fn bilingual(
 fn align_files(
     paths: &[PathBuf],
     say: &mut dyn FnMut(String),
-    hint_pair: bool,
+    cli: &Cli,
 ) -> Result<ParallelText, String> {
+    let max = cli.max_size.unwrap_or(lexalign::input::DEFAULT_MAX_SIZE);
     let pair = match paths {
-        [path] => bilingual(path, say, hint_pair)?,
+        [path] => bilingual(path, say, cli)?,
         [first, second] => {
-            let texts = [read_text(first)?, read_text(second)?];
+            let texts = [read_text(first, max)?, read_text(second, max)?];
             let mut documents = Vec::with_capacity(2);
             for (path, text) in [first, second].into_iter().zip(&texts) {
                 let document = lexalign::parse_document(text).map_err(|e| parse_error(path, &e))?;
                 say(format!(
                     "{}: {}",
-                    path.display(),
+                    shown(path),
                     describe(path, &[&document])?
                 ));
                 documents.push(document);
@@ -241,8 +237,8 @@ fn align_files(
                 match *e.kind() {
                     ErrorKind::SameLanguage { language } => format!(
                     "{} and {} are both in {language}: one Arabic and one English text are needed",
-                    first.display(),
-                    second.display()
+                    shown(first),
+                    shown(second)
                 ),
                     _ => e.to_string(),
                 }
@@ -283,7 +279,13 @@ fn run_files(cli: &Cli) -> Result<ExitCode, Fatal> {
             eprintln!("{s}");
         }
     };
-    let pt = align_files(&cli.files, &mut say, false).map_err(Fatal)?;
+    if cli.jobs.is_some() {
+        return Err(Fatal("--jobs works with --batch only".into()));
+    }
+    if let Some(output) = &cli.output {
+        lexalign::input::check_output(output, &cli.files).map_err(|e| Fatal(e.to_string()))?;
+    }
+    let pt = align_files(&cli.files, &mut say, cli).map_err(Fatal)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let options = ReportOptions {
         uncertain_below: cli.uncertain_below,
@@ -332,7 +334,7 @@ fn run_jobs(
     let mut write_error: Option<Fatal> = None;
     let align = |job: &BatchJob| {
         BatchDocument::attempt(&job.name, job.file_names(), cli.uncertain_below, || {
-            align_files(&job.files, &mut |_| {}, true)
+            align_files(&job.files, &mut |_| {}, cli)
         })
     };
     let progress = |done: usize, index: usize| {
@@ -375,6 +377,11 @@ fn run_batch(cli: &Cli, dir: &Path) -> Result<ExitCode, Fatal> {
             "{}: skipping {skipped} files not ending in .txt",
             dir.display()
         );
+    }
+    if let Some(output) = &cli.output {
+        let inputs: Vec<PathBuf> = jobs.iter().flat_map(|j| j.files.clone()).collect();
+        lexalign::input::check_batch_output(output, dir, &inputs)
+            .map_err(|e| Fatal(e.to_string()))?;
     }
     let mut out = open_output(cli.output.as_deref())?;
     let documents = run_jobs(cli, &jobs, &mut *out)?;

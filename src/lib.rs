@@ -21,6 +21,9 @@
 //!   preamble, divisions, [`Article`]s with labels, list items and byte
 //!   spans into the input, closing block, boilerplate, and the
 //!   [`Diagnostic`]s of what the parser could not settle.
+//! - [`input`] — reading a file or stdin safely for a tool (regular files
+//!   only, a size limit, UTF-8 or UTF-16, binary refused) and keeping an
+//!   output from overwriting an input.
 //!
 //! The main job: align two texts and list what a translator must look at.
 //!
@@ -78,6 +81,7 @@ mod align;
 mod document;
 mod error;
 pub mod export;
+pub mod input;
 pub mod normalize;
 pub mod numerals;
 mod parallel;

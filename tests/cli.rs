@@ -816,3 +816,190 @@ fn renumbering_is_not_a_problem_per_pair() {
     assert!(r.stderr.contains(&format!("{after} of ")), "{}", r.stderr);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// ------------------------------------------------------- unsafe inputs --
+
+/// Runs the example with `stdin` from a file, killed after `secs` seconds
+/// (`None`: it hung).
+fn run_limited(args: &[&str], stdin: Option<&Path>, secs: u64) -> Option<Run> {
+    use std::process::Stdio;
+    let mut cmd = Command::new(binary());
+    cmd.args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    match stdin {
+        Some(p) => cmd.stdin(std::fs::File::open(p).unwrap()),
+        None => cmd.stdin(Stdio::null()),
+    };
+    let mut child = cmd.spawn().expect("the example runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Some(Run {
+        code: out.status.code().expect("exited normally"),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    })
+}
+
+#[test]
+fn output_over_an_input_is_refused() {
+    let dir = temp_dir("output-input");
+    let (ar, en) = write_split(&dir, "law");
+    let both = dir.join("both.txt");
+    std::fs::copy(seed("001_"), &both).unwrap();
+    let before = std::fs::read(&both).unwrap();
+    let e = error(&[s(&both), "--output", s(&both)]);
+    assert!(e.contains("would overwrite"), "{e}");
+    #[cfg(unix)]
+    {
+        let link = dir.join("link.out");
+        std::os::unix::fs::symlink(&both, &link).unwrap();
+        let e = error(&[s(&both), "-o", s(&link)]);
+        assert!(e.contains("would overwrite"), "{e}");
+    }
+    let e = error(&[s(&dir.join(".").join("both.txt")), "-o", s(&both)]);
+    assert!(e.contains("would overwrite"), "{e}");
+    assert_eq!(std::fs::read(&both).unwrap(), before, "the input is intact");
+    let english = std::fs::read(&en).unwrap();
+    for args in [[s(&ar), s(&en)], [s(&en), s(&ar)]] {
+        let e = error(&[args[0], args[1], "--format", "tsv", "-o", s(&en)]);
+        assert!(e.contains("would overwrite"), "{e}");
+    }
+    assert_eq!(std::fs::read(&en).unwrap(), english);
+    // Batch: an input of the folder, or a new *.txt a later run would read.
+    let e = error(&["--batch", s(&dir), "-o", s(&en)]);
+    assert!(e.contains("would overwrite"), "{e}");
+    assert_eq!(std::fs::read(&en).unwrap(), english);
+    let e = error(&["--batch", s(&dir), "-o", s(&dir.join("report.txt"))]);
+    assert!(e.contains("batch folder"), "{e}");
+    assert!(!dir.join("report.txt").exists());
+    // A report the batch does not read is fine.
+    let report = dir.join("report.jsonl");
+    let r = run(&["--batch", s(&dir), "-q", "-o", s(&report)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_not_waited_for() {
+    let dir = temp_dir("fifo");
+    std::fs::copy(seed("001_"), dir.join("a.txt")).unwrap();
+    std::fs::copy(seed("001_"), dir.join("c.txt")).unwrap();
+    let fifo = dir.join("b.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let r = run_limited(&[s(&fifo)], None, 20).expect("a FIFO must not hang the tool");
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("b.txt: is a FIFO, not a regular file"),
+        "{}",
+        r.stderr
+    );
+    let r = run_limited(&["--batch", s(&dir), "-q"], None, 60).expect("nor a batch");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let docs = lines(&r.stdout);
+    let names: Vec<&str> = docs.iter().map(|d| d["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["a", "b", "c"]);
+    assert!(
+        docs[1]["error"].as_str().unwrap().contains("FIFO"),
+        "{}",
+        docs[1]
+    );
+    assert_eq!(docs[2]["status"], "ok");
+    let e = error(&["/dev/null"]);
+    assert!(e.contains("not a regular file"), "{e}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn size_limit_and_stdin() {
+    let path = seed("001_");
+    let e = error(&["--max-size", "1K", s(&path)]);
+    assert!(e.contains("larger than the limit of 1024 bytes"), "{e}");
+    let r = run_limited(&["-", "--format", "json"], Some(&path), 60).unwrap();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(json(&r)["pairs"].as_array().unwrap().len(), 28);
+    let r = run_limited(&["--max-size", "1K", "-"], Some(&path), 60).unwrap();
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("stdin: larger than the limit"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn utf16_is_read_and_binary_is_refused() {
+    let dir = temp_dir("encodings");
+    let text = std::fs::read_to_string(seed("001_")).unwrap();
+    let units: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let with_bom = [&[0xff, 0xfe][..], &units].concat();
+    let big_endian: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (name, bytes) in [("le", &units), ("bom", &with_bom), ("be", &big_endian)] {
+        let path = dir.join(format!("{name}.txt"));
+        std::fs::write(&path, bytes).unwrap();
+        let r = run(&[s(&path), "--format", "json"]);
+        assert_eq!(json(&r)["pairs"].as_array().unwrap().len(), 28, "{name}");
+    }
+    let nul = dir.join("nul.txt");
+    std::fs::write(&nul, vec![0u8; 4096]).unwrap();
+    let e = error(&[s(&nul)]);
+    assert!(
+        e.contains("nul.txt: not UTF-8 or UTF-16 text, looks like a binary file"),
+        "{e}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn terminal_escapes_do_not_reach_the_terminal() {
+    let dir = temp_dir("escapes");
+    let (ar, en) = split_001();
+    let taint = |t: &str| t.replacen('\n', "\x1b]0;owned\x07\x1b[2J\n", 1);
+    let path = dir.join("hostile.txt");
+    std::fs::write(&path, taint(&ar) + &taint(&en)).unwrap();
+    for color in ["never", "always"] {
+        let r = run(&[s(&path), "--color", color]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(
+            !r.stdout.contains('\x07')
+                && !r.stdout.contains("\x1b]")
+                && !r.stdout.contains("\x1b[2J"),
+            "{color}: {:?}",
+            r.stdout
+        );
+        assert_eq!(color == "always", r.stdout.contains('\x1b'));
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn jobs_needs_batch() {
+    let e = error(&["--jobs", "2", s(&seed("001_"))]);
+    assert!(e.contains("--batch"), "{e}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp_dir("non-utf8-name");
+    let name = std::ffi::OsStr::from_bytes(b"law\xff.txt");
+    std::fs::copy(seed("001_"), dir.join(name)).unwrap();
+    let r = run(&["--batch", s(&dir), "-q"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let docs = lines(&r.stdout);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["status"], "ok", "{}", docs[0]);
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -103,3 +103,86 @@ fn listing_and_errors() {
     assert_eq!(code, 2);
     assert!(err.contains("no/such/file.txt"), "{err}");
 }
+
+#[test]
+fn listing_strips_terminal_escapes() {
+    let dir = std::env::temp_dir().join(format!("lexalign-structure-{}-esc", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("hostile.txt");
+    let text = "Labour\x1b]0;owned\x07 Law\x1b[2J\nArticle (1)\x07\nText.\nArticle (2)\nText.\n";
+    std::fs::write(&path, text).unwrap();
+    let (code, out, err) = run(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Labour") && out.contains("Law"), "{out}");
+    assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn binary_and_special_files_are_refused() {
+    let dir = std::env::temp_dir().join(format!("lexalign-structure-{}-bin", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("zeros.txt");
+    std::fs::write(&path, vec![0u8; 100_000]).unwrap();
+    for json in [false, true] {
+        let mut args = vec![path.to_str().unwrap()];
+        if json {
+            args.push("--json");
+        }
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 2, "{out}");
+        assert!(
+            out.is_empty() && err.contains("looks like a binary file"),
+            "{err}"
+        );
+    }
+    #[cfg(unix)]
+    {
+        let (code, _, err) = run(&["/dev/zero", "--json"]);
+        assert_eq!(code, 2);
+        assert!(err.contains("not a regular file"), "{err}");
+    }
+    let (code, _, err) = run(&[
+        "--max-size",
+        "1K",
+        common::seed_path("001").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("larger than the limit"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    use std::io::Read;
+    let dir = std::env::temp_dir().join(format!("lexalign-structure-{}-pipe", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("long.txt");
+    let (ar, en) = common::law::law(3000);
+    std::fs::write(&path, ar + &en).unwrap();
+    for json in [false, true] {
+        let mut cmd = Command::new(binary());
+        cmd.arg(&path).stdout(std::process::Stdio::piped());
+        cmd.stderr(std::process::Stdio::piped());
+        if json {
+            cmd.arg("--json");
+        }
+        let mut child = cmd.spawn().unwrap();
+        let mut head = [0u8; 100];
+        child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+        // The pipe is closed here, like `| head`.
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}

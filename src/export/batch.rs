@@ -256,14 +256,19 @@ impl BatchJob {
 /// When the folder cannot be read.
 pub fn jobs_in(dir: &Path) -> std::io::Result<(Vec<BatchJob>, usize)> {
     let mut names: Vec<String> = Vec::new();
+    // The real name of each entry whose name is not UTF-8 (shown lossily).
+    let mut real: HashMap<String, std::ffi::OsString> = HashMap::new();
     let mut skipped = 0;
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
         // A `.txt` entry that is not a folder is a document, readable or
-        // not (a dangling link is reported, not skipped).
+        // not (a dangling link or a FIFO is reported, not skipped).
         if !path.is_dir() && name.ends_with(".txt") && !name.starts_with('.') {
+            if entry.file_name().to_str().is_none() {
+                real.insert(name.clone(), entry.file_name());
+            }
             names.push(name);
         } else if path.is_file() {
             skipped += 1;
@@ -273,7 +278,10 @@ pub fn jobs_in(dir: &Path) -> std::io::Result<(Vec<BatchJob>, usize)> {
         .into_iter()
         .map(|(name, files)| BatchJob {
             name,
-            files: files.iter().map(|f| dir.join(f)).collect(),
+            files: files
+                .iter()
+                .map(|f| real.get(f).map_or_else(|| dir.join(f), |r| dir.join(r)))
+                .collect(),
         })
         .collect();
     Ok((jobs, skipped))
@@ -481,4 +489,60 @@ pub fn table(documents: &[BatchDocument]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A panic in one document is reported on its line; the lines keep
+    /// the job order and are the same whatever the number of workers.
+    #[test]
+    fn a_panic_is_one_failed_line_and_workers_do_not_change_the_output() {
+        let jobs: Vec<usize> = (0..9).collect();
+        let lines = |workers| {
+            let mut ready = Vec::new();
+            let documents = run(
+                &jobs,
+                Some(workers),
+                |&job| {
+                    BatchDocument::attempt(&format!("doc{job}"), vec![], 0.5, || {
+                        if job % 4 == 1 {
+                            panic!("boom {job}");
+                        }
+                        Err(format!("doc{job}: no articles"))
+                    })
+                },
+                |_, _| {},
+                |document| ready.push(document.record.to_json_line()),
+            );
+            assert_eq!(documents.len(), jobs.len());
+            ready
+        };
+        let serial = lines(1);
+        assert!(
+            serial[1].contains("internal error while aligning: boom 1"),
+            "{}",
+            serial[1]
+        );
+        assert!(serial[2].contains("doc2: no articles"));
+        for workers in [2, 4, 16] {
+            assert_eq!(lines(workers), serial);
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_name_that_is_not_utf8_keeps_its_real_path() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = std::env::temp_dir().join(format!("lexalign-batch-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"law\xff.txt");
+        std::fs::write(dir.join(name), "Article 1\n").unwrap();
+        let (jobs, skipped) = jobs_in(&dir).unwrap();
+        assert_eq!(skipped, 0);
+        assert_eq!(jobs.len(), 1);
+        assert!(jobs[0].files[0].is_file(), "{:?}", jobs[0].files);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

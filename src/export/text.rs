@@ -114,14 +114,22 @@ pub(crate) fn render(pt: &ParallelText, summary: &Summary, options: &ReportOptio
 }
 
 impl TextReport<'_> {
+    /// A line of text, control characters from the documents stripped.
     fn line(&mut self, line: &str) {
+        self.raw_line(&crate::input::strip_controls(line));
+    }
+
+    /// A line as it is: its parts are clean, and painted.
+    fn raw_line(&mut self, line: &str) {
         self.out.push_str(line);
         self.out.push('\n');
     }
 
     fn painted_line(&mut self, style: &str, line: &str) {
-        let painted = self.painter.paint(style, line);
-        self.line(&painted);
+        let painted = self
+            .painter
+            .paint(style, &crate::input::strip_controls(line));
+        self.raw_line(&painted);
     }
 
     /// The title, the counts, and a warning when the texts look like
@@ -175,8 +183,8 @@ impl TextReport<'_> {
             .map(|(n, pair, _)| {
                 [
                     n.to_string(),
-                    labels(&pair.arabic),
-                    labels(&pair.english),
+                    crate::input::strip_controls(&labels(&pair.arabic)).into_owned(),
+                    crate::input::strip_controls(&labels(&pair.english)).into_owned(),
                     format!("{:.2}", pair.confidence),
                 ]
             })
@@ -217,7 +225,7 @@ impl TextReport<'_> {
                 self.painter.paint(style, &flags),
                 w0 = width[0]
             );
-            self.line(line.trim_end());
+            self.raw_line(line.trim_end());
         }
         if rows.is_empty() {
             self.painted_line(DIM, "(no pairs to show)");
@@ -234,7 +242,7 @@ impl TextReport<'_> {
         } else {
             self.painter.paint(RED, "probably NOT the same law")
         };
-        self.line(&format!("  Verdict: {said} (score {:.2})", verdict.score));
+        self.raw_line(&format!("  Verdict: {said} (score {:.2})", verdict.score));
         for reason in &verdict.reasons {
             self.line(&format!("    - {reason}"));
         }
@@ -257,7 +265,7 @@ impl TextReport<'_> {
             self.line(&format!("  {title}: none"));
         } else {
             let title = self.painter.paint(style, title);
-            self.line(&format!("  {title} ({count}):"));
+            self.raw_line(&format!("  {title} ({count}):"));
             for item in items {
                 self.line(&format!("    {item}"));
             }
@@ -405,5 +413,26 @@ mod tests {
             ..ReportOptions::default()
         });
         assert!(!only.lines().any(|l| l.starts_with("1  1")));
+    }
+
+    #[test]
+    fn control_characters_of_the_documents_are_stripped() {
+        let arabic =
+            "قانون\x1b]0;pwned\x07 العمل\nمادة (1)\nنص المادة الأولى 2012.\nمادة (2)\nنص.\n";
+        let english = "Labour\x1b[2J Law\x07\nArticle (1)\nText of the first article 2012.\nArticle (2)\nText.\n";
+        let pt = crate::align(arabic, english).unwrap();
+        for color in [false, true] {
+            let options = ReportOptions {
+                color,
+                ..ReportOptions::default()
+            };
+            let t = render(&pt, &Summary::of(&pt, 0.5), &options);
+            assert!(t.contains("Law"), "{t}");
+            assert!(
+                !t.contains('\x07') && !t.contains("\x1b[2J") && !t.contains("\x1b]"),
+                "{t:?}"
+            );
+            assert_eq!(color, t.contains('\x1b'));
+        }
     }
 }
