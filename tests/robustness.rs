@@ -401,18 +401,28 @@ fn rewritten_and_repealed_articles_stay_paired_and_flagged() {
 
 /// Wrong links of the neighbour-drop probe (drop Arabic k and English
 /// k + 1, renumber both: two unrelated articles then share a label and a
-/// slot) summed over every k, for seeds 001 and 003. Before the same-slot
-/// rule they were 13 and 8; the rule's content gate keeps all but one
-/// (003, k = 9: the two neighbours share 0.215 of their legal terms, above
-/// the gate), so 13 and 9. They must not grow further.
-const NEIGHBOUR_DROP_CEILING: [usize; 2] = [13, 9];
+/// slot, with no gap in either numbering) summed over every k, for seeds
+/// 001 and 003.
+///
+/// The probe has no structural evidence for the one-sided call the gold
+/// wants, and its content looks like that of an article rewritten after
+/// the translation (the development pairs have three: shares of legal
+/// terms and content scores fall in the same ranges). The rule
+/// (same law, same label at a consistent offset and slot: paired unless
+/// the content is decisive; a one-sided call needs positive evidence)
+/// therefore pairs them: one wrong link per case, where a content gate
+/// kept 13 and 9 (and split the real rewritten articles). The ceiling is
+/// that: never more than one wrong link per case; the price is paid in
+/// confidence (`tests/calibration.rs` prints how many of these wrong links
+/// fall below 0.5).
+const NEIGHBOUR_DROP_CEILING: [usize; 2] = [25, 22];
 
 #[test]
 fn neighbour_drop_probe() {
     let aligner = Aligner::default();
     for (s, ceiling) in ["001", "003"].into_iter().zip(NEIGHBOUR_DROP_CEILING) {
         let (ar0, en0) = split(&seed(s));
-        let (mut wrong, mut total, mut cases) = (0, 0.0, 0);
+        let (mut wrong, mut total, mut cases, mut flagged) = (0, 0.0, 0, 0);
         for k in 1..ar0.arts.len() - 2 {
             let (mut ar, mut en) = (ar0.clone(), en0.clone());
             ar.delete(&[k]);
@@ -428,12 +438,24 @@ fn neighbour_drop_probe() {
                     pred.difference(&g).collect::<Vec<_>>()
                 );
             }
+            flagged += pt
+                .pairs()
+                .iter()
+                .filter(|p| {
+                    p.is_matched()
+                        && p.has_flag(Flag::ContentDiffers)
+                        && p.arabic
+                            .iter()
+                            .any(|a| p.english.iter().any(|e| !g.contains(&(a.index, e.index))))
+                })
+                .count();
+            assert!(w <= 1, "{s} k={k}: {w} wrong links");
             wrong += w;
             total += f1(&pred, &g);
             cases += 1;
         }
         println!(
-            "seed {s}: neighbour drop (Arabic k, English k+1, both renumbered), {cases} cases: mean pair F1 {:.3}, wrong links {wrong} (ceiling {ceiling})",
+            "seed {s}: neighbour drop (Arabic k, English k+1, both renumbered), {cases} cases: mean pair F1 {:.3}, wrong links {wrong} (ceiling {ceiling}), of which flagged content_differs {flagged}",
             total / cases as f64
         );
         assert!(

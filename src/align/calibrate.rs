@@ -13,7 +13,11 @@
 //! (a run of renumbering counts as agreement), whether its neighbours'
 //! labels agree, numbering gaps, whether the other side holds an unpaired
 //! article with the label this one should pair with, the verdict, the kind
-//! of pair and its flags.
+//! of pair and its flags, and for a matched pair how far its score falls
+//! below zero and below the document's usual (median) pair score: a pair
+//! kept by its number and slot against its content (flagged
+//! `content_differs`) is the doubtful decision of a translation that is
+//! otherwise close.
 //!
 //! The coefficients are not set by hand: they are fitted on decisions
 //! whose rightness is known (the development pairs with their gold
@@ -36,7 +40,7 @@ pub use table::COEFFICIENTS;
 
 /// The names of the features, in the order of [`features`] and of
 /// [`COEFFICIENTS`].
-pub const FEATURES: [&str; 25] = [
+pub const FEATURES: [&str; 27] = [
     "bias",
     "merge_or_split",
     "one_sided",
@@ -62,6 +66,8 @@ pub const FEATURES: [&str; 25] = [
     "position",
     "content_differs",
     "repealed",
+    "score_negative",
+    "below_usual",
 ];
 
 /// How many features a decision has.
@@ -236,6 +242,7 @@ pub fn features(
 ) -> Vec<[f64; N]> {
     let cx = Context::new(pairs);
     let v = bounded(verdict.score, 1.0) - 0.5;
+    let usual = usual_score(pairs);
     (0..pairs.len())
         .map(|k| {
             let p = &pairs[k];
@@ -267,6 +274,8 @@ pub fn features(
                 x[22] = bounded(e.position, 1.0);
                 x[23] = flag(Flag::ContentDiffers);
                 x[24] = flag(Flag::Repealed);
+                x[25] = s.min(0.0);
+                x[26] = ((bounded(e.score, 10.0) - usual) / 5.0).clamp(-2.0, 0.0);
             } else {
                 x[2] = 1.0;
                 x[4] = s;
@@ -300,6 +309,22 @@ pub fn features(
             x
         })
         .collect()
+}
+
+/// The usual score of a matched 1–1 pair in this alignment: the median
+/// (bounded to ±10), 0 when there is none.
+fn usual_score(pairs: &[Pair]) -> f64 {
+    let mut scores: Vec<f64> = pairs
+        .iter()
+        .filter(|p| p.arabic.len() == 1 && p.english.len() == 1)
+        .map(|p| bounded(p.evidence.score, 10.0))
+        .collect();
+    if scores.is_empty() {
+        return 0.0;
+    }
+    let mid = scores.len() / 2;
+    let (_, m, _) = scores.select_nth_unstable_by(mid, f64::total_cmp);
+    *m
 }
 
 /// The probability that a decision with features `x` is right, under

@@ -379,7 +379,7 @@ impl Aligner {
         };
         let (mut built, mut verdict) = judged(&path);
         if verdict.same_law {
-            if let Some(restored) = decide::pair_same_slot(&path, &scorer, offsets, &repealed) {
+            if let Some(restored) = decide::pair_same_slot(&path, &scorer, offsets) {
                 let (b, v) = judged(&restored);
                 if v.same_law {
                     (built, verdict) = (b, v);
