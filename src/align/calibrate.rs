@@ -26,9 +26,8 @@
 //! `calibrate/table.rs`; its header names the command that fits them
 //! again.
 
-use std::collections::HashMap;
-
 use super::features::{numbers_in, written_as};
+use super::hash::LabelMap;
 use super::lexicon::{ConceptSet, Lexicon, Scratch};
 use super::score::sigmoid;
 use crate::document::{Document, Label};
@@ -103,9 +102,9 @@ struct Context<'p> {
     stretch: Vec<usize>,
     /// Labels of each side (Arabic, English) → the stretch of every
     /// one-sided pair holding it, and the article's index.
-    lone: [HashMap<Key<'p>, Vec<(usize, usize)>>; 2],
+    lone: [LabelMap<'p, Vec<(usize, usize)>>; 2],
     /// Every label of each side.
-    all: [HashMap<Key<'p>, ()>; 2],
+    all: [LabelMap<'p, ()>; 2],
 }
 
 impl<'p> Context<'p> {
@@ -147,8 +146,8 @@ impl<'p> Context<'p> {
                 next = offset(&pairs[k]).or(next);
             }
         }
-        let mut lone: [HashMap<_, Vec<(usize, usize)>>; 2] = Default::default();
-        let mut all: [HashMap<_, ()>; 2] = Default::default();
+        let mut lone: [LabelMap<'p, Vec<(usize, usize)>>; 2] = Default::default();
+        let mut all: [LabelMap<'p, ()>; 2] = Default::default();
         for (k, p) in pairs.iter().enumerate() {
             for (side, refs) in [&p.arabic, &p.english].into_iter().enumerate() {
                 for r in refs {

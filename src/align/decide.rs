@@ -47,7 +47,7 @@ const REPEAL_NOTE_CHARS: usize = 80;
 const REPEAL_CUE_WORDS: usize = 4;
 
 /// Words of a repeal note, folded: Arabic `ملغاة` / `ملغى` / `ألغيت` / `حذفت`
-/// (hamza and alef forms folded by [`fold`]), English *repealed*,
+/// (hamza and alef forms folded by [`fold_into`]), English *repealed*,
 /// *deleted*, *abrogated*, *revoked*, *cancelled*, *omitted*.
 const REPEAL_CUES: [&str; 12] = [
     "ملغا",
@@ -68,9 +68,12 @@ const REPEAL_CUES: [&str; 12] = [
 /// body (with its title) opening with a repeal note.
 pub(super) fn is_repealed(article: &Article) -> bool {
     let body = article.text.trim();
-    // (A character takes at most 4 bytes: long bodies are not counted, and
-    // the count stops after the limit.)
-    if body.len() > 4 * REPEAL_NOTE_CHARS || body.chars().nth(REPEAL_NOTE_CHARS).is_some() {
+    // (A character takes at most 4 bytes and at least 1: long bodies are
+    // not counted, short ones need no count; the others are counted a word
+    // at a time by `chars().count()`.)
+    if body.len() > 4 * REPEAL_NOTE_CHARS
+        || (body.len() > REPEAL_NOTE_CHARS && body.chars().count() > REPEAL_NOTE_CHARS)
+    {
         return false;
     }
     let title = article.title.as_deref().unwrap_or("").trim();
@@ -78,26 +81,66 @@ pub(super) fn is_repealed(article: &Article) -> bool {
         return true;
     }
     // The note says so at once: a cue among its first words. Words are
-    // split as in the folded text (the marks `fold` drops do not split).
-    let splits = |c: char| !c.is_alphanumeric() && !is_dropped_mark(c);
+    // split as in the folded text (the marks `fold_into` drops do not split).
+    let splits = |c: char| !is_word_char(c) && !is_dropped_mark(c);
+    let mut folded = String::new();
     title
         .split(splits)
         .chain(body.split(splits))
         .filter(|w| !w.is_empty())
         .take(REPEAL_CUE_WORDS)
         .any(|w| {
-            let w = fold(w);
-            REPEAL_CUES.iter().any(|c| w.contains(c))
+            fold_into(w, &mut folded);
+            may_hold_cue(&folded) && REPEAL_CUES.iter().any(|c| folded.contains(c))
         })
 }
 
-/// Tashkeel and tatweel, which [`fold`] drops.
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII
+/// and the Arabic letters and digits (U+0621–U+064A, U+0660–U+0669).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if matches!(c, '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}') {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Whether the folded word `w` may hold a repeal cue: every cue holds an
+/// `e` or an Arabic `غ` or `ذ` (whose UTF-8 encodings end in the bytes
+/// 0xBA and 0xB0), a byte test much cheaper than the twelve searches.
+fn may_hold_cue(w: &str) -> bool {
+    w.bytes().any(|b| matches!(b, b'e' | 0xBA | 0xB0))
+}
+
+/// Tashkeel and tatweel, which [`fold_into`] drops.
 fn is_dropped_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{0652}' | '\u{0640}')
 }
 
-/// Lower case, Arabic hamza forms of alef and final yeh folded, tashkeel
-/// and tatweel dropped.
+/// `s` folded into `out` (cleared first): lower case, Arabic hamza forms
+/// of alef and final yeh folded, tashkeel and tatweel dropped; no
+/// allocation once `out` has room. (Characters are lowered one by one,
+/// which differs from lowering the string only for a final Greek sigma,
+/// which no repeal cue holds.)
+fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    for c in s.chars().filter(|&c| !is_dropped_mark(c)) {
+        match c {
+            'أ' | 'إ' | 'آ' => out.push('ا'),
+            'ى' => out.push('ي'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // (The Arabic block has no case.)
+            '\u{0600}'..='\u{06FF}' => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The fold as first written (lowering the whole string), which the tests
+/// compare [`fold_into`] with.
+#[cfg(test)]
 fn fold(s: &str) -> String {
     s.chars()
         .filter(|&c| !is_dropped_mark(c))
@@ -232,6 +275,27 @@ mod tests {
             division: None,
             span: Span::default(),
         }
+    }
+
+    #[test]
+    fn word_chars_and_folding_agree_with_the_tables() {
+        for c in ('\0'..='\u{2FFF}').chain(['\u{FB50}', '\u{FEFC}', '\u{FF21}', '\u{1D400}']) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            let s = format!("{c}x{c}");
+            let mut out = String::new();
+            fold_into(&s, &mut out);
+            if !matches!(c, 'Σ' | 'ς' | 'σ') {
+                assert_eq!(out, fold(&s), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_cue_passes_the_byte_test() {
+        for c in REPEAL_CUES {
+            assert!(may_hold_cue(c), "{c}");
+        }
+        assert!(!may_hold_cue("مادة") && !may_hold_cue("law"));
     }
 
     #[test]

@@ -126,7 +126,15 @@ pub(crate) const TRAILING_DEBRIS: [char; 6] = ['*', '•', '·', '|', '~', ' '];
 /// digit (`- الفصل 5`, `* Article 3`, `.5 الفصل`). A list number (`5-`) or
 /// bracket is not debris.
 pub(crate) fn strip_debris(s: &str) -> &str {
-    s.trim_start_matches(LEADING_DEBRIS)
+    // Most pieces open with a letter or digit: one byte tells (the debris
+    // outside ASCII starts with 0xC2 or 0xE2, an Arabic letter with
+    // 0xD8–0xDB).
+    match s.as_bytes().first() {
+        None => s,
+        Some(&b) if b.is_ascii() && !LEADING_DEBRIS.contains(&char::from(b)) => s,
+        Some(&(0xD8..=0xDB)) => s,
+        Some(_) => s.trim_start_matches(LEADING_DEBRIS),
+    }
 }
 
 /// Strips `prefix` (ASCII case-insensitive) when followed by a non-letter.
@@ -785,7 +793,6 @@ pub(crate) fn is_chrome_line(raw: &str) -> bool {
     if t.len() > 40 {
         return false;
     }
-    let lower = t.to_lowercase();
     let button = [
         "share",
         "print",
@@ -796,6 +803,15 @@ pub(crate) fn is_chrome_line(raw: &str) -> bool {
         "مشاركه",
         "طباعه",
     ];
+    // Most lines are ASCII and Arabic without a digit: no page number, and
+    // lowering them folds ASCII letters only (the Arabic block has no case).
+    if t.chars().all(|c| {
+        (c.is_ascii() && !c.is_ascii_digit())
+            || (('\u{0600}'..='\u{06FF}').contains(&c) && !is_arabic_block_digit(c))
+    }) {
+        return button.iter().any(|b| t.eq_ignore_ascii_case(b));
+    }
+    let lower = t.to_lowercase();
     if button.contains(&lower.as_str()) {
         return true;
     }
@@ -818,6 +834,12 @@ pub(crate) fn is_chrome_line(raw: &str) -> bool {
             .or_else(|| core.split_once('/'))
             .is_some_and(|(a, b)| digits_only(a.trim()) && digits_only(b.trim()));
     core_ok && (worded || decorated)
+}
+
+/// The numeric characters of the Arabic block: Arabic-Indic and Extended
+/// Arabic-Indic digits.
+fn is_arabic_block_digit(c: char) -> bool {
+    matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
 }
 
 /// Whether a line (its trimmed matching view) is only the title of a table
@@ -888,6 +910,37 @@ pub(crate) fn is_keyword_fragment(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_shortcuts_agree_with_the_tables() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            assert_eq!(is_arabic_block_digit(c), c.is_numeric(), "{c:?}");
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+        for s in [
+            "",
+            " - المادة",
+            "–— Article",
+            "•· x",
+            "المادة",
+            "Article",
+            "5-",
+            "(5)",
+            "é",
+            "\u{00A0}x",
+            ".5 الفصل",
+            "~|_:",
+            "ـ",
+            "\u{2022}",
+            "\u{200F}- x",
+        ] {
+            assert_eq!(
+                strip_debris(s),
+                s.trim_start_matches(LEADING_DEBRIS),
+                "{s:?}"
+            );
+        }
+    }
     use crate::normalize::normalize;
 
     fn label(s: &str) -> Option<String> {

@@ -121,6 +121,22 @@ fn short_year_follows(chars: &[char], mut j: usize) -> bool {
 /// the first phrase of number words that means it (`ثماني عشرة` for 18);
 /// `None` when neither is found.
 pub(crate) fn written_as(text: &str, value: Value) -> Option<&str> {
+    // Without a digit, no token reads as a number: only words may.
+    let digits = first_digit(text).is_some();
+    digits
+        .then(|| written_with_digits(text, value))
+        .flatten()
+        .or_else(|| {
+            crate::numerals::number_words_in(text)
+                .into_iter()
+                .find(|(v, _)| Value::from(*v) == value)
+                .map(|(_, r)| &text[r])
+        })
+}
+
+/// The first token of `text`, or two tokens together, whose digits read
+/// as `value` ([`written_as`]).
+fn written_with_digits(text: &str, value: Value) -> Option<&str> {
     let edge = |c: char| !c.is_alphanumeric();
     // Byte ranges of the tokens.
     let mut tokens = Vec::new();
@@ -138,9 +154,12 @@ pub(crate) fn written_as(text: &str, value: Value) -> Option<&str> {
             _ => {}
         }
     }
-    let reads = |t: &str| first_digit(t).is_some() && numbers_in(t).contains(&value);
+    // Trimming keeps every digit (digits are alphanumeric): a token
+    // without one is passed over untrimmed.
+    let reads = |t: &str| numbers_in(t).contains(&value);
     let alone = tokens
         .iter()
+        .filter(|r| first_digit(&text[(*r).clone()]).is_some())
         .map(|r| text[r.clone()].trim_matches(edge))
         .find(|t| reads(t));
     let two = || {
@@ -150,12 +169,7 @@ pub(crate) fn written_as(text: &str, value: Value) -> Option<&str> {
             .map(|w| text[w[0].start..w[1].end].trim_matches(edge))
             .find(|t| reads(t))
     };
-    alone.or_else(two).or_else(|| {
-        crate::numerals::number_words_in(text)
-            .into_iter()
-            .find(|(v, _)| Value::from(*v) == value)
-            .map(|(_, r)| &text[r])
-    })
+    alone.or_else(two)
 }
 
 #[cfg(test)]
