@@ -744,9 +744,14 @@ impl<'a> Scorer<'a> {
                 e.units < a.units && e.items <= a.items && a.announces,
                 a.units < e.units && a.items <= e.items && e.announces,
             );
-            let lead = self.lexical_on(ar, en, by_lead);
-            if lexicon_llr(lead) > lexicon_llr((s.lex_shared, s.lex_only_ar, s.lex_only_en)) {
-                (s.lex_shared, s.lex_only_ar, s.lex_only_en) = lead;
+            // (A lead with all the article's concepts reads the same.)
+            let differs =
+                |v: &[ArticleFeatures]| v.iter().any(|x| x.lead_concept_weight < x.concept_weight);
+            if (by_lead.0 && differs(ar)) || (by_lead.1 && differs(en)) {
+                let lead = self.lexical_on(ar, en, by_lead);
+                if lexicon_llr(lead) > lexicon_llr((s.lex_shared, s.lex_only_ar, s.lex_only_en)) {
+                    (s.lex_shared, s.lex_only_ar, s.lex_only_en) = lead;
+                }
             }
         }
         s
