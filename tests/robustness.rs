@@ -334,12 +334,17 @@ fn alone(pt: &ParallelText, arabic: bool) -> Vec<usize> {
         .collect()
 }
 
-/// Not yet: with the length model shrunk toward its prior the pairs 1↔1
-/// and 4↔3 come out, but the offset walk (`offsets.rs`) still pairs Arabic
-/// 3 with English 2, leaving Arabic 2 alone: an offset with no target (or
-/// a shifted one) must not beat offset 0 with real but weak content.
+/// Not yet. The offset walk pairs Arabic 3 with English 2 (content 0.03,
+/// against -1.72 for 2↔2: the length model of a 4-article law is weak);
+/// giving a renumbered pair no label bonus where the numbering as written
+/// ends next to it (the reading with one renumbered pair fewer) makes
+/// 2↔2 win, but then the merge 2+3 ↔ 2 wins instead (content -1.35
+/// against -1.72, both with the label bonus). A merge and a drop have the
+/// same labels there, and doing the same for merges breaks the real merge
+/// of robustness "001 combo: merge English + delete Arabic + word
+/// headings" (its content margin is 0.2).
 #[test]
-#[ignore = "needs the offset walk's change in offsets.rs (issue 9, item 4 of the decide helper)"]
+#[ignore = "a drop and a merge read alike on labels, content at noise level (see the comment)"]
 fn four_article_drop_leaves_arabic_3_alone() {
     let (ar, en) = four_article_drop();
     let (row, pt) = evaluate(&Aligner::default(), "4-article drop", "law", &ar, &en);
@@ -555,15 +560,7 @@ fn long_code_table() -> Vec<(String, f64, usize)> {
 /// are dropped and the rest renumbered, so that label offsets grow to 20,
 /// for several fixed drop sets on either side: pair F1 ≥ 0.98 everywhere,
 /// and the dropped articles' counterparts flagged one-sided, but for at
-/// most one per set.
-///
-/// The one that may be missed: a drop just before an article whose English
-/// leaves out the Arabic list (seed 001's article 22). The two readings
-/// (the dropped article paired with the next one's counterpart, or the
-/// next one paired with it) then score within 0.05 of each other on
-/// content, because the lexicon share is taken over the whole Arabic
-/// article, list included, while the length already uses the text outside
-/// the list. [`long_code_every_drop_flagged`] is the full acceptance.
+/// most one per set ([`long_code_every_drop_flagged`] asks for all).
 #[test]
 fn long_code_drops_renumbered() {
     let rows = long_code_table();
@@ -572,10 +569,14 @@ fn long_code_drops_renumbered() {
 }
 
 /// The acceptance of issue 9 for the 1,000-article code: every dropped
-/// article flagged. Fails on one drop set of five today (see
-/// [`long_code_drops_renumbered`]); run with `--ignored`.
+/// article flagged. The hard one: a drop just before an article whose
+/// English leaves out the Arabic list (seed 001's article 22, set 12345).
+/// The two readings (the dropped article paired with the next one's
+/// counterpart, or the next one paired with it) were within 0.05 of each
+/// other on content until the content, like the length, was read outside
+/// the list where the lead rule applies (no penalty for the list and what
+/// announces it; the lexicon on the lead when that reads better).
 #[test]
-#[ignore = "one dropped article of 100 is paired: a content tie, see long_code_drops_renumbered"]
 fn long_code_every_drop_flagged() {
     let rows = long_code_table();
     let bad: Vec<_> = rows.iter().filter(|r| r.1 < 0.98 || r.2 < 20).collect();

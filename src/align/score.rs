@@ -645,10 +645,13 @@ impl<'a> Scorer<'a> {
 
     fn items_llr(&self, i: usize, ka: usize, j: usize, ke: usize, s: &Signals) -> f64 {
         // A list announced on one side only ("… as follows:") is unlikely
-        // in a translation, even one that leaves the list out.
+        // in a translation, but where one side's list items are left out
+        // (the lead rule: the content is read outside the list, as the
+        // length is), what announces them goes with them.
         let announce = match s.announce {
             (true, true) => 0.4,
             (false, false) => 0.0,
+            _ if s.lead_rule && (s.items_ar > 0) != (s.items_en > 0) => 0.0,
             _ => -0.4,
         };
         announce + self.list_llr(i, ka, j, ke, s)
@@ -672,7 +675,9 @@ impl<'a> Scorer<'a> {
             };
         }
         if ia == 0 || ie == 0 {
-            return -0.2;
+            // Items on one side only: less against it where the lead rule
+            // reads the other side without its list.
+            return if s.lead_rule { -0.1 } else { -0.2 };
         }
         let ratio = ia.min(ie) as f64 / ia.max(ie) as f64;
         let mut v = 2.0 * ratio - 1.0;
@@ -727,6 +732,24 @@ impl<'a> Scorer<'a> {
         let mut s = self.base_signals(i, ka, j, ke, fit);
         (s.shared, s.only_ar, s.only_en) = self.numeric(ar, en, |_, _| {});
         (s.lex_shared, s.lex_only_ar, s.lex_only_en) = self.lexical(ar, en);
+        if fit.lead_rule {
+            // As the length: the side that announces a list and has more
+            // blocks is read on its lead too, and the better reading kept.
+            let (a, e) = (&self.lens.ar[ka - 1][i], &self.lens.en[ke - 1][j]);
+            let by_lead = (
+                e.units < a.units && e.items <= a.items && a.announces,
+                a.units < e.units && a.items <= e.items && e.announces,
+            );
+            // (A lead with all the article's concepts reads the same.)
+            let differs =
+                |v: &[ArticleFeatures]| v.iter().any(|x| x.lead_concept_weight < x.concept_weight);
+            if (by_lead.0 && differs(ar)) || (by_lead.1 && differs(en)) {
+                let lead = self.lexical_on(ar, en, by_lead);
+                if lexicon_llr(lead) > lexicon_llr((s.lex_shared, s.lex_only_ar, s.lex_only_en)) {
+                    (s.lex_shared, s.lex_only_ar, s.lex_only_en) = lead;
+                }
+            }
+        }
         s
     }
 
@@ -822,20 +845,39 @@ impl<'a> Scorer<'a> {
     /// Arabic, only English) weights. No allocation: the concept sets are
     /// bitsets.
     pub fn lexical(&self, ar: &[ArticleFeatures], en: &[ArticleFeatures]) -> (f64, f64, f64) {
+        self.lexical_on(ar, en, (false, false))
+    }
+
+    /// [`lexical`](Self::lexical), with the Arabic side (`lead.0`) or the
+    /// English side (`lead.1`) read on its articles' leads (the text
+    /// outside their lists, see `ArticleFeatures::lead_concepts`).
+    fn lexical_on(
+        &self,
+        ar: &[ArticleFeatures],
+        en: &[ArticleFeatures],
+        lead: (bool, bool),
+    ) -> (f64, f64, f64) {
         let wt = &self.f.concept_weights;
+        let pick = |a: &ArticleFeatures, lead: bool| {
+            if lead {
+                (a.lead_concepts, a.lead_concept_weight)
+            } else {
+                (a.concepts, a.concept_weight)
+            }
+        };
         // A side's concepts and their total weight (a union of two or more
         // articles counts a concept once).
-        let side = |v: &[ArticleFeatures]| -> (ConceptSet, f64) {
-            let mut set = v[0].concepts;
-            let mut total = v[0].concept_weight;
+        let side = |v: &[ArticleFeatures], lead: bool| -> (ConceptSet, f64) {
+            let (mut set, mut total) = pick(&v[0], lead);
             for a in &v[1..] {
-                total += a.concept_weight - set.and(&a.concepts).weight(wt);
-                set = set.or(&a.concepts);
+                let (c, w) = pick(a, lead);
+                total += w - set.and(&c).weight(wt);
+                set = set.or(&c);
             }
             (set, total)
         };
-        let (sa, ta) = side(ar);
-        let (se, te) = side(en);
+        let (sa, ta) = side(ar, lead.0);
+        let (se, te) = side(en, lead.1);
         let shared = sa.and(&se).weight(wt);
         (shared, (ta - shared).max(0.0), (te - shared).max(0.0))
     }
@@ -845,7 +887,12 @@ impl<'a> Scorer<'a> {
 /// up; the unshared weight of the side with less of it counts down (the
 /// other side's surplus is what a partial translation leaves out).
 pub(crate) fn lexical_llr(s: &Signals) -> f64 {
-    (0.15 * s.lex_shared - 0.1 * s.lex_only_ar.min(s.lex_only_en)).clamp(-1.5, 2.5)
+    lexicon_llr((s.lex_shared, s.lex_only_ar, s.lex_only_en))
+}
+
+/// [`lexical_llr`] of (shared, only Arabic, only English) weights.
+fn lexicon_llr((shared, only_ar, only_en): (f64, f64, f64)) -> f64 {
+    (0.15 * shared - 0.1 * only_ar.min(only_en)).clamp(-1.5, 2.5)
 }
 
 /// The numbers of one or two articles (each sorted and distinct), merged

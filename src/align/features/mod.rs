@@ -65,6 +65,12 @@ pub(crate) struct ArticleFeatures {
     pub concepts: ConceptSet,
     /// Total weight of those concepts.
     pub concept_weight: f64,
+    /// The concepts of the text the lead rule keeps (outside the list
+    /// items, or of the first paragraph when there are none: the text of
+    /// `lead_chars`), with the title's.
+    pub lead_concepts: ConceptSet,
+    /// Total weight of the lead's concepts.
+    pub lead_concept_weight: f64,
 }
 
 /// The enclosing division of an article, reduced to what can be compared
@@ -116,7 +122,8 @@ impl PairFeatures {
                 .iter()
                 .map(|a| {
                     let mut vals = Vec::new();
-                    let (lengths, concepts) = read_article(a, number_words, &mut runs, &mut vals);
+                    let (lengths, concepts, lead) =
+                        read_article(a, number_words, &mut runs, &mut vals);
                     vals.sort_unstable();
                     vals.dedup();
                     let mut nums: Vec<u32> = vals
@@ -138,6 +145,7 @@ impl PairFeatures {
                     }
                     let mut f = article_features(a, nums, &divisions, lengths);
                     f.concepts = concepts;
+                    f.lead_concepts = lead;
                     f
                 })
                 .collect()
@@ -155,6 +163,11 @@ impl PairFeatures {
             .collect();
         for a in ar.iter_mut().chain(en.iter_mut()) {
             a.concept_weight = a.concepts.weight(&concept_weights);
+            a.lead_concept_weight = if a.lead_concepts == a.concepts {
+                a.concept_weight
+            } else {
+                a.lead_concepts.weight(&concept_weights)
+            };
         }
         PairFeatures {
             arabic: ar,
@@ -263,5 +276,7 @@ fn article_features(
         division,
         concepts: ConceptSet::default(),
         concept_weight: 0.0,
+        lead_concepts: ConceptSet::default(),
+        lead_concept_weight: 0.0,
     }
 }

@@ -37,8 +37,9 @@ pub(super) fn read_article<'d>(
     number_words: bool,
     runs: &mut Runs<'d>,
     vals: &mut Vec<Value>,
-) -> (BlockChars, ConceptSet) {
+) -> (BlockChars, ConceptSet, ConceptSet) {
     let mut concepts = ConceptSet::default();
+    let mut lead = None;
     let whole = a.paragraphs.is_empty() && a.items.is_empty();
     let start = vals.len();
     let read = if whole {
@@ -50,13 +51,17 @@ pub(super) fn read_article<'d>(
                 items: 0,
             })
     } else {
-        read_pieces(a, runs, number_words, vals, &mut concepts)
+        read_pieces(a, runs, number_words, vals, &mut concepts).map(|(b, l)| {
+            lead = Some(l);
+            b
+        })
     };
     let lengths = read.unwrap_or_else(|| {
         // Read again: the blocks for their lengths and numbers, the text
         // for its concepts.
         vals.truncate(start);
         concepts = ConceptSet::default();
+        lead = None;
         runs.lexicon
             .concepts(&a.text, &mut concepts, &mut runs.scratch);
         let mut block = |t: &'d str| {
@@ -84,22 +89,25 @@ pub(super) fn read_article<'d>(
             runs.lexicon.concepts(t, &mut title, &mut runs.scratch);
         }
         concepts = concepts.or(&title);
+        lead = lead.map(|l| l.or(&title));
     }
-    (lengths, concepts)
+    (lengths, concepts, lead.unwrap_or(concepts))
 }
 
 /// [`read_article`] of an article with blocks, when they are found in its
 /// text in the order of their spans, each where no word runs across its
 /// ends. `None` when they are not, or when [`read_block`] or
 /// [`read_runs`] gives up; `vals` and `concepts` then hold part of the
-/// article.
+/// article. Also returns the concepts of the article's *lead* (as for its
+/// `lead_chars`): outside the list items, or of the first paragraph when
+/// there are none.
 fn read_pieces<'d>(
     a: &'d Article,
     runs: &mut Runs<'d>,
     number_words: bool,
     vals: &mut Vec<Value>,
     concepts: &mut ConceptSet,
-) -> Option<BlockChars> {
+) -> Option<(BlockChars, ConceptSet)> {
     // The blocks in the order of the input: paragraphs by index, then items
     // by number of paragraphs + index.
     let np = a.paragraphs.len();
@@ -114,6 +122,8 @@ fn read_pieces<'d>(
     let mut paragraphs = vec![0; np];
     let mut items = 0;
     let mut pos = 0;
+    // Concepts of the first paragraph, and of the rest outside the items.
+    let (mut first, mut outside) = (ConceptSet::default(), ConceptSet::default());
     for k in blocks {
         let t = if k < np {
             &a.paragraphs[k].text
@@ -125,21 +135,37 @@ fn read_pieces<'d>(
         if !separates(text, at) || !separates(text, end) {
             return None;
         }
-        read_runs(text, pos, at, runs, concepts).ok()?;
-        let n = read_block::<true>(t, runs, number_words, vals, concepts).ok()?;
+        read_runs(text, pos, at, runs, &mut outside).ok()?;
+        let mut set = ConceptSet::default();
+        let n = read_block::<true>(t, runs, number_words, vals, &mut set).ok()?;
+        *concepts = concepts.or(&set);
         if k < np {
+            if k == 0 {
+                first = set;
+            } else {
+                outside = outside.or(&set);
+            }
             paragraphs[k] = n;
         } else {
             items += n;
         }
         pos = end;
     }
-    read_runs(text, pos, text.len(), runs, concepts).ok()?;
-    Some(BlockChars {
-        text: 0,
-        paragraphs,
-        items,
-    })
+    read_runs(text, pos, text.len(), runs, &mut outside).ok()?;
+    *concepts = concepts.or(&outside);
+    let lead = if a.items.is_empty() {
+        first
+    } else {
+        first.or(&outside)
+    };
+    Some((
+        BlockChars {
+            text: 0,
+            paragraphs,
+            items,
+        },
+        lead,
+    ))
 }
 
 /// Where `needle` is in `text`, from byte `from` on: the first place, which

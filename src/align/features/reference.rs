@@ -180,7 +180,7 @@ mod tests {
             lex.concepts(t, &mut want_concepts, &mut scratch);
         }
         let mut vals = Vec::new();
-        let (lengths, concepts) = read_article(a, true, runs, &mut vals);
+        let (lengths, concepts, _) = read_article(a, true, runs, &mut vals);
         vals.sort_unstable();
         want_vals.sort_unstable();
         assert_eq!(vals, want_vals, "{a:?}");
