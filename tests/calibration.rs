@@ -410,7 +410,7 @@ fn table_file(w: &[f64; N], groups: &[Group]) -> String {
 #[test]
 fn confidence_is_calibrated_held_out() {
     let Some(groups) = collect() else {
-        println!("SKIPPED: {} is absent", pairs_dir().display());
+        common::skip_notice(&format!("{} is absent", pairs_dir().display()));
         return;
     };
     let all: Vec<&Group> = groups.iter().collect();
@@ -499,7 +499,7 @@ const MIN_ONE_SIDED_F1: f64 = 0.95;
 #[test]
 fn one_sided_articles_pooled() {
     let Some(groups) = collect() else {
-        println!("SKIPPED: {} is absent", pairs_dir().display());
+        common::skip_notice(&format!("{} is absent", pairs_dir().display()));
         return;
     };
     let sum = |kinds: &[&str]| -> [Counts; 2] {

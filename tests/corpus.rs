@@ -8,6 +8,8 @@
 //! diagnostic. The per-file summary (articles, first and last label,
 //! unexplained anomalies) is kept in `tests/expected/corpus.tsv`.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -16,7 +18,7 @@ use lexalign::{DiagnosticKind, Document};
 fn corpus() -> Option<Vec<PathBuf>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     if !dir.is_dir() {
-        eprintln!("skipping: {} is absent", dir.display());
+        common::skip_notice(&format!("{} is absent", dir.display()));
         return None;
     }
     let mut files = Vec::new();

@@ -20,7 +20,7 @@ const MIN_AVERAGE_F1: f64 = 0.97;
 #[test]
 fn dev_pairs() {
     let Some(folders) = read_pairs(&pairs_dir()) else {
-        println!("SKIPPED: {} is absent", pairs_dir().display());
+        common::skip_notice(&format!("{} is absent", pairs_dir().display()));
         return;
     };
     let aligner = Aligner::default();

@@ -197,7 +197,7 @@ fn alignment_dump_matches_the_expected_digests() {
         return;
     }
     if !have_dev {
-        println!("../shared/pairs is absent: the real pairs' jobs are skipped");
+        common::skip_notice("../shared/pairs is absent: the real pairs' jobs are not dumped");
     }
     let expected = std::fs::read_to_string(&expected_path).expect("tests/expected/dump.tsv");
     let mut compared = 0;

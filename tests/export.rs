@@ -855,7 +855,7 @@ fn partial_explanations_never_contradict_the_flag() {
                 flagged += partial_figures_agree(&pt, &f.name);
             }
         }
-        None => println!("SKIPPED (dev pairs): ../shared/pairs is absent"),
+        None => common::skip_notice("../shared/pairs is absent: the dev pairs are not checked"),
     }
     println!("{flagged} likely_partial pairs checked");
 }

@@ -360,3 +360,12 @@ pub fn between<'a>(s: &'a str, open: &str, close: &str) -> Vec<&'a str> {
     }
     v
 }
+
+/// Says that a test skips part of its work because optional data is
+/// absent. Written to the process's stderr directly, not through
+/// `eprintln!`, so that the test harness does not capture it and the
+/// message shows in the test output even when the test passes.
+pub fn skip_notice(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "SKIPPED: {message}");
+}
