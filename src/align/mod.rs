@@ -386,12 +386,9 @@ impl Aligner {
                 }
             }
         }
+        // The confidences so far served the verdict; the fitted model
+        // replaces them all (a matched pair's probability times `p_same`).
         let p_same = self.verdict_weights.belief(verdict.score);
-        for p in &mut built {
-            if p.is_matched() {
-                p.confidence *= p_same;
-            }
-        }
         calibrate::finish(&mut built, &verdict, p_same, ar, en);
         (built, verdict)
     }
