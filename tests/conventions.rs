@@ -11,52 +11,11 @@
 //!
 //! `cargo test --release --test conventions -- --nocapture` prints a table.
 
-use std::collections::BTreeSet;
-
 mod common;
 
-use common::perturb::{split, Art, Side};
+use common::perturb::{f1, gold, predicted, split, Art, Side};
 use common::{arabic_ordinal, english_words, seed_text as seed};
-use lexalign::{Aligner, Flag, ParallelText};
-
-type Links = BTreeSet<(usize, usize)>;
-
-fn gold(a: &Side, e: &Side) -> Links {
-    let mut l = Links::new();
-    for (i, x) in a.arts.iter().enumerate() {
-        for (j, y) in e.arts.iter().enumerate() {
-            if x.orig.iter().any(|o| y.orig.contains(o)) {
-                l.insert((i, j));
-            }
-        }
-    }
-    l
-}
-
-fn predicted(pt: &ParallelText) -> Links {
-    let mut l = Links::new();
-    for p in pt.pairs() {
-        for a in &p.arabic {
-            for e in &p.english {
-                l.insert((a.index, e.index));
-            }
-        }
-    }
-    l
-}
-
-fn f1(pred: &Links, gold: &Links) -> f64 {
-    if pred.is_empty() && gold.is_empty() {
-        return 1.0;
-    }
-    let tp = pred.intersection(gold).count() as f64;
-    if tp == 0.0 {
-        return 0.0;
-    }
-    let p = tp / pred.len() as f64;
-    let r = tp / gold.len() as f64;
-    2.0 * p * r / (p + r)
-}
+use lexalign::{Aligner, Flag};
 
 /// Rewrites every heading of `side` (bis articles aside) with `form`,
 /// given the number and the article's position.

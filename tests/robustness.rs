@@ -17,7 +17,7 @@ use std::collections::{BTreeSet, HashMap};
 
 mod common;
 
-use common::perturb::{perturbations, split, Art, Perturb, Side};
+use common::perturb::{f1, gold, perturbations, predicted, split, Art, Links, Perturb, Side};
 use common::seed_text as seed;
 use lexalign::{Aligner, Document, Flag, ParallelText};
 
@@ -92,32 +92,6 @@ fn first_half(body: &str) -> String {
     lines[..n].join("\n")
 }
 
-type Links = BTreeSet<(usize, usize)>;
-
-fn gold(a: &Side, e: &Side) -> Links {
-    let mut l = Links::new();
-    for (i, x) in a.arts.iter().enumerate() {
-        for (j, y) in e.arts.iter().enumerate() {
-            if x.orig.iter().any(|o| y.orig.contains(o)) {
-                l.insert((i, j));
-            }
-        }
-    }
-    l
-}
-
-fn predicted(pt: &ParallelText) -> Links {
-    let mut l = Links::new();
-    for p in pt.pairs() {
-        for a in &p.arabic {
-            for e in &p.english {
-                l.insert((a.index, e.index));
-            }
-        }
-    }
-    l
-}
-
 /// The naive baseline: pair the articles whose labels are equal.
 fn baseline(ar: &Document, en: &Document) -> Links {
     let mut by: HashMap<String, usize> = HashMap::new();
@@ -136,19 +110,6 @@ fn baseline(ar: &Document, en: &Document) -> Links {
         }
     }
     l
-}
-
-fn f1(pred: &Links, gold: &Links) -> f64 {
-    if pred.is_empty() && gold.is_empty() {
-        return 1.0;
-    }
-    let tp = pred.intersection(gold).count() as f64;
-    if tp == 0.0 {
-        return 0.0;
-    }
-    let p = tp / pred.len() as f64;
-    let r = tp / gold.len() as f64;
-    2.0 * p * r / (p + r)
 }
 
 struct Row {

@@ -1,7 +1,9 @@
 //! Perturbations of the bilingual seeds as text, with gold links known by
 //! construction: the robustness suite and the alignment dump share them.
 
-use lexalign::{Document, Language};
+use std::collections::BTreeSet;
+
+use lexalign::{Document, Language, ParallelText};
 
 use super::{arabic_ordinal, english_words};
 
@@ -306,4 +308,48 @@ pub fn split(text: &str) -> (Side, Side) {
         Side::from(t, &d)
     };
     (side(Language::Arabic), side(Language::English))
+}
+
+/// Links as (Arabic index, English index) pairs.
+pub type Links = BTreeSet<(usize, usize)>;
+
+/// The gold links of two perturbed sides: articles that hold a common
+/// original article.
+pub fn gold(a: &Side, e: &Side) -> Links {
+    let mut l = Links::new();
+    for (i, x) in a.arts.iter().enumerate() {
+        for (j, y) in e.arts.iter().enumerate() {
+            if x.orig.iter().any(|o| y.orig.contains(o)) {
+                l.insert((i, j));
+            }
+        }
+    }
+    l
+}
+
+/// The links an alignment found.
+pub fn predicted(pt: &ParallelText) -> Links {
+    let mut l = Links::new();
+    for p in pt.pairs() {
+        for a in &p.arabic {
+            for e in &p.english {
+                l.insert((a.index, e.index));
+            }
+        }
+    }
+    l
+}
+
+/// Pair F1 of `pred` against `gold` (1 when both are empty).
+pub fn f1(pred: &Links, gold: &Links) -> f64 {
+    if pred.is_empty() && gold.is_empty() {
+        return 1.0;
+    }
+    let tp = pred.intersection(gold).count() as f64;
+    if tp == 0.0 {
+        return 0.0;
+    }
+    let p = tp / pred.len() as f64;
+    let r = tp / gold.len() as f64;
+    2.0 * p * r / (p + r)
 }
