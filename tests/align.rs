@@ -331,30 +331,17 @@ fn long_word_broken_by_a_soft_hyphen_does_not_panic() {
 /// languages must mirror the links.
 #[test]
 fn mirror_holds_for_a_shifted_single_article() {
-    let article = |i: usize, n: u32, text: &str| Article {
-        index: i,
-        label: Some(Label::number(n)),
-        heading: format!("Article ({n})"),
-        heading_span: Span::default(),
-        title: None,
-        text: text.to_string(),
-        paragraphs: vec![],
-        items: vec![],
-        division: None,
-        span: Span::default(),
-    };
-    let two = |language| {
-        Document::new(
-            language,
-            vec![
-                article(0, 1, "1900 committee 1901 law."),
-                article(1, 2, "law law law.\n- law issue (100)."),
-            ],
-        )
-    };
-    let one = |language| Document::new(language, vec![article(0, 3, "1900 committee 1901 law.")]);
-    let x = align_documents(&two(Language::Arabic), &one(Language::English));
-    let y = align_documents(&one(Language::Arabic), &two(Language::English));
+    let first: (Option<&str>, &str, &[&str]) = (Some("1"), "1900 committee 1901 law.", &[]);
+    let second: (Option<&str>, &str, &[&str]) = (Some("2"), "law law law.", &["law issue (100)."]);
+    let alone: (Option<&str>, &str, &[&str]) = (Some("3"), first.1, &[]);
+    let x = align_documents(
+        &doc(Language::Arabic, &[first, second]),
+        &doc(Language::English, &[alone]),
+    );
+    let y = align_documents(
+        &doc(Language::Arabic, &[alone]),
+        &doc(Language::English, &[first, second]),
+    );
     let mirrored: Vec<(usize, usize)> = links(&y).into_iter().map(|(i, j)| (j, i)).collect();
     assert_eq!(links(&x), mirrored);
 }
