@@ -298,9 +298,9 @@ impl Aligner {
                 .map(|&(i, j)| (f.arabic[i].chars, f.english[j].chars))
                 .collect()
         };
-        let total_ar: f64 = f.arabic.iter().map(|a| a.chars).sum();
-        let total_en: f64 = f.english.iter().map(|a| a.chars).sum();
-        let len0 = LengthModel::from_mode(&lens(&near), total_ar, total_en, (n, m));
+        let leads =
+            |v: &[features::ArticleFeatures]| v.iter().map(|a| a.lead_chars).collect::<Vec<_>>();
+        let len0 = LengthModel::from_mode(&lens(&near), (&leads(&f.arabic), &leads(&f.english)));
         // Step 2: the scorer, first under that length model.
         let lengths = Lengths::new(&f);
         let scorer0 = Scorer::new(&f, &lengths, self.weights, len0);

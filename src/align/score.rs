@@ -88,6 +88,13 @@ pub(crate) struct LengthModel {
 }
 
 impl LengthModel {
+    /// Fewest articles on each side for the mode of the candidates' length
+    /// ratios to be trusted: about one candidate in five near the diagonal is
+    /// a real pair, so a short law's mode is mostly made of wrong pairs (a
+    /// 6-article law gave a spread of 0.08 around a ratio no real pair had).
+    /// Measured on the short-law windows of `tests/short_laws.rs`.
+    const MODE_MIN_ARTICLES: usize = 12;
+
     /// A prior for English/Arabic legal text when nothing better is known.
     pub const PRIOR: LengthModel = LengthModel {
         mu: 0.45,
@@ -122,29 +129,24 @@ impl LengthModel {
     /// Estimates the model from candidate pairs of which only some
     /// correspond: the mean is the mode of the log length ratios (a kernel
     /// density estimate), the spread comes from the ratios near the mode.
-    /// With too little data, the ratio of the documents' mean article
-    /// lengths is used (`counts`: the number of Arabic and English
-    /// articles), so that an article dropped on one side of a short law
-    /// does not move it; swapping the languages negates it, so the model
-    /// mirrors.
-    pub fn from_mode(
-        pairs: &[(f64, f64)],
-        total_ar: f64,
-        total_en: f64,
-        counts: (usize, usize),
-    ) -> LengthModel {
+    /// With too little data (fewer than 30 candidates, or fewer than
+    /// [`Self::MODE_MIN_ARTICLES`] articles on a side), the ratio of the
+    /// documents' median article lengths outside list items (`lengths`:
+    /// every Arabic and every English article's) is used: an article
+    /// dropped on one side of a short law does not move it, nor do lists
+    /// the other side leaves out (most of a short law's articles may be
+    /// such partial translations); swapping the languages negates it, so
+    /// the model mirrors.
+    pub fn from_mode(pairs: &[(f64, f64)], lengths: (&[f64], &[f64])) -> LengthModel {
         let r = log_ratios(pairs);
-        if r.len() < 30 {
-            // Too little to find a mode: the ratio of the mean article
-            // lengths (the ratio of the totals when the counts agree).
-            return if total_ar > 0.0 && total_en > 0.0 {
-                let (n, m) = (counts.0.max(1) as f64, counts.1.max(1) as f64);
-                LengthModel {
-                    mu: ((total_en / m) / (total_ar / n)).ln(),
+        if r.len() < 30 || lengths.0.len().min(lengths.1.len()) < Self::MODE_MIN_ARTICLES {
+            // Too little to find a mode: the ratio of the median lengths.
+            return match (median(lengths.0), median(lengths.1)) {
+                (Some(ar), Some(en)) if ar > 0.0 && en > 0.0 => LengthModel {
+                    mu: (en / ar).ln(),
                     sigma: Self::PRIOR.sigma,
-                }
-            } else {
-                Self::PRIOR
+                },
+                _ => Self::PRIOR,
             };
         }
         // The density is weighted by a broad prior: one version of a legal
@@ -204,6 +206,22 @@ impl LengthModel {
         let var = self.sigma * self.sigma + 8.0 / (ar + en);
         ((en / ar).ln() - self.mu) / var.sqrt()
     }
+}
+
+/// The median of `v` (the mean of the two middle values when their number
+/// is even); `None` when `v` is empty.
+fn median(v: &[f64]) -> Option<f64> {
+    let mut v = v.to_vec();
+    let n = v.len();
+    if n == 0 {
+        return None;
+    }
+    v.sort_unstable_by(f64::total_cmp);
+    Some(if n % 2 == 0 {
+        0.5 * (v[n / 2 - 1] + v[n / 2])
+    } else {
+        v[n / 2]
+    })
 }
 
 fn log_ratios(pairs: &[(f64, f64)]) -> Vec<f64> {

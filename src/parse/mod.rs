@@ -155,7 +155,7 @@ pub fn parse_document(text: &str) -> Result<Document> {
     if lines.iter().all(Line::is_blank) {
         return Err(ErrorKind::Empty.into());
     }
-    let language = majority(&lines);
+    let language = law_language(&lines);
     let mut doc = build::build(text, &lines, language, None);
     if language == Language::Arabic {
         check_visual_order(text, &mut doc);
@@ -178,6 +178,27 @@ fn script(l: &Line) -> Option<Language> {
         Some(Language::Arabic)
     } else {
         Some(Language::English)
+    }
+}
+
+/// The language of one document: that of the script runs with article
+/// or division headings (by their letters), so that website text in the
+/// other script after a short law does not outweigh it; the majority of
+/// all letters when no run has a heading.
+fn law_language(lines: &[Line]) -> Language {
+    let (mut arabic, mut latin) = (0u64, 0u64);
+    for r in language_runs(lines) {
+        if heading_count(&lines[r.first..r.last]) > 0 {
+            match r.language {
+                Language::Arabic => arabic += u64::from(r.mass),
+                Language::English => latin += u64::from(r.mass),
+            }
+        }
+    }
+    match (arabic, latin) {
+        (0, 0) => majority(lines),
+        (a, l) if a >= l => Language::Arabic,
+        _ => Language::English,
     }
 }
 
