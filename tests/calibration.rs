@@ -15,8 +15,10 @@
 //!   `gold.tsv`), and
 //! - the robustness perturbations of seeds 001 and 003 plus the
 //!   neighbour-drop probes (Arabic k and English k + 1 dropped, both
-//!   renumbered) and the two unrelated seeds 000 and 004 (every link
-//!   wrong): gold by construction,
+//!   renumbered), short laws cut from those seeds (windows of 3–12
+//!   articles, as they are and with the middle article dropped on one
+//!   side) and the two unrelated seeds 000 and 004 (every link wrong):
+//!   gold by construction,
 //!
 //! and writes the table. Without `LEXALIGN_FIT` it prints two reliability
 //! tables measured *held out*: the development pairs, each document scored
@@ -33,7 +35,7 @@
 mod common;
 
 use common::gold::{pairs_dir, read_pairs, reliability_table, score, Counts, Decision};
-use common::perturb::{perturbations, split, Side};
+use common::perturb::{perturbations, right_by_construction, split, windows, Side};
 use common::seed_text as seed;
 use lexalign::calibration::{belief, confidence, features, probability, COEFFICIENTS, FEATURES, N};
 use lexalign::{Aligner, ParallelText};
@@ -90,30 +92,6 @@ fn lbl(v: &[lexalign::ArticleRef]) -> Vec<String> {
         .collect()
 }
 
-/// Whether each pair of `pt` is right, with the gold links (Arabic index,
-/// English index) of two perturbed sides.
-fn right_by_construction(pt: &ParallelText, ar: &Side, en: &Side) -> Vec<bool> {
-    let linked = |i: usize, j: usize| ar.arts[i].orig.iter().any(|o| en.arts[j].orig.contains(o));
-    pt.pairs()
-        .iter()
-        .map(|p| {
-            if p.is_matched() {
-                p.arabic
-                    .iter()
-                    .all(|a| p.english.iter().all(|e| linked(a.index, e.index)))
-            } else if p.english.is_empty() {
-                p.arabic
-                    .iter()
-                    .all(|a| (0..en.arts.len()).all(|j| !linked(a.index, j)))
-            } else {
-                p.english
-                    .iter()
-                    .all(|e| (0..ar.arts.len()).all(|i| !linked(i, e.index)))
-            }
-        })
-        .collect()
-}
-
 /// The one-sided articles (Arabic-only, English-only) of `pt` found,
 /// right and in the gold, with the gold links of two perturbed sides.
 fn lone_by_construction(pt: &ParallelText, ar: &Side, en: &Side) -> [Counts; 2] {
@@ -140,39 +118,61 @@ fn lone_by_construction(pt: &ParallelText, ar: &Side, en: &Side) -> [Counts; 2] 
     c
 }
 
-/// The robustness cases of one seed: the suite's perturbations and the
-/// neighbour-drop probes.
+/// The robustness cases of one seed: the suite's perturbations, the
+/// neighbour-drop probes, and short laws cut from it (windows of 3–12
+/// articles, as they are and with the middle article dropped on either
+/// side, see `tests/short_laws.rs`).
 fn robustness_group(aligner: &Aligner, s: &str) -> Group {
-    let (ar0, en0) = split(&seed(s));
-    let mut cases: Vec<(String, Side, Side)> = Vec::new();
+    let text = seed(s);
+    let (ar0, en0) = split(&text);
+    // Cases with their kind: 0 suite, 1 probe, 2 short.
+    let mut cases: Vec<(String, Side, Side, usize)> = Vec::new();
     for (name, f) in perturbations() {
         let (mut ar, mut en) = (ar0.clone(), en0.clone());
         f(&mut ar, &mut en);
-        cases.push((name.to_string(), ar, en));
+        cases.push((name.to_string(), ar, en, 0));
     }
-    let n_suite = cases.len();
     for k in 0..ar0.arts.len() - 1 {
         let (mut ar, mut en) = (ar0.clone(), en0.clone());
         ar.delete(&[k]);
         en.delete(&[k + 1]);
         ar.renumber();
         en.renumber();
-        cases.push((format!("drop neighbours {k}"), ar, en));
+        cases.push((format!("drop neighbours {k}"), ar, en, 1));
+    }
+    for k in SHORT_LAWS {
+        for (w, (ar, en)) in windows(&text, k).into_iter().enumerate() {
+            let mid = |side: &Side| {
+                let mut side = side.clone();
+                side.delete(&[k / 2]);
+                side.renumber();
+                side
+            };
+            cases.push((format!("short {k} at {w}"), ar.clone(), en.clone(), 2));
+            cases.push((
+                format!("short {k} at {w}, English drop"),
+                ar.clone(),
+                mid(&en),
+                2,
+            ));
+            cases.push((format!("short {k} at {w}, Arabic drop"), mid(&ar), en, 2));
+        }
     }
     let mut rows = Vec::new();
     let mut lone = vec![
         ("suite", [Counts::default(); 2]),
         ("probe", [Counts::default(); 2]),
+        ("short", [Counts::default(); 2]),
     ];
-    for (k, (name, ar, en)) in cases.into_iter().enumerate() {
+    for (name, ar, en, kind) in cases {
         let pt = aligner
             .align(&en.render(), &ar.render())
             .unwrap_or_else(|e| panic!("{s} {name}: {e}"));
         let right = right_by_construction(&pt, &ar, &en);
         let c = lone_by_construction(&pt, &ar, &en);
-        let kind = &mut lone[usize::from(k >= n_suite)].1;
-        kind[0].add(c[0]);
-        kind[1].add(c[1]);
+        let counts = &mut lone[kind].1;
+        counts[0].add(c[0]);
+        counts[1].add(c[1]);
         rows.extend(rows_of(&pt, &right).into_iter().map(|mut r| {
             r.what = format!("{name}: {}", r.what);
             r
@@ -185,6 +185,9 @@ fn robustness_group(aligner: &Aligner, s: &str) -> Group {
         lone,
     }
 }
+
+/// The lengths of the short laws cut from each seed.
+const SHORT_LAWS: [usize; 7] = [3, 4, 5, 6, 8, 10, 12];
 
 /// Two unrelated laws: every link is wrong, every one-sided article right.
 fn unrelated_group(aligner: &Aligner) -> Group {
@@ -527,13 +530,17 @@ fn one_sided_articles_pooled() {
     };
     println!("\n| Cases | Side | Gold | Found | Right | Precision | Recall | F1 |");
     println!("|---|---|---|---|---|---|---|---|");
-    let rows: [(&str, &[&str]); 6] = [
+    let rows: [(&str, &[&str]); 7] = [
         ("dev pairs", &["dev"]),
         ("robustness perturbations", &["suite"]),
         ("**pooled: dev + robustness**", &["dev", "suite"]),
         ("neighbour-drop probes", &["probe"]),
+        ("short laws (3–12 articles)", &["short"]),
         ("unrelated seeds 000/004", &["unrelated"]),
-        ("all of the above", &["dev", "suite", "probe", "unrelated"]),
+        (
+            "all of the above",
+            &["dev", "suite", "probe", "short", "unrelated"],
+        ),
     ];
     for (name, kinds) in rows {
         let c = sum(kinds);

@@ -10,45 +10,36 @@
 
 mod common;
 
-use common::perturb::{f1, gold, predicted, split, Side};
+use common::gold::{reliability_table, Decision};
+use common::perturb::{f1, gold, predicted, right_by_construction, windows, Side};
 use lexalign::{Aligner, Flag};
 
-/// Every window of `k` articles starting at an even index, both sides
-/// renumbered from 1 (the seeds' title and closing kept).
-fn windows(s: &str, k: usize) -> Vec<(Side, Side)> {
-    let (ar, en) = split(&common::seed_text(s));
-    let n = ar.arts.len().min(en.arts.len());
-    (0..n.saturating_sub(k - 1))
-        .step_by(2)
-        .map(|start| {
-            let cut = |side: &Side| {
-                let mut w = side.clone();
-                w.arts = side.arts[start..start + k].to_vec();
-                for (i, a) in w.arts.iter_mut().enumerate() {
-                    a.orig = vec![start + i];
-                }
-                w.renumber();
-                w
-            };
-            (cut(&ar), cut(&en))
-        })
-        .collect()
-}
+/// What [`run`] measures: windows, average pair F1, the windows below 1,
+/// same-text pairs flagged `content_differs`, and every decision with its
+/// confidence.
+type Figures = (usize, f64, Vec<String>, usize, Vec<Decision>);
 
-/// Aligns every window of every length in `ks` after `edit`; returns the
-/// number of windows, the average pair F1, the windows below 1, and the
-/// pairs flagged `content_differs` where the two sides are the same text.
-fn run(ks: &[usize], edit: impl Fn(&mut Side, &mut Side)) -> (usize, f64, Vec<String>, usize) {
+/// Aligns every window of every length in `ks` of both seeds after `edit`.
+fn run(ks: &[usize], edit: impl Fn(&mut Side, &mut Side)) -> Figures {
     let aligner = Aligner::default();
     let (mut count, mut sum, mut bad, mut differs) = (0, 0.0, Vec::new(), 0);
+    let mut decisions = Vec::new();
     for s in ["001", "003"] {
         for &k in ks {
-            for (start, (mut ar, mut en)) in windows(s, k).into_iter().enumerate() {
+            for (start, (mut ar, mut en)) in
+                windows(&common::seed_text(s), k).into_iter().enumerate()
+            {
                 edit(&mut ar, &mut en);
                 let pt = aligner
                     .align(&ar.render(), &en.render())
                     .unwrap_or_else(|e| panic!("{s} k={k} start={}: {e}", 2 * start));
                 let score = f1(&predicted(&pt), &gold(&ar, &en));
+                let right = right_by_construction(&pt, &ar, &en);
+                decisions.extend(pt.pairs().iter().zip(right).map(|(p, right)| Decision {
+                    confidence: p.confidence,
+                    right,
+                    what: format!("{s} k={k} start={}", 2 * start),
+                }));
                 count += 1;
                 sum += score;
                 if score < 1.0 {
@@ -67,12 +58,12 @@ fn run(ks: &[usize], edit: impl Fn(&mut Side, &mut Side)) -> (usize, f64, Vec<St
             }
         }
     }
-    (count, sum / count as f64, bad, differs)
+    (count, sum / count as f64, bad, differs, decisions)
 }
 
 const KS: &[usize] = &[3, 4, 5, 6, 8, 10, 12];
 
-fn report(name: &str, r: &(usize, f64, Vec<String>, usize)) {
+fn report(name: &str, r: &Figures) {
     eprintln!(
         "{name}: {} windows, average pair F1 {:.3}, {} below 1, {} same-text pairs flagged content_differs",
         r.0,
@@ -83,6 +74,7 @@ fn report(name: &str, r: &(usize, f64, Vec<String>, usize)) {
     for b in &r.2 {
         eprintln!("  {b}");
     }
+    eprintln!("{}", reliability_table(&r.4));
 }
 
 #[test]

@@ -39,7 +39,7 @@ pub use table::COEFFICIENTS;
 
 /// The names of the features, in the order of [`features`] and of
 /// [`COEFFICIENTS`].
-pub const FEATURES: [&str; 27] = [
+pub const FEATURES: [&str; 29] = [
     "bias",
     "merge_or_split",
     "one_sided",
@@ -67,6 +67,8 @@ pub const FEATURES: [&str; 27] = [
     "repealed",
     "score_negative",
     "below_usual",
+    "short_law_matched",
+    "short_law_one_sided",
 ];
 
 /// How many features a decision has.
@@ -242,6 +244,11 @@ pub fn features(
     let cx = Context::new(pairs);
     let v = bounded(verdict.score, 1.0) - 0.5;
     let usual = usual_score(pairs);
+    // How short the shorter document is: 0 from SHORT_LAW articles up,
+    // towards 1 for a single article (little to learn lengths and
+    // numbering from: its decisions are less sure).
+    let fewest = arabic.articles.len().min(english.articles.len()) as f64;
+    let short = (1.0 - fewest / SHORT_LAW).max(0.0);
     (0..pairs.len())
         .map(|k| {
             let p = &pairs[k];
@@ -258,6 +265,7 @@ pub fn features(
             x[7] = (neighbour(k.checked_sub(1)) + neighbour(Some(k + 1))) / 2.0;
             x[8] = flag(Flag::NumberingGap);
             x[17] = flag(Flag::DuplicateNumber);
+            x[if matched { 27 } else { 28 }] = short;
             if matched {
                 x[1] = f64::from(u8::from(p.arabic.len() + p.english.len() > 2));
                 x[3] = s;
@@ -309,6 +317,11 @@ pub fn features(
         })
         .collect()
 }
+
+/// Articles on each side from which a law is not short for
+/// [`features`] (the length model's own limit for trusting candidates'
+/// length ratios is 12 as well).
+const SHORT_LAW: f64 = 12.0;
 
 /// The usual score of a matched 1–1 pair in this alignment: the median
 /// (bounded to ±10), 0 when there is none.

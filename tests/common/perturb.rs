@@ -353,3 +353,50 @@ pub fn f1(pred: &Links, gold: &Links) -> f64 {
     let r = tp / gold.len() as f64;
     2.0 * p * r / (p + r)
 }
+
+/// Whether each pair of `pt` is right, with the gold links (Arabic index,
+/// English index) of two perturbed sides.
+pub fn right_by_construction(pt: &ParallelText, ar: &Side, en: &Side) -> Vec<bool> {
+    let linked = |i: usize, j: usize| ar.arts[i].orig.iter().any(|o| en.arts[j].orig.contains(o));
+    pt.pairs()
+        .iter()
+        .map(|p| {
+            if p.is_matched() {
+                p.arabic
+                    .iter()
+                    .all(|a| p.english.iter().all(|e| linked(a.index, e.index)))
+            } else if p.english.is_empty() {
+                p.arabic
+                    .iter()
+                    .all(|a| (0..en.arts.len()).all(|j| !linked(a.index, j)))
+            } else {
+                p.english
+                    .iter()
+                    .all(|e| (0..ar.arts.len()).all(|i| !linked(i, e.index)))
+            }
+        })
+        .collect()
+}
+
+/// Short laws cut from a bilingual seed's text: every window of `k`
+/// articles starting at an even index, both sides renumbered from 1 (the
+/// seed's title and closing kept).
+pub fn windows(seed: &str, k: usize) -> Vec<(Side, Side)> {
+    let (ar, en) = split(seed);
+    let n = ar.arts.len().min(en.arts.len());
+    (0..n.saturating_sub(k - 1))
+        .step_by(2)
+        .map(|start| {
+            let cut = |side: &Side| {
+                let mut w = side.clone();
+                w.arts = side.arts[start..start + k].to_vec();
+                for (i, a) in w.arts.iter_mut().enumerate() {
+                    a.orig = vec![start + i];
+                }
+                w.renumber();
+                w
+            };
+            (cut(&ar), cut(&en))
+        })
+        .collect()
+}

@@ -10,39 +10,41 @@
 //! a matched pair's probability is then multiplied by the verdict's
 //! belief that the documents are one law, and the links between
 //! documents it calls different laws are left out of the fit)
-//! on 917 decisions of the development pairs (0 wrong) and 2932
+//! on 917 decisions of the development pairs (0 wrong) and 5779
 //! decisions of the robustness cases, neighbour-drop probes and the
-//! unrelated seeds 000/004 (51 wrong).
+//! unrelated seeds 000/004 (79 wrong).
 
 /// The coefficients of the features of [`FEATURES`](super::FEATURES), in
 /// their order.
 #[rustfmt::skip]
 pub const COEFFICIENTS: &[f64] = &[
-    8.19157380460789, // bias
-    0.002038700015444673, // merge_or_split
-    0.02089578736877369, // one_sided
-    1.116424414887845, // score_matched
-    -0.006193124234480583, // score_one_sided
-    -0.020895787368771863, // labels_agree
-    0.0, // labels_differ
-    -0.05075409510332887, // neighbours_agree
-    0.030122655654171902, // numbering_gap
-    0.00033567691192344944, // partner_unpaired
-    0.016694860215179953, // label_absent_other_side
-    -1.6207202482723087, // verdict_matched
-    -0.020002207716682242, // verdict_one_sided
-    -0.22032296798052858, // likely_partial
-    0.1832887159279914, // numbers_differ
-    1.0007712997018017, // lexical
-    0.5874352023362235, // length_fit
-    0.13217753951268632, // duplicate_number
+    4.547027763601063, // bias
+    -0.15653206676407522, // merge_or_split
+    -0.2209202672331005, // one_sided
+    1.3712299498974163, // score_matched
+    0.18578418739634178, // score_one_sided
+    0.1471883104923958, // labels_agree
+    0.07373195674071245, // labels_differ
+    0.002312583358697084, // neighbours_agree
+    0.012747975789740532, // numbering_gap
+    0.00695990336409132, // partner_unpaired
+    -0.21640840879910977, // label_absent_other_side
+    -0.15053152713157772, // verdict_matched
+    -0.28225604655334285, // verdict_one_sided
+    -0.3946891628377473, // likely_partial
+    0.28376822403336466, // numbers_differ
+    0.905217299666907, // lexical
+    0.566355607586745, // length_fit
+    0.08006992759909218, // duplicate_number
     0.0, // partner_terms
     0.0, // partner_numbers
-    0.0017993535748825975, // numbers_shared
-    -1.7661095133357902, // few_terms_shared
-    -0.03332220699794021, // position
-    -1.639718945306561, // content_differs
+    -0.04309671154793877, // numbers_shared
+    -1.5499367717308994, // few_terms_shared
+    0.5857716985772936, // position
+    -1.3902457310653076, // content_differs
     0.0, // repealed
-    -0.3093488144039339, // score_negative
-    1.2033481216146178, // below_usual
+    -0.3063083067428161, // score_negative
+    0.7322321044909751, // below_usual
+    -0.7291100919051413, // short_law_matched
+    -0.7477538038197447, // short_law_one_sided
 ];
