@@ -15,7 +15,8 @@
 //! `tests/common/pathological.rs` (issue 10): short Arabic articles
 //! against English articles that are headings only (2,000 × 20,000 and
 //! 5,000 × 40,000; target: under 1 s), every line a heading, one huge
-//! line, mostly digits. `tests/bounded.rs` bounds the work they take.
+//! line, mostly digits, one line of 80,000 numbers against 20,000 short
+//! articles. `tests/bounded.rs` bounds the work they take.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -98,6 +99,10 @@ fn pathological(c: &mut Criterion) {
         ),
         ("one_huge_line/2000", pathological::one_huge_line(2_000)),
         ("mostly_digits/2000", pathological::mostly_digits(2_000)),
+        (
+            "huge_line_of_digits/80000x20000",
+            pathological::huge_line_of_digits(80_000, 20_000),
+        ),
     ];
     for (name, (ar, en)) in &shapes {
         g.throughput(Throughput::Bytes((ar.len() + en.len()) as u64));

@@ -10,7 +10,9 @@
 
 mod common;
 
-use common::pathological::{every_line_a_heading, headings_only, mostly_digits, one_huge_line};
+use common::pathological::{
+    every_line_a_heading, headings_only, huge_line_of_digits, mostly_digits, one_huge_line,
+};
 use lexalign::{Aligner, DocumentPair, ParallelText, Work};
 
 /// Steps allowed per article (of both documents). Measured: 56 on the
@@ -73,6 +75,13 @@ fn every_line_a_heading_4000() {
 #[test]
 fn one_huge_line_2000() {
     bounded("one huge line", one_huge_line(2_000));
+}
+
+#[test]
+fn a_huge_line_of_digits() {
+    // (The cost of each cell no longer grows with the huge article's
+    // numbers: `Scorer::numeric_sums`; the bench times it.)
+    bounded("huge line of digits", huge_line_of_digits(40_000, 10_000));
 }
 
 #[test]

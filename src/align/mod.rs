@@ -39,11 +39,16 @@
 //!    (numbering that restarts) names the one nearest the expected
 //!    position. The alignment then rewards labels that agree *given the
 //!    local offset*.
-//! 4. *Dynamic programming* (`dp.rs`, gains from `band.rs`) over a *band*:
-//!    the cells within a half-width of a *guide* path, the path through the
-//!    *anchors* (the pairs the offsets imply, kept where they increase on
-//!    both sides), so long codes cost linear time and memory; the band is
-//!    widened when the best path touches its edge. Gains are computed as
+//! 4. *Dynamic programming* (`dp.rs`, gains from `band.rs`, the band
+//!    chosen by `search.rs`) over a *band*: the cells within a half-width
+//!    of a *guide* path, the path through the *anchors* (the pairs the
+//!    offsets imply, kept where they increase on both sides). The
+//!    half-width is doubled while the best path touches the band's edge,
+//!    up to 32; where the path still touches it there, the guide of numbers
+//!    shared by one article on each side, the diagonal and the best path's
+//!    own pairs are tried at that width and the best path wins. No table of
+//!    every pair is ever built: time and memory are linear in the number of
+//!    articles on every input. Gains are computed as
 //!    the programme asks for them: a merge or split whose upper bound
 //!    cannot beat what its cell already has is never scored, and the length
 //!    fit of a candidate comes from precomputed log lengths and a tabulated

@@ -78,6 +78,27 @@ pub fn mostly_digits(n: usize) -> (String, String) {
     (ar, en)
 }
 
+/// One Arabic article whose body is a single line of `numbers` numbers,
+/// against `m` short English articles with two numbers each: every cell of
+/// the Arabic article's row compares a huge list of numbers with a tiny
+/// one.
+pub fn huge_line_of_digits(numbers: usize, m: usize) -> (String, String) {
+    let mut ar = String::from("مادة 1\n");
+    for x in 0..numbers {
+        ar.push_str(&format!("{} ", x * 7_919 % 1_000_003));
+    }
+    ar.push('\n');
+    let mut en = String::with_capacity(m * 32);
+    for j in 1..=m {
+        en.push_str(&format!(
+            "Article {j}\n{} {}\n",
+            j * 3,
+            j * 7_919 % 1_000_003
+        ));
+    }
+    (ar, en)
+}
+
 /// A fixed permutation of `1..=n`: `k` times a large prime, modulo `n`
 /// (a prime not dividing `n` gives each number once).
 fn scrambled(k: usize, n: usize) -> usize {
