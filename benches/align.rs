@@ -10,6 +10,13 @@
 //!
 //! Targets (one core): ≤ 10 ms for 1,000 articles, ≤ 60 ms for 5,000.
 //! Run with `cargo bench --bench align` (or `-- --quick`).
+//!
+//! The `pathological` group aligns the shapes of
+//! `tests/common/pathological.rs` (issue 10): short Arabic articles
+//! against English articles that are headings only (2,000 × 20,000 and
+//! 5,000 × 40,000; target: under 1 s), every line a heading, one huge
+//! line, mostly digits, one line of 80,000 numbers against 20,000 short
+//! articles. `tests/bounded.rs` bounds the work they take.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -19,6 +26,9 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 #[path = "../tests/common/law.rs"]
 mod law;
 use law::law;
+
+#[path = "../tests/common/pathological.rs"]
+mod pathological;
 
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("align");
@@ -68,11 +78,48 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// The pathological shapes, end to end from text.
+fn pathological(c: &mut Criterion) {
+    let mut g = c.benchmark_group("pathological");
+    g.sample_size(10);
+    g.warm_up_time(Duration::from_millis(500));
+    g.measurement_time(Duration::from_secs(5));
+    let shapes = [
+        (
+            "headings_only/2000x20000",
+            pathological::headings_only(2_000, 20_000),
+        ),
+        (
+            "headings_only/5000x40000",
+            pathological::headings_only(5_000, 40_000),
+        ),
+        (
+            "every_line_a_heading/4000",
+            pathological::every_line_a_heading(4_000),
+        ),
+        ("one_huge_line/2000", pathological::one_huge_line(2_000)),
+        ("mostly_digits/2000", pathological::mostly_digits(2_000)),
+        (
+            "huge_line_of_digits/80000x20000",
+            pathological::huge_line_of_digits(80_000, 20_000),
+        ),
+    ];
+    for (name, (ar, en)) in &shapes {
+        g.throughput(Throughput::Bytes((ar.len() + en.len()) as u64));
+        g.bench_with_input(
+            BenchmarkId::from_parameter(name),
+            &(ar, en),
+            |b, (ar, en)| b.iter(|| lexalign::align(black_box(ar), black_box(en)).unwrap()),
+        );
+    }
+    g.finish();
+}
+
 /// Criterion's generated group and main, with `missing_docs` allowed.
 #[allow(missing_docs)]
 mod harness {
     use super::*;
-    criterion_group!(benches, bench);
+    criterion_group!(benches, bench, pathological);
 }
 
 criterion_main!(harness::benches);

@@ -92,6 +92,8 @@ mod pipeline;
 /// fits them (`tests/calibration.rs`); not a stable API.
 #[doc(hidden)]
 pub use align::calibrate as calibration;
+#[doc(hidden)]
+pub use align::Work;
 pub use align::{
     align, align_bilingual, align_documents, Aligner, AlignerBuilder, VerdictWeights, Weights,
 };

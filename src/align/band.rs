@@ -40,6 +40,9 @@ pub(super) struct BandGains<'a, 's> {
     /// Length fit of the 1–1 candidate ending in each cell (NaN: not
     /// scored).
     fit: Vec<f64>,
+    /// Gains scored so far: 1–1 candidates, and merges and splits not
+    /// skipped by their bound.
+    pub(super) scored: usize,
 }
 
 impl<'a, 's> BandGains<'a, 's> {
@@ -58,6 +61,7 @@ impl<'a, 's> BandGains<'a, 's> {
             theta: theta as f32,
             full: vec![[f32::NEG_INFINITY; 3]; band.cells()],
             fit: vec![f64::NAN; band.cells()],
+            scored: 0,
         }
     }
 }
@@ -69,6 +73,7 @@ const BOUND_MARGIN: f64 = 1e-3;
 impl GainSource for &mut BandGains<'_, '_> {
     fn one_to_one(&mut self, c: usize, i: usize, j: usize) -> f64 {
         let s = self.scorer;
+        self.scored += 1;
         let (x, p) = match self.cache.and_then(|k| k.peek(i - 1, j - 1)) {
             Some(v) => v,
             None => one_to_one(s, i - 1, j - 1),
@@ -83,11 +88,20 @@ impl GainSource for &mut BandGains<'_, '_> {
         let s = self.scorer;
         let (ka, ke) = mv.size();
         let (a, e) = (i - ka, j - ke);
-        let label = label_term(&s.w, s.f, self.offsets, a, ka, e, ke);
-        let bound = s.merge_bound(a, ka, e, ke) + label - self.theta as f64;
-        if bound + BOUND_MARGIN * (1.0 + bound.abs()) <= bar {
+        let cannot_win = |bound: f64| bound + BOUND_MARGIN * (1.0 + bound.abs()) <= bar;
+        // The bound with the largest label term first (the test grows with
+        // the bound): most merges are skipped before their labels are read.
+        // (Rounding is monotone: the first test implies the second.)
+        let content = s.merge_bound(a, ka, e, ke);
+        let theta = self.theta as f64;
+        if cannot_win(content + max_label_term(&s.w) - theta) {
             return f64::NEG_INFINITY;
         }
+        let label = label_term(&s.w, s.f, self.offsets, a, ka, e, ke);
+        if cannot_win(content + label - theta) {
+            return f64::NEG_INFINITY;
+        }
+        self.scored += 1;
         let (band, fit) = (self.band, &self.fit);
         let part = |a: usize, e: usize| match band.index(a + 1, e + 1) {
             Some(k) if !fit[k].is_nan() => fit[k],
@@ -99,6 +113,11 @@ impl GainSource for &mut BandGains<'_, '_> {
         self.full[c][slot] = g;
         (g - self.theta) as f64
     }
+}
+
+/// The largest value [`label_term`] can take under the weights `w`.
+fn max_label_term(w: &Weights) -> f64 {
+    w.label.max(0.0).max(-w.label_mismatch)
 }
 
 /// The label term of a candidate given the local label offsets (expected

@@ -26,7 +26,7 @@
 //! `calibrate/table.rs`; its header names the command that fits them
 //! again.
 
-use super::features::{numbers_in, written_as};
+use super::features::{numbers_in, written_each};
 use super::hash::LabelMap;
 use super::lexicon::{ConceptSet, Lexicon, Scratch};
 use super::score::sigmoid;
@@ -189,10 +189,13 @@ impl<'p> Context<'p> {
                 continue;
             };
             let want = (number, label.suffix.as_deref());
-            if let Some(&(_, j)) = self.lone[other]
-                .get(&want)
-                .and_then(|v| v.iter().find(|(s, _)| *s == self.stretch[k]))
-            {
+            // (Each list is in stretch order: the first of the stretch is
+            // found by bisection, whatever the list's length.)
+            let stretch = self.stretch[k];
+            if let Some(&(_, j)) = self.lone[other].get(&want).and_then(|v| {
+                v.get(v.partition_point(|&(s, _)| s < stretch))
+                    .filter(|&&(s, _)| s == stretch)
+            }) {
                 unpaired = unpaired.or(Some(j));
             }
             if self.all[other].contains_key(&want) {
@@ -366,21 +369,32 @@ pub fn belief(w: &crate::VerdictWeights, score: f64) -> f64 {
 }
 
 /// The numbers of `values` as the articles `refs` of `doc` write them
-/// (each value itself when not found).
+/// (each value itself when not found): the first article, in order, whose
+/// text, else title, writes it. Each text is read once for all the values.
 fn written(doc: &Document, refs: &[crate::ArticleRef], values: &[String]) -> Vec<String> {
-    values
+    let parsed: Vec<Option<u64>> = values.iter().map(|v| v.parse().ok()).collect();
+    let mut found: Vec<Option<&str>> = vec![None; values.len()];
+    let texts = refs
         .iter()
-        .map(|v| {
-            let found = v.parse().ok().and_then(|value| {
-                refs.iter()
-                    .filter_map(|r| doc.articles.get(r.index))
-                    .find_map(|a| {
-                        written_as(&a.text, value)
-                            .or_else(|| a.title.as_deref().and_then(|t| written_as(t, value)))
-                    })
-            });
-            found.unwrap_or(v).to_string()
-        })
+        .filter_map(|r| doc.articles.get(r.index))
+        .flat_map(|a| [Some(a.text.as_str()), a.title.as_deref()])
+        .flatten();
+    for text in texts {
+        let missing: Vec<usize> = (0..values.len())
+            .filter(|&k| found[k].is_none() && parsed[k].is_some())
+            .collect();
+        if missing.is_empty() {
+            break;
+        }
+        let wanted: Vec<u64> = missing.iter().filter_map(|&k| parsed[k]).collect();
+        for (k, w) in missing.into_iter().zip(written_each(text, &wanted)) {
+            found[k] = w;
+        }
+    }
+    found
+        .into_iter()
+        .zip(values)
+        .map(|(w, v)| w.unwrap_or(v).to_string())
         .collect()
 }
 

@@ -34,6 +34,8 @@
 //! one-sided; the rule pairs them and leaves the doubt to the
 //! `content_differs` flag and the confidence.
 
+use std::collections::HashMap;
+
 use super::band::label_term;
 use super::dp::Move;
 use super::score::Scorer;
@@ -176,11 +178,13 @@ impl Repealed {
 }
 
 /// The path with the same-slot pairs of its one-sided runs restored (see
-/// the [module docs](self)), and whether any was.
+/// the [module docs](self)), and whether any was; `lookups` counts the
+/// label look-ups made (a few per one-sided article).
 pub(super) fn pair_same_slot(
     path: &[(Move, usize, usize)],
     s: &Scorer<'_>,
     offsets: (&[i64], &[i64]),
+    lookups: &mut usize,
 ) -> Option<Vec<(Move, usize, usize)>> {
     let lone = |m: &(Move, usize, usize)| matches!(m.0, Move::M10 | Move::M01);
     if !path.iter().any(lone) {
@@ -200,7 +204,7 @@ pub(super) fn pair_same_slot(
             k += 1;
         }
         let run = &path[start..k];
-        let matched = same_slot_pairs(run, s, offsets);
+        let matched = same_slot_pairs(run, s, offsets, lookups);
         if matched.is_empty() {
             out.extend_from_slice(run);
             continue;
@@ -231,11 +235,23 @@ pub(super) fn pair_same_slot(
 }
 
 /// The pairs, in order, of Arabic and English articles of the one-sided
-/// `run` whose labels agree under the local offset.
+/// `run` whose labels agree under the local offset: each Arabic article in
+/// turn with the first English article after the last one paired whose
+/// label term is positive ([`label_term`]).
+///
+/// The English articles are found through their labels, not by trying
+/// each in turn, so that a long run costs a few look-ups per article
+/// rather than the product of its two sides: with a positive label weight
+/// and a non-negative mismatch weight the term is positive exactly when
+/// the labels agree under a near offset ([`near_offset`](super::offsets::near_offset)) of either
+/// walk. (Other weights pair nothing, or, with a negative mismatch
+/// weight, the first of the next [`SLOT_WINDOW`] English articles whose
+/// term is positive.)
 fn same_slot_pairs(
     run: &[(Move, usize, usize)],
     s: &Scorer<'_>,
     offsets: (&[i64], &[i64]),
+    lookups: &mut usize,
 ) -> Vec<(usize, usize)> {
     let ar = run.iter().filter(|m| m.0 == Move::M10).map(|m| m.1);
     let en: Vec<usize> = run
@@ -245,16 +261,107 @@ fn same_slot_pairs(
         .collect();
     let mut matched = Vec::new();
     let mut next = 0;
+    if s.w.label <= 0.0 && s.w.label_mismatch >= 0.0 {
+        return matched;
+    }
+    let index = (s.w.label_mismatch >= 0.0).then(|| SlotIndex::new(&en, s, offsets.1));
     for a in ar {
-        for (x, &e) in en.iter().enumerate().skip(next) {
-            if label_term(&s.w, s.f, offsets, a, 1, e, 1) > 0.0 {
-                matched.push((a, e));
-                next = x + 1;
-                break;
-            }
+        let found = match &index {
+            Some(index) => index.first(a, next, s, offsets.0, lookups),
+            None => (next..en.len().min(next + SLOT_WINDOW)).find(|&x| {
+                *lookups += 1;
+                label_term(&s.w, s.f, offsets, a, 1, en[x], 1) > 0.0
+            }),
+        };
+        if let Some(x) = found {
+            debug_assert!(label_term(&s.w, s.f, offsets, a, 1, en[x], 1) > 0.0);
+            matched.push((a, en[x]));
+            next = x + 1;
         }
     }
     matched
+}
+
+/// How far [`same_slot_pairs`] looks for an English partner, with a
+/// negative label-mismatch weight (when its label index does not apply).
+const SLOT_WINDOW: usize = 64;
+
+/// A label: number (shifted by an offset) and suffix.
+type SlotKey<'a> = (i64, Option<&'a str>);
+
+/// The English articles of a one-sided run, by label: `written` by the
+/// label as written, `shifted` by the label minus each near offset of the
+/// English walk; each list holds positions in the run, increasing.
+struct SlotIndex<'a> {
+    written: HashMap<SlotKey<'a>, Vec<usize>>,
+    shifted: HashMap<SlotKey<'a>, Vec<usize>>,
+}
+
+impl<'a> SlotIndex<'a> {
+    fn new(en: &[usize], s: &Scorer<'a>, offsets_en: &[i64]) -> SlotIndex<'a> {
+        let mut index = SlotIndex {
+            written: HashMap::new(),
+            shifted: HashMap::new(),
+        };
+        for (x, &e) in en.iter().enumerate() {
+            let fe = &s.f.english[e];
+            let Some(ne) = fe.label_number else { continue };
+            let suffix = fe.label_suffix.as_deref();
+            index
+                .written
+                .entry((ne.into(), suffix))
+                .or_default()
+                .push(x);
+            for d in near_offsets(offsets_en, e) {
+                let list = index
+                    .shifted
+                    .entry((i64::from(ne) - d, suffix))
+                    .or_default();
+                if list.last() != Some(&x) {
+                    list.push(x);
+                }
+            }
+        }
+        index
+    }
+
+    /// The first position from `next` of an English article whose label
+    /// agrees with Arabic article `a`'s under a near offset of either walk.
+    fn first(
+        &self,
+        a: usize,
+        next: usize,
+        s: &Scorer<'_>,
+        offsets_ar: &[i64],
+        lookups: &mut usize,
+    ) -> Option<usize> {
+        let fa = &s.f.arabic[a];
+        let na = i64::from(fa.label_number?);
+        let suffix = fa.label_suffix.as_deref();
+        let mut after = |list: Option<&Vec<usize>>| {
+            *lookups += 1;
+            let list = list?;
+            list.get(list.partition_point(|&x| x < next)).copied()
+        };
+        let mut best = after(self.shifted.get(&(na, suffix)));
+        for d in near_offsets(offsets_ar, a) {
+            let x = after(self.written.get(&(na + d, suffix)));
+            best = match (best, x) {
+                (Some(b), Some(x)) => Some(b.min(x)),
+                (b, x) => b.or(x),
+            };
+        }
+        best
+    }
+}
+
+/// The offsets [`near_offset`](super::offsets::near_offset) accepts at article `k`: its own, and a
+/// neighbour's where the offset changes there.
+fn near_offsets(off: &[i64], k: usize) -> impl Iterator<Item = i64> + '_ {
+    let o = off[k];
+    let before = k.checked_sub(1).map(|b| off[b]).filter(|&d| d != o);
+    let after = off.get(k + 1).copied().filter(|&d| d != o);
+    std::iter::once(o).chain(before).chain(after)
 }
 
 #[cfg(test)]

@@ -172,10 +172,14 @@ impl GainSource for &[Gains] {
 }
 
 /// The best monotonic path through `band`, as moves with the cell each move
-/// starts from, in order. The gains of the moves ending in `(i, j)` come
-/// from `gains` (not asked for when the move's start is outside the band
-/// or the matrix).
-pub(crate) fn best_path(band: &Band, mut gains: impl GainSource) -> Vec<(Move, usize, usize)> {
+/// starts from, in order, and its total gain. The gains of the moves ending
+/// in `(i, j)` come from `gains` (not asked for when the move's start is
+/// outside the band or the matrix). Time and memory are linear in the
+/// band's cells.
+pub(crate) fn best_path(
+    band: &Band,
+    mut gains: impl GainSource,
+) -> (Vec<(Move, usize, usize)>, f64) {
     let n = band.n;
     let cells = band.cells();
     let mut best = vec![f64::NEG_INFINITY; cells];
@@ -228,6 +232,7 @@ pub(crate) fn best_path(band: &Band, mut gains: impl GainSource) -> Vec<(Move, u
         }
     }
     let mut path = Vec::new();
+    let total = best[cells - 1];
     let (mut i, mut j) = (n, band.m);
     while i > 0 || j > 0 {
         let c = band.index(i, j).expect("path stays in the band");
@@ -238,7 +243,7 @@ pub(crate) fn best_path(band: &Band, mut gains: impl GainSource) -> Vec<(Move, u
         path.push((mv, i, j));
     }
     path.reverse();
-    path
+    (path, total)
 }
 
 #[cfg(test)]
@@ -273,7 +278,7 @@ mod tests {
             let c = b.index(i, i).unwrap();
             gains[c] = [1.0, -1.0, -1.0];
         }
-        let p = best_path(&b, &gains[..]);
+        let (p, _) = best_path(&b, &gains[..]);
         assert_eq!(p.len(), 4);
         assert!(p.iter().all(|(mv, i, j)| *mv == Move::M11 && i == j));
     }
@@ -284,7 +289,7 @@ mod tests {
         let mut gains = vec![[-1.0f32; 3]; b.cells()];
         gains[b.index(1, 1).unwrap()] = [2.0, -1.0, -1.0];
         gains[b.index(3, 2).unwrap()] = [0.5, 3.0, -1.0];
-        let p = best_path(&b, &gains[..]);
+        let (p, _) = best_path(&b, &gains[..]);
         let moves: Vec<Move> = p.iter().map(|x| x.0).collect();
         assert_eq!(moves, vec![Move::M11, Move::M21]);
     }

@@ -39,11 +39,16 @@
 //!    (numbering that restarts) names the one nearest the expected
 //!    position. The alignment then rewards labels that agree *given the
 //!    local offset*.
-//! 4. *Dynamic programming* (`dp.rs`, gains from `band.rs`) over a *band*:
-//!    the cells within a half-width of a *guide* path, the path through the
-//!    *anchors* (the pairs the offsets imply, kept where they increase on
-//!    both sides), so long codes cost linear time and memory; the band is
-//!    widened when the best path touches its edge. Gains are computed as
+//! 4. *Dynamic programming* (`dp.rs`, gains from `band.rs`, the band
+//!    chosen by `search.rs`) over a *band*: the cells within a half-width
+//!    of a *guide* path, the path through the *anchors* (the pairs the
+//!    offsets imply, kept where they increase on both sides). The
+//!    half-width is doubled while the best path touches the band's edge,
+//!    up to 32; where the path still touches it there, the guide of numbers
+//!    shared by one article on each side, the diagonal and the best path's
+//!    own pairs are tried at that width and the best path wins. No table of
+//!    every pair is ever built: time and memory are linear in the number of
+//!    articles on every input. Gains are computed as
 //!    the programme asks for them: a merge or split whose upper bound
 //!    cannot beat what its cell already has is never scored, and the length
 //!    fit of a candidate comes from precomputed log lengths and a tabulated
@@ -68,6 +73,7 @@ mod hash;
 mod lexicon;
 mod offsets;
 mod score;
+mod search;
 mod verdict;
 mod walk;
 
@@ -76,14 +82,14 @@ use crate::error::Result;
 use crate::parallel::{Pair, ParallelText};
 
 use assemble::{add_context, Assembly};
-use band::BandGains;
-use dp::Band;
 use emission::EmissionCache;
 use features::PairFeatures;
 use offsets::{agreed_pairs, near_candidates, offset_anchors, offsets_walking};
 use score::{LengthModel, Lengths, Scorer};
 
 pub use score::Weights;
+#[doc(hidden)]
+pub use search::Work;
 pub use verdict::VerdictWeights;
 
 /// Aligns an Arabic and an English text, given in either order, with the
@@ -201,7 +207,9 @@ impl AlignerBuilder {
 
     /// Initial half-width of the band around the guide path, in articles.
     /// The band is doubled automatically when the best path touches its
-    /// edge. Default `2`; at least 1.
+    /// edge, up to 32 articles (a larger value starts there), so that the
+    /// work stays linear in the number of articles on every input.
+    /// Default `2`; at least 1.
     pub fn band(mut self, half_width: usize) -> AlignerBuilder {
         self.inner.band = half_width.max(1);
         self
@@ -280,12 +288,27 @@ impl Aligner {
     }
 
     pub(crate) fn align_owned(&self, arabic: Document, english: Document) -> ParallelText {
-        let (pairs, verdict) = self.run(&arabic, &english);
+        let (pairs, verdict) = self.run(&arabic, &english, &mut Work::default());
         ParallelText::from_parts(arabic, english, pairs, verdict)
     }
 
-    /// The alignment: the steps of the [module docs](self) in order.
-    fn run(&self, ar: &Document, en: &Document) -> (Vec<Pair>, crate::Verdict) {
+    /// [`align_documents`](Self::align_documents), and the [`Work`] it did:
+    /// for tests that bound the work (`tests/bounded.rs`) and for measuring.
+    #[doc(hidden)]
+    pub fn align_documents_counting(
+        &self,
+        arabic: &Document,
+        english: &Document,
+    ) -> (ParallelText, Work) {
+        let mut work = Work::default();
+        let (pairs, verdict) = self.run(arabic, english, &mut work);
+        let pt = ParallelText::from_parts(arabic.clone(), english.clone(), pairs, verdict);
+        (pt, work)
+    }
+
+    /// The alignment: the steps of the [module docs](self) in order, and
+    /// the work it did.
+    fn run(&self, ar: &Document, en: &Document, work: &mut Work) -> (Vec<Pair>, crate::Verdict) {
         // Step 1: features.
         let f = PairFeatures::new(ar, en, true);
         let (n, m) = (f.arabic.len(), f.english.len());
@@ -333,22 +356,15 @@ impl Aligner {
         let offsets = (&offsets_ar[..], &offsets_en[..]);
         let anchors = offset_anchors(&f, &offsets_ar);
         // Step 4: the best path in a band around the anchors, widened while
-        // the path touches the band's edge.
-        let mut w = self.band;
-        let (band, path, full) = loop {
-            let band = Band::around(n, m, &anchors, w);
-            let mut gains = BandGains::new(&scorer, &band, cache.as_ref(), offsets, theta);
-            let path = dp::best_path(&band, &mut gains);
-            let full = gains.full;
-            let cut = path.iter().any(|&(mv, i, j)| {
-                let (di, dj) = mv.size();
-                band.on_inner_edge(i, j) || band.on_inner_edge(i + di, j + dj)
-            });
-            if !cut || w >= n.max(m) {
-                break (band, path, full);
-            }
-            w *= 2;
+        // the path touches the band's edge, up to a limit (`search.rs`).
+        let inputs = search::Inputs {
+            scorer: &scorer,
+            cache: cache.as_ref(),
+            offsets,
+            theta,
         };
+        let found = search::search(&inputs, anchors, self.band, work);
+        let (band, path) = (&found.band, &found.path);
         // Step 5: pairs, flags, context, verdict; in the same law, the
         // same-slot pairs of one-sided runs restored (`decide.rs`).
         let repealed = decide::Repealed::of(ar, en);
@@ -357,10 +373,10 @@ impl Aligner {
             english: en,
             scorer: &scorer,
             offsets,
-            band: &band,
-            anchors: &anchors,
-            width: w,
-            full: &full,
+            band,
+            anchors: &found.anchors,
+            width: found.width,
+            full: &found.full,
             partial_ratio: self.partial_ratio,
             repealed: &repealed,
         };
@@ -377,9 +393,11 @@ impl Aligner {
             );
             (built, v)
         };
-        let (mut built, mut verdict) = judged(&path);
+        let (mut built, mut verdict) = judged(path);
         if verdict.same_law {
-            if let Some(restored) = decide::pair_same_slot(&path, &scorer, offsets) {
+            if let Some(restored) =
+                decide::pair_same_slot(path, &scorer, offsets, &mut work.slot_lookups)
+            {
                 let (b, v) = judged(&restored);
                 if v.same_law {
                     (built, verdict) = (b, v);

@@ -245,8 +245,10 @@ impl<'a> LabelCounts<'a> {
     }
 }
 
-/// Longest chain of `(i, j)` (sorted by `i`, distinct `i`) increasing in `j`.
-fn longest_increasing(c: &[(usize, usize)]) -> Vec<(usize, usize)> {
+/// Longest chain of `(i, j)` (sorted by `i`) increasing in `j`: increasing
+/// in both when the `i` are distinct, or when the pairs of one `i` come in
+/// decreasing `j`. `O(k log k)` for `k` pairs.
+pub(super) fn longest_increasing(c: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut tails: Vec<usize> = Vec::new(); // index into c
     let mut prev: Vec<Option<usize>> = vec![None; c.len()];
     for (k, &(_, j)) in c.iter().enumerate() {

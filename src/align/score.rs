@@ -298,6 +298,8 @@ pub(crate) struct Len {
     /// Total rarity weight of the articles' numbers, each article's
     /// counted (at least the weight of their union).
     number_weight: f64,
+    /// Rarity weight of the union of the articles' numbers.
+    union_weight: f64,
     /// Total weight of the articles' concepts, likewise.
     concept_weight: f64,
 }
@@ -326,6 +328,7 @@ impl Len {
                 .map(|&x| number_weights[x as usize])
                 .sum(),
             concept_weight: v.iter().map(|a| a.concept_weight).sum(),
+            union_weight: Union::of(v).map(|x| number_weights[x as usize]).sum(),
         }
     }
 }
@@ -375,6 +378,11 @@ impl Lengths {
         }
     }
 }
+
+/// Numbers on one side of a candidate from which
+/// [`Scorer::numeric_sums`] may look the other side's up instead of
+/// merging the two lists.
+const MANY_NUMBERS: usize = 512;
 
 /// Steps per unit of `z` in [`TailTable`].
 const TAIL_STEPS: f64 = 1024.0;
@@ -748,7 +756,7 @@ impl<'a> Scorer<'a> {
             self.fast_fit(i, ka, j, ke)
         };
         let mut s = self.base_signals(i, ka, j, ke, fit);
-        (s.shared, s.only_ar, s.only_en) = self.numeric(ar, en, |_, _| {});
+        (s.shared, s.only_ar, s.only_en) = self.numeric_sums(i, ka, j, ke);
         (s.lex_shared, s.lex_only_ar, s.lex_only_en) = self.lexical(ar, en);
         if fit.lead_rule {
             // As the length: the side that announces a list and has more
@@ -819,6 +827,44 @@ impl<'a> Scorer<'a> {
             x += (0.5 * self.w.merge_penalty).max(0.0);
         }
         x
+    }
+
+    /// [`numeric`](Self::numeric) of the candidate `(i, ka, j, ke)`,
+    /// without visits. When one side holds at least [`MANY_NUMBERS`]
+    /// numbers and 16 times as many as the other (a table of figures
+    /// against a short article), the smaller side's numbers are looked up
+    /// in the larger side's, whose own weight is its total less the shared
+    /// weight: the cost follows the smaller side, so that a huge article
+    /// costs little in each of the many cells of its row. (The larger
+    /// side's weight is then summed in another order: equal within
+    /// rounding.)
+    fn numeric_sums(&self, i: usize, ka: usize, j: usize, ke: usize) -> (f64, f64, f64) {
+        let (ar, en) = (&self.f.arabic[i..i + ka], &self.f.english[j..j + ke]);
+        let count = |v: &[ArticleFeatures]| v.iter().map(|a| a.numbers.len()).sum::<usize>();
+        let (ca, ce) = (count(ar), count(en));
+        if ca.max(ce) < MANY_NUMBERS || ca.max(ce) < 16 * ca.min(ce) {
+            return self.numeric(ar, en, |_, _| {});
+        }
+        let (few, many, total) = if ca < ce {
+            (ar, en, self.lens.en[ke - 1][j].union_weight)
+        } else {
+            (en, ar, self.lens.ar[ka - 1][i].union_weight)
+        };
+        let wt = &self.f.table.weights;
+        let (mut shared, mut only_few) = (0.0, 0.0);
+        for x in Union::of(few) {
+            if many.iter().any(|a| a.numbers.binary_search(&x).is_ok()) {
+                shared += wt[x as usize];
+            } else {
+                only_few += wt[x as usize];
+            }
+        }
+        let only_many = (total - shared).max(0.0);
+        if ca < ce {
+            (shared, only_few, only_many)
+        } else {
+            (shared, only_many, only_few)
+        }
     }
 
     /// Rarity-weighted overlap: (shared, only Arabic, only English) weights.

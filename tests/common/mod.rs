@@ -7,6 +7,7 @@ use std::process::Command;
 
 pub mod gold;
 pub mod law;
+pub mod pathological;
 pub mod perturb;
 
 /// Builds an example with the profile the tests run under and returns its

@@ -27,7 +27,7 @@ use crate::normalize::{fold, is_arabic_letter};
 
 use super::hash::PairHasher;
 use super::lexicon::{ConceptSet, Lexicon, CONCEPTS};
-pub(crate) use numbers::{numbers_in, written_as, Value};
+pub(crate) use numbers::{numbers_in, written_each, Value};
 use reader::{read_article, BlockChars, Runs};
 
 /// What the aligner knows about one article.

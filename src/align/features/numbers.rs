@@ -4,6 +4,9 @@
 //!
 //! In: a text. Out: the [`Value`]s it writes with digits, in order.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use crate::normalize::{fold, is_arabic_letter};
 
 /// A number found in running text, after digit folding.
@@ -119,26 +122,56 @@ fn short_year_follows(chars: &[char], mut j: usize) -> bool {
 /// it), or two tokens together, whose digits read as `value` with
 /// [`numbers_in`] (`74ف` or `74 ف` for 1974, `01/01/1430` for 1430), else
 /// the first phrase of number words that means it (`ثماني عشرة` for 18);
-/// `None` when neither is found.
-pub(crate) fn written_as(text: &str, value: Value) -> Option<&str> {
-    // Without a digit, no token reads as a number: only words may.
-    let digits = first_digit(text).is_some();
-    digits
-        .then(|| written_with_digits(text, value))
-        .flatten()
-        .or_else(|| {
-            crate::numerals::number_words_in(text)
-                .into_iter()
-                .find(|(v, _)| Value::from(*v) == value)
-                .map(|(_, r)| &text[r])
-        })
+/// `None` when neither is found. (The aligner asks for many values at
+/// once: [`written_each`].)
+#[cfg(test)]
+fn written_as(text: &str, value: Value) -> Option<&str> {
+    written_each(text, &[value]).pop().flatten()
 }
 
-/// The first token of `text`, or two tokens together, whose digits read
-/// as `value` ([`written_as`]).
-fn written_with_digits(text: &str, value: Value) -> Option<&str> {
-    let edge = |c: char| !c.is_alphanumeric();
-    // Byte ranges of the tokens.
+/// [`written_as`] of each of `values`, in their order, reading `text` once
+/// whatever their number (time linear in the text and the values).
+pub(crate) fn written_each<'t>(text: &'t str, values: &[Value]) -> Vec<Option<&'t str>> {
+    let mut found: Vec<Option<&str>> = vec![None; values.len()];
+    let mut wanted: HashMap<Value, Vec<usize>> = HashMap::new();
+    for (k, &v) in values.iter().enumerate() {
+        wanted.entry(v).or_default().push(k);
+    }
+    // The first reading of each value wanted, removed once found.
+    let mut take = |written: &'t str, read: Vec<Value>, wanted: &mut HashMap<Value, Vec<usize>>| {
+        for v in read {
+            for k in wanted.remove(&v).unwrap_or_default() {
+                found[k] = Some(written);
+            }
+        }
+    };
+    // Without a digit, no token reads as a number: only words may.
+    if first_digit(text).is_some() {
+        let edge = |c: char| !c.is_alphanumeric();
+        let tokens = tokens(text);
+        let with_digit = |r: &Range<usize>| first_digit(&text[r.clone()]).is_some();
+        // Trimming keeps every digit (digits are alphanumeric): a token
+        // without one is passed over untrimmed.
+        for r in tokens.iter().filter(|r| with_digit(r)) {
+            let t = text[r.clone()].trim_matches(edge);
+            take(t, numbers_in(t), &mut wanted);
+        }
+        for w in tokens.windows(2).filter(|w| with_digit(&w[0])) {
+            let t = text[w[0].start..w[1].end].trim_matches(edge);
+            take(t, numbers_in(t), &mut wanted);
+        }
+    }
+    if !wanted.is_empty() {
+        for (v, r) in crate::numerals::number_words_in(text) {
+            take(&text[r], vec![Value::from(v)], &mut wanted);
+        }
+    }
+    found
+}
+
+/// Byte ranges of the tokens of `text`: runs of characters between
+/// whitespace.
+fn tokens(text: &str) -> Vec<Range<usize>> {
     let mut tokens = Vec::new();
     let mut start = None;
     for (k, c) in text
@@ -154,22 +187,7 @@ fn written_with_digits(text: &str, value: Value) -> Option<&str> {
             _ => {}
         }
     }
-    // Trimming keeps every digit (digits are alphanumeric): a token
-    // without one is passed over untrimmed.
-    let reads = |t: &str| numbers_in(t).contains(&value);
-    let alone = tokens
-        .iter()
-        .filter(|r| first_digit(&text[(*r).clone()]).is_some())
-        .map(|r| text[r.clone()].trim_matches(edge))
-        .find(|t| reads(t));
-    let two = || {
-        tokens
-            .windows(2)
-            .filter(|w| first_digit(&text[w[0].clone()]).is_some())
-            .map(|w| text[w[0].start..w[1].end].trim_matches(edge))
-            .find(|t| reads(t))
-    };
-    alone.or_else(two)
+    tokens
 }
 
 #[cfg(test)]
