@@ -311,7 +311,7 @@ impl Aligner {
     fn run(&self, ar: &Document, en: &Document, work: &mut Work) -> (Vec<Pair>, crate::Verdict) {
         // Step 1: features.
         let f = PairFeatures::new(ar, en, true);
-        let (n, m) = (f.arabic.len(), f.english.len());
+        let n = f.arabic.len();
         // Length model: first from the mode of the length ratios of nearby
         // candidates (robust to renumbering and partial translations), then
         // refined on the pairs the label offsets imply.
