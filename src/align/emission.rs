@@ -62,7 +62,10 @@ impl EmissionCache {
         EmissionCache {
             slots: vec![[(0, 0.0, 0.0); ROW]; n],
             extra: HashMap::default(),
-            terms: Some(Vec::with_capacity(12 * n)),
+            // Room for a full row per article: the walks ask for about
+            // thirteen pairs per article, and growing this vector (72 bytes
+            // a pair) copies all of it.
+            terms: Some(Vec::with_capacity(ROW * n)),
         }
     }
 
