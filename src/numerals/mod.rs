@@ -283,7 +283,11 @@ fn ar_word_is(s: &str, i: usize, want: &[&str]) -> Option<usize> {
 /// 1..=99 at `i`: (value, end, complete). Not complete means the phrase is
 /// only valid before "بعد" + hundreds (الحاديه بعد المائه).
 fn ar_below_100(s: &str, i: usize, pre: Pre) -> Option<(u32, usize, bool)> {
-    let (tok, e) = ar_tok(s, i, pre)?;
+    below_100_from(s, ar_tok(s, i, pre)?)
+}
+
+/// [`ar_below_100`] from its first word, already read (its token and end).
+fn below_100_from(s: &str, (tok, e): (ArTok, usize)) -> Option<(u32, usize, bool)> {
     match tok {
         ArTok::Tens(t) => Some((t, e, true)),
         ArTok::Hundreds(_) => None,
@@ -312,7 +316,12 @@ fn ar_below_100(s: &str, i: usize, pre: Pre) -> Option<(u32, usize, bool)> {
 
 /// 100..=900 at `i`, joined (ثلاثمائه) or split (ثلاث مائه).
 fn ar_hundreds(s: &str, i: usize, pre: Pre) -> Option<(u32, usize)> {
-    match ar_tok(s, i, pre)? {
+    hundreds_from(s, ar_tok(s, i, pre)?)
+}
+
+/// [`ar_hundreds`] from its first word, already read (its token and end).
+fn hundreds_from(s: &str, first: (ArTok, usize)) -> Option<(u32, usize)> {
+    match first {
         (ArTok::Hundreds(h), e) => Some((h, e)),
         (ArTok::Unit { v: v @ 3..=9, .. }, e) => {
             let e2 = ar_word_is(s, after_space(s, e)?, &HUNDRED)?;
@@ -324,14 +333,21 @@ fn ar_hundreds(s: &str, i: usize, pre: Pre) -> Option<(u32, usize)> {
 
 /// A whole Arabic number phrase at `i`: (value, end).
 fn ar_number_at(s: &str, i: usize, pre: Pre) -> Option<(u32, usize)> {
-    if let Some((h, e)) = ar_hundreds(s, i, pre) {
+    ar_number_from(s, ar_tok(s, i, pre)?)
+}
+
+/// [`ar_number_at`] from its first word, already read (its token and end):
+/// the hundreds and the numbers below 100 both start with it, and reading
+/// a word (folding it letter by letter) is most of the cost of a phrase.
+fn ar_number_from(s: &str, first: (ArTok, usize)) -> Option<(u32, usize)> {
+    if let Some((h, e)) = hundreds_from(s, first) {
         // المائه والخامسه, مائه وخمسون, ثلاثمائه وخمسه وعشرون
         if let Some((r, e2, true)) = after_space(s, e).and_then(|j| ar_below_100(s, j, Pre::Conj)) {
             return Some((h + r, e2));
         }
         return Some((h, e));
     }
-    let (r, e, complete) = ar_below_100(s, i, pre)?;
+    let (r, e, complete) = below_100_from(s, first)?;
     // الخامسه بعد المائه, الحاديه والعشرون بعد السبعمائه
     let after = after_space(s, e)
         .and_then(|j| ar_word_is(s, j, &["بعد"]))
@@ -806,13 +822,17 @@ pub(crate) fn phrase_at(s: &str, i: usize, first: char) -> Result<(u32, usize, u
     // A phrase needs its first word to be a number word (what `ar_tok`
     // reads at the phrase start): look the word up once here, so that the
     // parse below, which reads it again, runs only for number words.
-    let may_start = |w: &[u8]| {
+    let token = |w: &[u8]| {
         ar_may_be_number_article(w)
-            && std::str::from_utf8(w).is_ok_and(|w| ar_lookup_article(w).is_some())
+            .then(|| std::str::from_utf8(w).ok().and_then(ar_lookup_article))
+            .flatten()
     };
+    let may_start = |w: &[u8]| token(w).is_some();
     let w = w.bytes();
-    if may_start(w) {
-        if let Some((v, e)) = ar_number_at(s, i, Pre::Article) {
+    if let Some(tok) = token(w) {
+        // The word read here is the phrase's first (`ar_tok` would read it
+        // again).
+        if let Some((v, e)) = ar_number_from(s, (tok, end)) {
             return Ok((v, i, e));
         }
     }
