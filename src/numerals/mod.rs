@@ -889,6 +889,17 @@ fn skip_word(s: &str, mut i: usize) -> usize {
 /// ```
 pub fn number_words_in(s: &str) -> Vec<(u32, Range<usize>)> {
     let mut out = Vec::new();
+    number_phrases_until(s, |v, r| {
+        out.push((v, r));
+        false
+    });
+    out
+}
+
+/// Hands the number phrases of `s` ([`number_words_in`]), in order, to
+/// `stop`, until it returns true: a caller looking for some phrases does
+/// not read the text past the last it needs.
+pub(crate) fn number_phrases_until(s: &str, mut stop: impl FnMut(u32, Range<usize>) -> bool) {
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
         if !is_word_char(c) {
@@ -897,13 +908,14 @@ pub fn number_words_in(s: &str) -> Vec<(u32, Range<usize>)> {
         }
         match phrase_at(s, i, c) {
             Ok((v, start, end)) => {
-                out.push((v, start..end));
+                if stop(v, start..end) {
+                    return;
+                }
                 i = end;
             }
             Err(j) => i = skip_word(s, j),
         }
     }
-    out
 }
 
 #[cfg(test)]

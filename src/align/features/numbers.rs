@@ -162,9 +162,11 @@ pub(crate) fn written_each<'t>(text: &'t str, values: &[Value]) -> Vec<Option<&'
         }
     }
     if !wanted.is_empty() {
-        for (v, r) in crate::numerals::number_words_in(text) {
+        // Phrase by phrase, stopping once every value is found.
+        crate::numerals::number_phrases_until(text, |v, r| {
             take(&text[r], vec![Value::from(v)], &mut wanted);
-        }
+            wanted.is_empty()
+        });
     }
     found
 }
