@@ -2,8 +2,8 @@
 //! nearest the middle): `align` in both orders mirrors, and its invariants.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use lexalign_fuzz::{check_mirror, check_parallel, split_two, MAX_LEN};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if data.len() > MAX_LEN {

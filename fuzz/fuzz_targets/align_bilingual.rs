@@ -1,8 +1,8 @@
 //! One text holding both versions: `align_bilingual` and its invariants.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use lexalign_fuzz::{check_parallel, MAX_LEN};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if data.len() > MAX_LEN {

@@ -6,9 +6,9 @@
 //! checks, to turn a crash into a plain-text regression test.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use lexalign_fuzz::mutate::{Mutation, Texts};
 use lexalign_fuzz::{exercise_bilingual, exercise_two};
+use libfuzzer_sys::fuzz_target;
 
 fn dump(name: &str, text: &str) {
     if let Some(dir) = std::env::var_os("LEXALIGN_FUZZ_DUMP") {

@@ -2,8 +2,8 @@
 //! (as a bilingual input and as one document) with its spans as promised.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use lexalign_fuzz::{check_document, check_parsed, MAX_LEN};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if data.len() > MAX_LEN {

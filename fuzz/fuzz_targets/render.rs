@@ -4,8 +4,8 @@
 #![no_main]
 
 use lexalign::export::ReportOptions;
-use libfuzzer_sys::fuzz_target;
 use lexalign_fuzz::{check_reports, odd_options, split_two, MAX_LEN};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if data.len() > MAX_LEN {

@@ -103,17 +103,28 @@ pub fn check_document(text: &str, d: &Document) {
     assert!(!d.span.is_empty(), "document with an empty span");
     assert!(!d.regions.is_empty(), "document without regions");
     assert_eq!(d.regions[0].span.start, d.span.start, "first region");
-    assert_eq!(d.regions.last().unwrap().span.end, d.span.end, "last region");
+    assert_eq!(
+        d.regions.last().unwrap().span.end,
+        d.span.end,
+        "last region"
+    );
     let bounds = line_boundaries(text);
     for (k, r) in d.regions.iter().enumerate() {
         assert!(!r.span.is_empty(), "region {k} empty: {r:?}");
         on_boundaries(text, r.span, &format!("region {k}"));
         if k > 0 {
-            assert_eq!(d.regions[k - 1].span.end, r.span.start, "regions {k} not contiguous");
+            assert_eq!(
+                d.regions[k - 1].span.end,
+                r.span.start,
+                "regions {k} not contiguous"
+            );
         }
         let next = bounds.partition_point(|&b| b <= r.span.start);
         if let (Some(&b), false) = (bounds.get(next), r.role == Role::Blank) {
-            assert!(b >= r.span.end, "region {k} {r:?} crosses the line end at {b}");
+            assert!(
+                b >= r.span.end,
+                "region {k} {r:?} crosses the line end at {b}"
+            );
         }
         match r.role {
             Role::ArticleHeading(i) | Role::ArticleBody(i) | Role::ArticleItem(i) => {
@@ -173,7 +184,10 @@ pub fn check_parallel(pt: &ParallelText, arabic: &str, english: &str) {
     let mut seen = (vec![0usize; n], vec![0usize; m]);
     let mut last: (Option<usize>, Option<usize>) = (None, None);
     for (k, p) in pt.pairs().iter().enumerate() {
-        assert!(!p.arabic.is_empty() || !p.english.is_empty(), "pair {k} is empty");
+        assert!(
+            !p.arabic.is_empty() || !p.english.is_empty(),
+            "pair {k} is empty"
+        );
         assert!(
             p.confidence.is_finite() && (0.0..=1.0).contains(&p.confidence),
             "pair {k}: confidence {}",
@@ -185,23 +199,45 @@ pub fn check_parallel(pt: &ParallelText, arabic: &str, english: &str) {
         ];
         for (refs, doc, seen, last) in sides {
             for r in refs {
-                assert!(r.index < doc.articles.len(), "pair {k}: article {} out of range", r.index);
+                assert!(
+                    r.index < doc.articles.len(),
+                    "pair {k}: article {} out of range",
+                    r.index
+                );
                 let a = &doc.articles[r.index];
-                assert_eq!((&r.label, &r.heading), (&a.label, &a.heading), "pair {k}: reference");
+                assert_eq!(
+                    (&r.label, &r.heading),
+                    (&a.label, &a.heading),
+                    "pair {k}: reference"
+                );
                 seen[r.index] += 1;
                 assert!(last.is_none_or(|l| r.index > l), "pair {k}: not monotonic");
                 *last = Some(r.index);
             }
         }
         if p.arabic.is_empty() {
-            assert!(p.has_flag(lexalign::Flag::OnlyEnglish), "pair {k}: one-sided, unflagged");
+            assert!(
+                p.has_flag(lexalign::Flag::OnlyEnglish),
+                "pair {k}: one-sided, unflagged"
+            );
         }
         if p.english.is_empty() {
-            assert!(p.has_flag(lexalign::Flag::OnlyArabic), "pair {k}: one-sided, unflagged");
+            assert!(
+                p.has_flag(lexalign::Flag::OnlyArabic),
+                "pair {k}: one-sided, unflagged"
+            );
         }
     }
-    assert!(seen.0.iter().all(|&c| c == 1), "Arabic articles seen {:?}", seen.0);
-    assert!(seen.1.iter().all(|&c| c == 1), "English articles seen {:?}", seen.1);
+    assert!(
+        seen.0.iter().all(|&c| c == 1),
+        "Arabic articles seen {:?}",
+        seen.0
+    );
+    assert!(
+        seen.1.iter().all(|&c| c == 1),
+        "English articles seen {:?}",
+        seen.1
+    );
 }
 
 /// Report options that turn every switch away from its default, with a
@@ -268,7 +304,11 @@ fn check_tsv(out: &str, header: bool) {
     let columns = export::TSV_COLUMNS.len();
     let mut rows = out.lines();
     if header {
-        assert_eq!(rows.next().map(|h| h.split('\t').count()), Some(columns), "TSV header");
+        assert_eq!(
+            rows.next().map(|h| h.split('\t').count()),
+            Some(columns),
+            "TSV header"
+        );
     }
     for (k, row) in rows.enumerate() {
         assert_eq!(row.split('\t').count(), columns, "TSV row {k}: {row:?}");
@@ -289,10 +329,18 @@ pub fn check_mirror<'t>(a: &'t str, b: &'t str) -> Option<(ParallelText, &'t str
             Some(if arabic_first { (x, a, b) } else { (x, b, a) })
         }
         (Err(x), Err(y)) => {
-            assert_eq!(x.kind(), y.kind(), "align(a, b) and align(b, a) fail differently");
+            assert_eq!(
+                x.kind(),
+                y.kind(),
+                "align(a, b) and align(b, a) fail differently"
+            );
             None
         }
-        (x, y) => panic!("align(a, b) ok: {}, align(b, a) ok: {}", x.is_ok(), y.is_ok()),
+        (x, y) => panic!(
+            "align(a, b) ok: {}, align(b, a) ok: {}",
+            x.is_ok(),
+            y.is_ok()
+        ),
     }
 }
 
@@ -341,7 +389,8 @@ mod tests {
 
     #[test]
     fn html_errors_are_reported() {
-        let good = "<!DOCTYPE html>\n<html><head><title>t</title></head><body><p>a</p></body></html>";
+        let good =
+            "<!DOCTYPE html>\n<html><head><title>t</title></head><body><p>a</p></body></html>";
         assert!(html_errors(good).is_empty(), "{:?}", html_errors(good));
         assert!(!html_errors("<!DOCTYPE html><p>a</div>").is_empty());
         assert!(!html_errors("<p>no doctype</p>").is_empty());

@@ -90,9 +90,17 @@ fn build(piece: u8, edits: &[Edit]) -> String {
 #[derive(Arbitrary, Debug)]
 pub enum Edit {
     /// A heading line inserted before line `at`.
-    Heading { at: u16, heading: Heading, number: Number },
+    Heading {
+        at: u16,
+        heading: Heading,
+        number: Number,
+    },
     /// A heading written at the start of line `at`, the line's text after it.
-    HeadingInline { at: u16, heading: Heading, number: Number },
+    HeadingInline {
+        at: u16,
+        heading: Heading,
+        number: Number,
+    },
     /// A line of the other script (or both) inserted.
     MixedScript { at: u16, which: u8 },
     /// Line `at` repeated `times` on one line.
@@ -375,7 +383,9 @@ impl Odd {
             Odd::Escape => "\u{1b}[31m\u{7}",
             Odd::Diacritic => "\u{064E}\u{0651}",
             Odd::Markup(k) => {
-                let all = ["<", ">", "&", "\"", "'", "]]>", "<!--", "</div>", "\\", "&amp;"];
+                let all = [
+                    "<", ">", "&", "\"", "'", "]]>", "<!--", "</div>", "\\", "&amp;",
+                ];
                 all[k as usize % all.len()]
             }
             Odd::PresentationForm => "\u{FEE3}\u{FE8E}",
@@ -405,10 +415,18 @@ impl Edit {
         let at = |k: u16| if len == 0 { 0 } else { k as usize % len };
         let grow = size(lines) < CAP;
         match self {
-            Edit::Heading { at: k, heading, number } if grow => {
+            Edit::Heading {
+                at: k,
+                heading,
+                number,
+            } if grow => {
                 lines.insert(at(*k), heading.text(*number));
             }
-            Edit::HeadingInline { at: k, heading, number } if grow && len > 0 => {
+            Edit::HeadingInline {
+                at: k,
+                heading,
+                number,
+            } if grow && len > 0 => {
                 let h = heading.text(*number);
                 let line = &mut lines[at(*k)];
                 line.insert_str(0, h.trim_end_matches('\n'));
@@ -424,8 +442,14 @@ impl Edit {
                 let long = format!("{}\n", vec![line; times + 1].join(" "));
                 lines[at(*k)] = long;
             }
-            Edit::DeepMarkers { at: k, depth, style } if grow => {
-                let markers = ["1-", "أ-", "(a)", "(i)", "-", "•", "1.1.1", "(ب)", "*", "٣)"];
+            Edit::DeepMarkers {
+                at: k,
+                depth,
+                style,
+            } if grow => {
+                let markers = [
+                    "1-", "أ-", "(a)", "(i)", "-", "•", "1.1.1", "(ب)", "*", "٣)",
+                ];
                 let mut s = String::new();
                 for d in 0..(*depth % 40) as usize {
                     s.push_str(&"  ".repeat(d));
@@ -438,7 +462,11 @@ impl Edit {
                 let from = at(*from);
                 let end = (from + *n as usize).min(len);
                 let moved: Vec<String> = lines.drain(from..end).collect();
-                let to = if lines.is_empty() { 0 } else { *to as usize % (lines.len() + 1) };
+                let to = if lines.is_empty() {
+                    0
+                } else {
+                    *to as usize % (lines.len() + 1)
+                };
                 lines.splice(to..to, moved);
             }
             Edit::Swap { a, b } if len > 0 => lines.swap(at(*a), at(*b)),
