@@ -8,7 +8,8 @@
 # fuzz/fuzz_targets/). Corpora: fuzz/corpus/TARGET (kept, not committed),
 # seeded from seeds/ and, where present, ../shared/corpus/{ar,en} (read in
 # place, never copied). Inputs are at most 200 KB and may take at most 2 s
-# (1 s per 100 KB, release build with debug assertions). A crash, an
+# (1 s per 100 KB, release build with debug assertions). The text targets
+# use the dictionary fuzz/dict/legal.dict. A crash, an
 # invariant broken, a timeout or running out of memory leaves the input in
 # fuzz/artifacts/TARGET/; the script goes on with the next target and exits
 # with status 1 at the end. A summary line per target (seconds, executions,
@@ -49,11 +50,15 @@ for t in "${targets[@]}"; do
     mkdir -p "fuzz/corpus/$t" "fuzz/artifacts/$t" "fuzz/logs/$t"
     log="fuzz/logs/$t.log"
     echo "== $t: $seconds s (log: $log)" >&2
+    # The structured target builds its own text; the others get the
+    # dictionary of heading keywords, numbers and odd characters.
+    dict=()
+    [ "$t" != legislation ] && dict=(-dict=../../dict/legal.dict)
     # -jobs=1 -workers=1: one fuzzing process, whose output libFuzzer writes
     # to fuzz-0.log in the working directory.
     (cd "fuzz/logs/$t" && "$bin/$t" "../../corpus/$t" "${seeds[@]/#/../../../}" \
         -max_total_time="$seconds" -max_len=200000 -timeout=2 -rss_limit_mb=2048 \
-        -jobs=1 -workers=1 -print_final_stats=1 \
+        -jobs=1 -workers=1 -print_final_stats=1 ${dict[@]+"${dict[@]}"} \
         -artifact_prefix="../../artifacts/$t/" >/dev/null 2>&1) || true
     mv -f "fuzz/logs/$t/fuzz-0.log" "$log"
     status=ok
