@@ -486,6 +486,13 @@ pub(crate) fn numbers_or(numbers: &[String], separator: &str, none: &str) -> Str
     }
 }
 
+/// Whether `c` may appear in an HTML page without a parse error: not DEL,
+/// a C1 control or a Unicode noncharacter (HTML's "control character" and
+/// "noncharacter in input stream" errors; found by the fuzzer).
+fn html_char_ok(c: char) -> bool {
+    !matches!(c, '\u{7F}'..='\u{9F}' | '\u{FDD0}'..='\u{FDEF}') && (c as u32) & 0xFFFE != 0xFFFE
+}
+
 /// Whether `c` may appear in an XML 1.0 document.
 fn xml_char_ok(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
@@ -519,7 +526,8 @@ pub(crate) fn escape_xml_into(out: &mut String, s: &str) {
 
 /// Escapes `s` for XML or HTML element content: like [`escape_xml`] but
 /// quotes are left as they are (they need no escaping outside attribute
-/// values), which keeps the text readable.
+/// values), which keeps the text readable; DEL, C1 controls and
+/// noncharacters, which an HTML parser reports as errors, are dropped too.
 ///
 pub(crate) fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
@@ -528,7 +536,7 @@ pub(crate) fn escape_text(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            c if xml_char_ok(c) => out.push(c),
+            c if xml_char_ok(c) && html_char_ok(c) => out.push(c),
             _ => {}
         }
     }
@@ -714,5 +722,11 @@ mod tests {
     #[test]
     fn escape_drops_illegal_chars() {
         assert_eq!(escape_xml("\u{0}x\u{FFFE}\u{1F600}'"), "x\u{1F600}&#39;");
+    }
+
+    #[test]
+    fn text_escape_drops_what_html_refuses() {
+        let s = "a\u{7F}b\u{85}c\u{9F}d\u{FDD0}e\u{1FFFF}f\u{10FFFE}g\u{0}h\u{A0}";
+        assert_eq!(escape_text(s), "abcdefgh\u{A0}");
     }
 }

@@ -1096,6 +1096,8 @@ pub(crate) fn build(
     boiler.append(&mut tail);
     builder.doc.boilerplate = builder.zone(&boiler, Role::Boilerplate);
     diagnostics(&mut builder);
+    let refused = super::refused::diagnostics(text, lines);
+    builder.doc.diagnostics.extend(refused);
     builder.doc
 }
 

@@ -166,7 +166,7 @@ fn read_number(s: &str, arabic: bool) -> Option<(u32, NumStyle, &str)> {
     };
     let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
     let (value, style, after) = if digits > 0 {
-        if digits > 5 {
+        if digits > super::refused::MAX_DIGITS {
             return None;
         }
         let v: u32 = inner[..digits].parse().ok()?;

@@ -18,6 +18,7 @@ mod build;
 mod heading;
 mod line;
 mod paths;
+mod refused;
 mod visual;
 
 use crate::document::{Diagnostic, DiagnosticKind, Document, Language};
