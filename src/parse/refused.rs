@@ -32,6 +32,11 @@ pub(crate) fn diagnostics(text: &str, lines: &[Line]) -> Vec<Diagnostic> {
         .filter(|l| l.has_digit && l.text_end - l.text_start <= MAX_LINE)
         .filter_map(|l| {
             let visible = text.get(l.text_start..l.text_end)?;
+            // Most lines with a digit hold no run of more than MAX_DIGITS
+            // digits: they are not normalised.
+            if !has_long_digit_run(visible) {
+                return None;
+            }
             let digits = refused_number(normalize::normalize(visible).as_str())?;
             Some(Diagnostic {
                 kind: DiagnosticKind::UncertainHeading,
@@ -43,6 +48,28 @@ pub(crate) fn diagnostics(text: &str, lines: &[Line]) -> Vec<Diagnostic> {
             })
         })
         .collect()
+}
+
+/// Whether `s` holds more than [`MAX_DIGITS`] digits in a row (ASCII,
+/// Arabic-Indic or Eastern Arabic-Indic; the invisible marks and tatweel
+/// that normalising removes do not break a run).
+fn has_long_digit_run(s: &str) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        if matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{0640}' | '\u{feff}')
+        {
+            continue;
+        }
+        if c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c) {
+            run += 1;
+            if run > MAX_DIGITS {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// The number of digits of the article number of `line` (a matching view)
@@ -65,6 +92,13 @@ fn refused_number(line: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::refused_number;
+
+    #[test]
+    fn digit_runs_are_counted_across_invisible_marks() {
+        assert!(super::has_long_digit_run("Article 123\u{200f}456"));
+        assert!(super::has_long_digit_run("مادة (١٢٣٤٥٦)"));
+        assert!(!super::has_long_digit_run("Article 12345 of 2020"));
+    }
 
     #[test]
     fn only_keyword_and_long_number_lines_are_refused() {
