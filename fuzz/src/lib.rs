@@ -34,30 +34,9 @@ use markup5ever_rcdom::RcDom;
 /// same); the time limit is set for it.
 pub const MAX_LEN: usize = 200_000;
 
-/// Byte offsets just after each line terminator (`\n`, `\r\n` or a lone
-/// `\r`), without `text.len()`.
-fn line_boundaries(text: &str) -> Vec<usize> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\r' if b.get(i + 1) == Some(&b'\n') => {
-                out.push(i + 2);
-                i += 2;
-            }
-            b'\r' | b'\n' => {
-                out.push(i + 1);
-                i += 1;
-            }
-            _ => i += 1,
-        }
-    }
-    if out.last() == Some(&b.len()) {
-        out.pop();
-    }
-    out
-}
+#[path = "../../tests/common/lines.rs"]
+mod lines;
+use lines::line_boundaries;
 
 fn on_boundaries(text: &str, span: Span, what: &str) {
     assert!(span.start <= span.end, "{what}: reversed span {span:?}");

@@ -7,6 +7,7 @@ use std::process::Command;
 
 pub mod gold;
 pub mod law;
+pub mod lines;
 pub mod pathological;
 pub mod perturb;
 
