@@ -308,7 +308,7 @@ fn check_visual_order(text: &str, doc: &mut Document) {
     let first = lines.partition_point(|l| l.start < region.start);
     let last = lines.partition_point(|l| l.start < region.end);
     let mut fixed = build::build(&repaired, &lines[first..last], Language::Arabic, None);
-    line_spans(&lines[first..last], &mut fixed);
+    line_spans(text, &lines[first..last], &mut fixed);
     let found = fixed.articles.len();
     *doc = fixed;
     doc.diagnostics.push(Diagnostic {
@@ -320,10 +320,12 @@ fn check_visual_order(text: &str, doc: &mut Document) {
     });
 }
 
-/// Widens every span of `doc` to whole lines (the repaired text permutes
-/// characters within lines, so only line boundaries are shared with the
+/// Widens every span of `doc` to whole lines of the input `text`, without
+/// the whitespace at their ends (the repaired text permutes characters
+/// within lines, so only line boundaries are shared with the input: the
+/// repaired lines' own trimmed bounds can fall inside a character of the
 /// input), and merges regions that now share a line.
-fn line_spans(lines: &[Line], doc: &mut Document) {
+fn line_spans(text: &str, lines: &[Line], doc: &mut Document) {
     let widen = |s: &mut crate::Span| {
         let last = lines.len().saturating_sub(1);
         let a = lines.partition_point(|l| l.next <= s.start).min(last);
@@ -331,7 +333,10 @@ fn line_spans(lines: &[Line], doc: &mut Document) {
             .partition_point(|l| l.next < s.end.max(s.start + 1))
             .min(last);
         if let (Some(la), Some(lb)) = (lines.get(a), lines.get(b)) {
-            *s = crate::Span::new(la.text_start, lb.text_end.max(la.text_start));
+            let first = &text[la.start..la.end];
+            let start = la.start + (first.len() - first.trim_start().len());
+            let end = lb.start + text[lb.start..lb.end].trim_end().len();
+            *s = crate::Span::new(start, end.max(start));
         }
     };
     let mut blocks: Vec<&mut crate::Block> = Vec::new();
