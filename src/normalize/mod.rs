@@ -36,7 +36,7 @@ mod tables;
 
 pub use classes::is_arabic_letter;
 pub(crate) use classes::{
-    arabic_digit_value, fold_letter, is_arabic_block_letter, is_counted_arabic_letter,
+    arabic_digit_value, fold_letter, is_arabic_block_letter, is_counted_arabic_letter, is_dropped,
     is_invisible_on_line, is_word_char, is_word_mark,
 };
 pub(crate) use tables::normalize_plain;

@@ -51,16 +51,15 @@ pub(crate) fn diagnostics(text: &str, lines: &[Line]) -> Vec<Diagnostic> {
 }
 
 /// Whether `s` holds more than [`MAX_DIGITS`] digits in a row (ASCII,
-/// Arabic-Indic or Eastern Arabic-Indic; the invisible marks and tatweel
-/// that normalising removes do not break a run).
+/// Arabic-Indic or Extended Arabic-Indic; what the matching view removes,
+/// such as bidi marks and tatweel, does not break a run).
 fn has_long_digit_run(s: &str) -> bool {
     let mut run = 0;
     for c in s.chars() {
-        if matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{0640}' | '\u{feff}')
-        {
+        if normalize::is_dropped(c) {
             continue;
         }
-        if c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c) {
+        if c.is_ascii_digit() || normalize::arabic_digit_value(c).is_some() {
             run += 1;
             if run > MAX_DIGITS {
                 return true;
