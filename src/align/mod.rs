@@ -321,9 +321,7 @@ impl Aligner {
                 .map(|&(i, j)| (f.arabic[i].chars, f.english[j].chars))
                 .collect()
         };
-        let leads =
-            |v: &[features::ArticleFeatures]| v.iter().map(|a| a.lead_chars).collect::<Vec<_>>();
-        let len0 = LengthModel::from_mode(&lens(&near), (&leads(&f.arabic), &leads(&f.english)));
+        let len0 = LengthModel::from_mode(&lens(&near), (&f.arabic, &f.english));
         // Step 2: the scorer, first under that length model.
         let lengths = Lengths::new(&f);
         let scorer0 = Scorer::new(&f, &lengths, self.weights, len0);

@@ -109,17 +109,9 @@ impl LengthModel {
         if r.len() < 5 {
             return fallback;
         }
-        // The median (the mean of the two middle values when their number
-        // is even), by selection.
-        let n = r.len();
-        r.select_nth_unstable_by(n / 2, |a, b| a.total_cmp(b));
-        let upper = r[n / 2];
-        let lower = if n % 2 == 0 {
-            r[..n / 2].iter().copied().fold(f64::NEG_INFINITY, f64::max)
-        } else {
-            upper
+        let Some(med) = median(&mut r) else {
+            return fallback;
         };
-        let med = 0.5 * (lower + upper);
         LengthModel {
             mu: med,
             sigma: spread(&r, med),
@@ -131,17 +123,23 @@ impl LengthModel {
     /// density estimate), the spread comes from the ratios near the mode.
     /// With too little data (fewer than 30 candidates, or fewer than
     /// [`Self::MODE_MIN_ARTICLES`] articles on a side), the ratio of the
-    /// documents' median article lengths outside list items (`lengths`:
-    /// every Arabic and every English article's) is used: an article
+    /// documents' median article lengths outside list items (of the
+    /// `articles`, Arabic and English) is used: an article
     /// dropped on one side of a short law does not move it, nor do lists
     /// the other side leaves out (most of a short law's articles may be
     /// such partial translations); swapping the languages negates it, so
     /// the model mirrors.
-    pub fn from_mode(pairs: &[(f64, f64)], lengths: (&[f64], &[f64])) -> LengthModel {
+    pub fn from_mode(
+        pairs: &[(f64, f64)],
+        articles: (&[ArticleFeatures], &[ArticleFeatures]),
+    ) -> LengthModel {
         let r = log_ratios(pairs);
-        if r.len() < 30 || lengths.0.len().min(lengths.1.len()) < Self::MODE_MIN_ARTICLES {
+        if r.len() < 30 || articles.0.len().min(articles.1.len()) < Self::MODE_MIN_ARTICLES {
             // Too little to find a mode: the ratio of the median lengths.
-            return match (median(lengths.0), median(lengths.1)) {
+            let leads = |v: &[ArticleFeatures]| {
+                median(&mut v.iter().map(|a| a.lead_chars).collect::<Vec<_>>())
+            };
+            return match (leads(articles.0), leads(articles.1)) {
                 (Some(ar), Some(en)) if ar > 0.0 && en > 0.0 => LengthModel {
                     mu: (en / ar).ln(),
                     sigma: Self::PRIOR.sigma,
@@ -209,19 +207,20 @@ impl LengthModel {
 }
 
 /// The median of `v` (the mean of the two middle values when their number
-/// is even); `None` when `v` is empty.
-fn median(v: &[f64]) -> Option<f64> {
-    let mut v = v.to_vec();
+/// is even), by selection in linear time (`v` is reordered); `None` when
+/// `v` is empty.
+fn median(v: &mut [f64]) -> Option<f64> {
     let n = v.len();
     if n == 0 {
         return None;
     }
-    v.sort_unstable_by(f64::total_cmp);
-    Some(if n % 2 == 0 {
-        0.5 * (v[n / 2 - 1] + v[n / 2])
+    let (below, &mut upper, _) = v.select_nth_unstable_by(n / 2, f64::total_cmp);
+    let lower = if n % 2 == 0 {
+        below.iter().copied().fold(f64::NEG_INFINITY, f64::max)
     } else {
-        v[n / 2]
-    })
+        upper
+    };
+    Some(0.5 * (lower + upper))
 }
 
 fn log_ratios(pairs: &[(f64, f64)]) -> Vec<f64> {
