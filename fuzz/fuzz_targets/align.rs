@@ -2,14 +2,11 @@
 //! nearest the middle): `align` in both orders mirrors, and its invariants.
 #![no_main]
 
-use lexalign_fuzz::{check_mirror, check_parallel, split_two, MAX_LEN};
+use lexalign_fuzz::{check_mirror, check_parallel, split_two, text_input};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if data.len() > MAX_LEN {
-        return;
-    }
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = text_input(data) else {
         return;
     };
     let (a, b) = split_two(text);

@@ -2,7 +2,7 @@
 //! (as a bilingual input and as one document) with its spans as promised.
 #![no_main]
 
-use lexalign_fuzz::{check_document, check_parsed, MAX_LEN};
+use lexalign_fuzz::{check_document, check_parsed, text_input, MAX_LEN};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let _ = lexalign::parse_bytes(data);
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = text_input(data) else {
         return;
     };
     if let Ok(parsed) = lexalign::parse(text) {

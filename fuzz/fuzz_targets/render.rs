@@ -4,14 +4,11 @@
 #![no_main]
 
 use lexalign::export::ReportOptions;
-use lexalign_fuzz::{check_reports, odd_options, split_two, MAX_LEN};
+use lexalign_fuzz::{check_reports, odd_options, split_two, text_input};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if data.len() > MAX_LEN {
-        return;
-    }
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = text_input(data) else {
         return;
     };
     let (a, b) = split_two(text);

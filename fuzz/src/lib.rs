@@ -34,6 +34,15 @@ use markup5ever_rcdom::RcDom;
 /// same); the time limit is set for it.
 pub const MAX_LEN: usize = 200_000;
 
+/// A fuzz input as text: `None` when it is longer than [`MAX_LEN`] or not
+/// UTF-8 (the targets that take text skip it).
+pub fn text_input(data: &[u8]) -> Option<&str> {
+    if data.len() > MAX_LEN {
+        return None;
+    }
+    std::str::from_utf8(data).ok()
+}
+
 #[path = "../../tests/common/lines.rs"]
 mod lines;
 use lines::line_boundaries;
