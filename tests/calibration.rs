@@ -35,7 +35,7 @@
 mod common;
 
 use common::gold::{pairs_dir, read_pairs, reliability_table, score, Counts, Decision};
-use common::perturb::{perturbations, right_by_construction, split, windows, Side};
+use common::perturb::{perturbations, right_by_construction, split, windows, Side, SHORT_LAWS};
 use common::seed_text as seed;
 use lexalign::calibration::{belief, confidence, features, probability, COEFFICIENTS, FEATURES, N};
 use lexalign::{Aligner, ParallelText};
@@ -144,8 +144,7 @@ fn robustness_group(aligner: &Aligner, s: &str) -> Group {
         for (w, (ar, en)) in windows(&text, k).into_iter().enumerate() {
             let mid = |side: &Side| {
                 let mut side = side.clone();
-                side.delete(&[k / 2]);
-                side.renumber();
+                side.drop_middle();
                 side
             };
             cases.push((format!("short {k} at {w}"), ar.clone(), en.clone(), 2));
@@ -185,9 +184,6 @@ fn robustness_group(aligner: &Aligner, s: &str) -> Group {
         lone,
     }
 }
-
-/// The lengths of the short laws cut from each seed.
-const SHORT_LAWS: [usize; 7] = [3, 4, 5, 6, 8, 10, 12];
 
 /// Two unrelated laws: every link is wrong, every one-sided article right.
 fn unrelated_group(aligner: &Aligner) -> Group {

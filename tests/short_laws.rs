@@ -11,7 +11,7 @@
 mod common;
 
 use common::gold::{reliability_table, Decision};
-use common::perturb::{f1, gold, predicted, right_by_construction, windows, Side};
+use common::perturb::{f1, gold, predicted, right_by_construction, windows, Side, SHORT_LAWS};
 use lexalign::{Aligner, Flag};
 
 /// What [`run`] measures: windows, average pair F1, the windows below 1,
@@ -61,8 +61,6 @@ fn run(ks: &[usize], edit: impl Fn(&mut Side, &mut Side)) -> Figures {
     (count, sum / count as f64, bad, differs, decisions)
 }
 
-const KS: &[usize] = &[3, 4, 5, 6, 8, 10, 12];
-
 fn report(name: &str, r: &Figures) {
     eprintln!(
         "{name}: {} windows, average pair F1 {:.3}, {} below 1, {} same-text pairs flagged content_differs",
@@ -79,7 +77,7 @@ fn report(name: &str, r: &Figures) {
 
 #[test]
 fn short_laws_pair_every_article_with_its_own() {
-    let r = run(KS, |_, _| {});
+    let r = run(&SHORT_LAWS, |_, _| {});
     report("plain", &r);
     assert!(
         r.2.is_empty(),
@@ -99,22 +97,14 @@ const DROP_F1: f64 = 0.97;
 
 #[test]
 fn short_laws_with_one_english_article_dropped() {
-    let r = run(KS, |_, en| {
-        let mid = en.arts.len() / 2;
-        en.delete(&[mid]);
-        en.renumber();
-    });
+    let r = run(&SHORT_LAWS, |_, en| en.drop_middle());
     report("English drops its middle article", &r);
     assert!(r.1 >= DROP_F1, "average pair F1 {:.3}", r.1);
 }
 
 #[test]
 fn short_laws_with_one_arabic_article_dropped() {
-    let r = run(KS, |ar, _| {
-        let mid = ar.arts.len() / 2;
-        ar.delete(&[mid]);
-        ar.renumber();
-    });
+    let r = run(&SHORT_LAWS, |ar, _| ar.drop_middle());
     report("Arabic drops its middle article", &r);
     assert!(r.1 >= DROP_F1, "average pair F1 {:.3}", r.1);
 }

@@ -86,6 +86,13 @@ impl Side {
         }
     }
 
+    /// Deletes the middle article (index `len / 2`) and renumbers the rest.
+    pub fn drop_middle(&mut self) {
+        let mid = self.arts.len() / 2;
+        self.delete(&[mid]);
+        self.renumber();
+    }
+
     pub fn shift(&mut self, by: u32) {
         for a in &mut self.arts {
             let n = a.number + by;
@@ -377,6 +384,10 @@ pub fn right_by_construction(pt: &ParallelText, ar: &Side, en: &Side) -> Vec<boo
         })
         .collect()
 }
+
+/// The lengths, in articles, of the short laws cut from each seed
+/// ([`windows`]) by `tests/short_laws.rs` and the calibration data.
+pub const SHORT_LAWS: [usize; 7] = [3, 4, 5, 6, 8, 10, 12];
 
 /// Short laws cut from a bilingual seed's text: every window of `k`
 /// articles starting at an even index, both sides renumbered from 1 (the
